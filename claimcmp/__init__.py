@@ -1,0 +1,57 @@
+"""claimcmp: compare what the sides of a meeting say.
+
+Releases (press releases, readouts, statements) go in; statements attributed
+to speakers and sides, topics, cross-side agreements and counter-claims, and
+recurring themes come out.
+
+The public API is listed in ``__all__``. Names are imported on first use, so
+``import claimcmp`` stays fast and never imports torch or
+sentence-transformers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import ClaimcmpError
+from .model import JOINT_SIDE, Release, Statement, StatementKind
+
+# Public name -> module that defines it. Loaded lazily by __getattr__.
+_LAZY: dict[str, str] = {
+    "load_releases": "claimcmp.ingest",
+    "LoadResult": "claimcmp.ingest",
+    "Embedder": "claimcmp.embed",
+    "EmbeddingCache": "claimcmp.embed",
+}
+
+__all__ = [
+    "JOINT_SIDE",
+    "ClaimcmpError",
+    "Embedder",
+    "EmbeddingCache",
+    "LoadResult",
+    "Release",
+    "Statement",
+    "StatementKind",
+    "__version__",
+    "load_releases",
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .embed import Embedder, EmbeddingCache
+    from .ingest import LoadResult, load_releases
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'claimcmp' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
