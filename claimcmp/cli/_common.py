@@ -1,0 +1,61 @@
+"""Options and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """Positional release paths plus ``--on-error``."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="release files or folders")
+    parser.add_argument(
+        "--on-error",
+        choices=["raise", "skip"],
+        default="raise",
+        help="on a bad release file: stop (raise, default) or report it and go on (skip)",
+    )
+
+
+def add_runtime_options(parser: argparse.ArgumentParser) -> None:
+    """``--quiet``, ``--model``, ``--cache-dir``."""
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or info messages")
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="sentence-transformers model name or local path (default: bundled all-MiniLM-L6-v2)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        default=None,
+        help="embedding cache folder (default: $CLAIMCMP_CACHE_DIR or the user cache dir)",
+    )
+
+
+def add_sides_option(parser: argparse.ArgumentParser) -> None:
+    """``--sides FILE``."""
+    parser.add_argument("--sides", metavar="FILE", default=None, help="YAML sides file (side -> aliases)")
+
+
+def subcommand(
+    subparsers: Any, name: str, help: str, description: str, examples: str
+) -> argparse.ArgumentParser:
+    """Register a subcommand with an examples epilog."""
+    return subparsers.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def load_inputs(args: argparse.Namespace, out: TextIO = sys.stderr) -> list[Any]:
+    """Load the releases named by ``args.paths``, printing skipped files' errors."""
+    from ..ingest import load_releases
+
+    result = load_releases(args.paths, on_error=args.on_error)
+    for error in result.errors:
+        print(f"claimcmp: skipped: {error.one_line()}", file=out)
+    return list(result)
