@@ -9,10 +9,8 @@ The public API is listed in ``__all__``. Names are imported on first use, so
 sentence-transformers.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import typing as _typing
 
 from ._version import __version__
 from .errors import ClaimcmpError
@@ -39,16 +37,16 @@ __all__ = [
     "load_releases",
 ]
 
-if TYPE_CHECKING:  # pragma: no cover
+if _typing.TYPE_CHECKING:  # pragma: no cover
     from .embed import Embedder, EmbeddingCache
     from .ingest import LoadResult, load_releases
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'claimcmp' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module_name), name)
+    value = getattr(_importlib.import_module(module_name), name)
     globals()[name] = value
     return value
 

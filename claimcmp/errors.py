@@ -14,7 +14,8 @@ sentence telling the user what to do about it.
     │   ├── EmptyReleaseError
     │   ├── HeaderError
     │   ├── DateError
-    │   └── DuplicateIdError
+    │   ├── DuplicateIdError
+    │   └── MalformedRecordError
     ├── SidesFileError              (path)
     ├── ExtractionError
     ├── EmbeddingError
@@ -41,6 +42,7 @@ __all__ = [
     "ExtractionError",
     "HeaderError",
     "IngestError",
+    "MalformedRecordError",
     "MissingDependencyError",
     "ModelNotFoundError",
     "NotFittedError",
@@ -141,6 +143,12 @@ class DuplicateIdError(IngestError):
     """Two releases share one id."""
 
     code = "E107"
+
+
+class MalformedRecordError(IngestError):
+    """A JSON Lines record is not a valid release object."""
+
+    code = "E108"
 
 
 class SidesFileError(ClaimcmpError):

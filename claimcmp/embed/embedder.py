@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -44,6 +45,23 @@ class EmbedStats:
     texts: int = 0
     hits: int = 0
     encoded: int = 0
+
+
+@contextmanager
+def _quiet_loading(quiet: bool) -> Iterator[None]:
+    """Hide transformers' weight-loading progress bar while the model loads."""
+    if not quiet:
+        yield
+        return
+    from transformers.utils import logging as hf_logging
+
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()
 
 
 class Embedder:
@@ -133,7 +151,8 @@ class Embedder:
                     "sentence-transformers is not installed.", fix="pip install sentence-transformers"
                 ) from exc
             try:
-                self._model = SentenceTransformer(resolved.path, device=self.device)
+                with _quiet_loading(not self.show_progress):
+                    self._model = SentenceTransformer(resolved.path, device=self.device)
             except OSError as exc:
                 raise ModelNotFoundError(
                     f"Could not load embedding model {resolved.name!r} from {resolved.path}: {exc}",
