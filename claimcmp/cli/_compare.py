@@ -1,0 +1,104 @@
+"""``claimcmp compare``: agreements, counter-claims and one-sided topics between two sides."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand
+
+EXAMPLES = """  claimcmp compare fixtures/opcw_seed.txt
+  claimcmp compare us_readout.md prc_readout.md --sides sides.yaml --pair US China
+  claimcmp compare readouts/ --sides sides.yaml --format json -o relations.json
+  claimcmp compare readouts/ --cross-encoder /models/my-nli-cross-encoder"""
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subcommand(
+        subparsers,
+        "compare",
+        help="agreements, counter-claims and one-sided topics between two sides",
+        description="Extract statements, pair each side's statements with the other side's most similar "
+        "ones (within one release or across releases) and label each pair agreement, counter_claim or "
+        "unrelated, with a probability and the cue that decided. Also lists topics raised by one side only.",
+        examples=EXAMPLES,
+    )
+    add_input_options(parser)
+    add_sides_option(parser)
+    parser.add_argument(
+        "--pair", nargs=2, metavar=("SIDE_A", "SIDE_B"), default=None,
+        help="the two sides to compare (default: the two sides with most statements)",
+    )
+    parser.add_argument("--top-k", type=int, default=5, help="candidate neighbours per statement (default 5)")
+    parser.add_argument("--min-cosine", type=float, default=0.3, help="candidate pairs need this cosine (default 0.3)")
+    parser.add_argument("--include-unrelated", action="store_true", help="also list pairs labelled unrelated")
+    parser.add_argument("--cross-encoder", metavar="PATH", default=None, help="local NLI CrossEncoder folder to use instead of the shipped head")
+    parser.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout")
+    add_runtime_options(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _default_pair(statements: list[Any]) -> tuple[str, str]:
+    from ..errors import ConfigurationError
+    from ..model import JOINT_SIDE
+
+    counts = Counter(s.side for s in statements if s.side and s.side != JOINT_SIDE)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) < 2:
+        raise ConfigurationError(
+            f"Found statements of {len(ranked)} side(s) ({', '.join(k for k, _ in ranked) or 'none'}); need two.",
+            fix="Pass a --sides file naming both parties, or releases issued by each side.",
+        )
+    return ranked[0][0], ranked[1][0]
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(result: Any) -> str:
+    """Plain-text listing of a :class:`~claimcmp.compare.SideComparison`."""
+    a, b = result.sides
+    lines = [f"sides: {a} ({result.n_statements.get(a, 0)} statements) vs {b} "
+             f"({result.n_statements.get(b, 0)} statements); candidate pairs: {result.n_candidates}", ""]
+    for rel in result.relations:
+        ev = rel.evidence
+        topic = "-" if rel.topic is None else rel.topic
+        lines.append(f"{rel.relation:<13} p={rel.score:.2f}  topic {topic}  cue: {ev.deciding_cue.name} ({ev.deciding_cue.detail})")
+        lines.append(f"  {a}: {_short(ev.a.text)}")
+        lines.append(f"  {b}: {_short(ev.b.text)}")
+    if not result.relations:
+        lines.append("no agreements or counter-claims found")
+    if result.one_sided_topics:
+        lines += ["", "topics raised by one side only:"]
+        for t in result.one_sided_topics:
+            lines.append(f"  [{t.side}] topic {t.topic}: {t.label} ({len(t.statement_ids)} statements)")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..compare import compare_sides
+    from ..embed import Embedder
+    from ..extract import extract_statements
+
+    releases = load_inputs(args)
+    statements = [s for r in releases for s in extract_statements(r, sides=args.sides)]
+    pair = tuple(args.pair) if args.pair else _default_pair(statements)
+    embedder = Embedder(args.model, cache_dir=args.cache_dir, show_progress=not args.quiet)
+    result = compare_sides(
+        statements, pair, embedder=embedder, top_k=args.top_k, min_cosine=args.min_cosine,
+        include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,
+    )
+    text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_table(result)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+    return 0

@@ -1,0 +1,33 @@
+"""Compare sides: agreements, counter-claims and one-sided topics.
+
+Pipeline: candidate blocking (:mod:`.blocking`) -> pair features
+(:mod:`.features`) -> trained head (:mod:`.head`, numpy) or a local
+cross-encoder (:mod:`.cross_encoder`) -> readable cues (:mod:`.cues`) ->
+:class:`~.result.Relation` results (:mod:`.sides`).
+"""
+
+from __future__ import annotations
+
+from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
+from .cross_encoder import CrossEncoderScorer
+from .head import RelationHead, default_head
+from .result import Evidence, OneSidedTopic, Relation, SideComparison, StatementRef
+from .sides import SideComparer, compare_sides
+
+__all__ = [
+    "AGREEMENT",
+    "COUNTER_CLAIM",
+    "RELATIONS",
+    "UNRELATED",
+    "CrossEncoderScorer",
+    "Cue",
+    "Evidence",
+    "OneSidedTopic",
+    "Relation",
+    "RelationHead",
+    "SideComparer",
+    "SideComparison",
+    "StatementRef",
+    "compare_sides",
+    "default_head",
+]

@@ -1,0 +1,157 @@
+"""Word lists behind the lexical features and the relation cues.
+
+Small, hand-written and English-only. Every list is a frozenset of lower-case
+tokens (as produced by :func:`claimcmp.compare.text.tokenize`) or of token
+pairs. Changing a list changes the features the shipped head was trained on:
+retrain (``training/train_relation_model.py``) after editing the lists used by
+:mod:`claimcmp.compare.features`.
+"""
+
+from __future__ import annotations
+
+NEGATIONS = frozenset(
+    "no not never nobody nothing none neither nor without cannot nowhere noone".split()
+)
+
+#: Verbs and adjectives of denial or rejection ("X rejected the allegations").
+DENIALS = frozenset(
+    """
+    deny denies denied denying denial denials reject rejects rejected rejecting rejection
+    refute refutes refuted refuting dismiss dismisses dismissed dismissing
+    groundless baseless unfounded false falsely fabricated fabrication fabrications
+    disinformation misinformation lies lie slander slanderous smear unsubstantiated
+    repudiate repudiates repudiated rebuff rebuffed rebut rebutted
+    """.split()
+)
+
+#: Words marking the speaker's favourable stance towards a proposal.
+STANCE_POSITIVE = frozenset(
+    """
+    support supports supported supporting welcome welcomes welcomed welcoming
+    endorse endorses endorsed endorsing favour favor favours favors favoured favored
+    back backs backed backing approve approves approved approving accept accepts accepted
+    agree agrees agreed benefit benefits beneficial good positive advantage safe helpful
+    should must necessary important essential effective protect protects
+    """.split()
+)
+
+#: Words marking the speaker's unfavourable stance towards a proposal.
+STANCE_NEGATIVE = frozenset(
+    """
+    oppose opposes opposed opposing against object objects objected condemn condemns
+    condemned condemning refuse refuses refused refusing veto vetoed disapprove
+    harm harmful harms bad negative dangerous danger unsafe risk risks damage damaging
+    wrong unacceptable ineffective ban banned abolish abolished
+    """.split()
+)
+
+#: Antonym pairs; a pair counts when one word is in each statement.
+ANTONYMS = frozenset(
+    {
+        ("agree", "disagree"), ("support", "oppose"), ("accept", "reject"),
+        ("allow", "ban"), ("allow", "forbid"), ("allow", "prohibit"), ("increase", "decrease"),
+        ("increase", "reduce"), ("rise", "fall"), ("win", "lose"), ("open", "close"),
+        ("open", "closed"), ("start", "stop"), ("begin", "end"), ("peace", "war"),
+        ("success", "failure"), ("legal", "illegal"), ("safe", "dangerous"), ("good", "bad"),
+        ("true", "false"), ("up", "down"), ("in", "out"), ("inside", "outside"), ("on", "off"),
+        ("man", "woman"), ("boy", "girl"), ("men", "women"), ("young", "old"), ("big", "small"),
+        ("large", "small"), ("tall", "short"), ("fast", "slow"), ("happy", "sad"),
+        ("sitting", "standing"), ("day", "night"), ("wet", "dry"), ("empty", "full"),
+        ("asleep", "awake"), ("sleeping", "running"), ("indoors", "outdoors"), ("black", "white"),
+        ("escalation", "deescalation"), ("strengthen", "weaken"), ("expand", "reduce"),
+        ("welcome", "condemn"), ("praise", "criticize"), ("praise", "criticise"),
+        ("benefit", "harm"), ("beneficial", "harmful"), ("mandatory", "voluntary"),
+        ("abandon", "keep"), ("abolish", "keep"), ("cooperation", "confrontation"),
+        ("stability", "instability"), ("defensive", "offensive"), ("lawful", "unlawful"),
+        ("legitimate", "illegitimate"), ("victim", "aggressor"), ("withdraw", "deploy"),
+    }
+)
+
+#: Nouns naming a harmful or blameworthy act; the object of counter-accusations.
+BLAME_ACTS = frozenset(
+    """
+    use attack attacks strike strikes shelling bombing bombardment violation violations
+    aggression escalation provocation provocations buildup build expansion militarization
+    militarisation incursion invasion occupation interference meddling sabotage
+    chemical chemicals toxic weapons weapon atrocities atrocity crimes crime killing killings
+    massacre genocide terrorism terrorist blockade sanctions coercion intimidation
+    destabilization destabilisation deployment deployments encirclement hostilities
+    """.split()
+)
+
+#: Nouns of framing: who is said to escalate, provoke or threaten.
+FRAMING_NOUNS = frozenset(
+    """
+    aggression escalation provocation provocations buildup expansion militarization
+    militarisation expansionism encirclement interference meddling threat threats
+    hegemony coercion destabilization destabilisation invasion occupation
+    """.split()
+)
+
+#: Words of concern or accusation: the statement blames someone for something.
+CONCERN_WORDS = frozenset(
+    """
+    concern concerns concerned alarm alarmed condemn condemns condemned condemnation
+    findings allegations allegation accuse accuses accused accusation accusations blame
+    blames blamed responsibility responsible deplore deplores deplored denounce denounced
+    violation violations culpability perpetrators
+    """.split()
+)
+
+#: Words reporting an outcome reached together.
+JOINT_OUTCOME = frozenset(
+    """
+    agreed agreement agreements signed sign signing concluded reached adopted joint
+    jointly together both memorandum accord consensus committed commit
+    """.split()
+)
+
+#: Demonyms and short forms mapped to the actor they name.
+DEMONYMS = {
+    "russian": "russia", "russians": "russia", "russia": "russia", "moscow": "russia",
+    "kremlin": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine", "ukraine": "ukraine",
+    "kyiv": "ukraine", "kiev": "ukraine", "american": "united states", "americans": "united states",
+    "usa": "united states", "washington": "united states",
+    "chinese": "china", "china": "china", "beijing": "china", "prc": "china",
+    "israeli": "israel", "israelis": "israel", "israel": "israel", "palestinian": "palestine",
+    "palestinians": "palestine", "palestine": "palestine", "hamas": "hamas", "hezbollah": "hezbollah",
+    "iranian": "iran", "iran": "iran", "tehran": "iran", "syrian": "syria", "syria": "syria",
+    "damascus": "syria", "nato": "nato", "western": "the west", "west": "the west",
+    "european": "european union", "eu": "european union", "british": "united kingdom",
+    "uk": "united kingdom", "london": "united kingdom", "french": "france", "france": "france",
+    "german": "germany", "germany": "germany", "japanese": "japan", "japan": "japan",
+    "taiwanese": "taiwan", "taiwan": "taiwan", "taipei": "taiwan", "korean": "korea",
+    "pyongyang": "north korea", "dprk": "north korea", "indian": "india", "india": "india",
+    "pakistani": "pakistan", "pakistan": "pakistan", "turkish": "turkey", "turkey": "turkey",
+    "turkiye": "turkey", "azerbaijani": "azerbaijan", "azerbaijan": "azerbaijan",
+    "armenian": "armenia", "armenia": "armenia", "georgian": "georgia", "serbian": "serbia",
+    "serbia": "serbia", "kosovo": "kosovo", "venezuelan": "venezuela", "venezuela": "venezuela",
+    "cuban": "cuba", "cuba": "cuba", "saudi": "saudi arabia", "yemeni": "yemen", "houthi": "houthis",
+    "houthis": "houthis", "sudanese": "sudan", "ethiopian": "ethiopia", "eritrean": "eritrea",
+    "belarusian": "belarus", "belarus": "belarus", "polish": "poland", "poland": "poland",
+    "lebanese": "lebanon", "lebanon": "lebanon", "egyptian": "egypt", "egypt": "egypt",
+    "philippine": "philippines", "philippines": "philippines", "vietnamese": "vietnam",
+}
+
+#: Words that may follow an actor word to name its agents ("Ukrainian armed forces").
+AGENT_HEADS = frozenset(
+    """
+    forces force army military troops militants regime government authorities side
+    officials navy aircraft drones units soldiers fighters militia militias leadership
+    """.split()
+)
+
+#: Prepositions after which an actor is a place, target or victim, not an agent.
+PLACE_PREPOSITIONS = frozenset("in to on against into toward towards at inside over".split())
+
+#: Function words ignored when measuring content overlap.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of in on at to for from by with about as into over under
+    is are was were be been being am do does did has have had having it its this that
+    these those there here he she they them his her their him we our us you your i my me
+    which who whom whose what when where how than then so such very also just can could
+    would will shall may might must should other some any each all both more most
+    while during after before between out up down off again further once same own
+    """.split()
+)

@@ -1,0 +1,133 @@
+"""Relation cues: readable reasons a pair agrees or counters.
+
+Each cue names the words that triggered it and the relation it favours. The
+classifier adds a fixed log-odds bonus per fired cue to the head's calibrated
+log-probabilities (:data:`CUE_WEIGHTS`), so a cue can turn a pair the NLI-style
+head calls "neutral" -- e.g. the same act blamed on another actor -- into a
+counter-claim. The weights are hand-set, documented in ``docs/relations.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .features import agent_swap, antonym_pairs
+from .text import TextProfile
+
+__all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
+
+AGREEMENT = "agreement"
+COUNTER_CLAIM = "counter_claim"
+UNRELATED = "unrelated"
+#: The relation labels, in the head's column order.
+RELATIONS = (AGREEMENT, COUNTER_CLAIM, UNRELATED)
+
+#: Log-odds added to the favoured relation when a cue fires.
+CUE_WEIGHTS: dict[str, float] = {
+    "opposing_actor": 3.0,
+    "opposing_framing": 3.0,
+    "denial": 2.0,
+    "opposite_stance": 1.5,
+    "negation": 1.0,
+    "antonym": 0.7,
+    "number_mismatch": 0.5,
+    "joint_outcome": 1.5,
+    "shared_proposition": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One reason behind a relation.
+
+    Attributes
+    ----------
+    name : str
+        ``shared_proposition``, ``joint_outcome``, ``negation``, ``denial``,
+        ``opposing_actor``, ``opposing_framing``, ``opposite_stance``,
+        ``antonym``, ``number_mismatch`` or ``model`` (the head alone).
+    detail : str
+        The words that triggered it.
+    favours : str
+        The relation it pushes towards.
+    """
+
+    name: str
+    detail: str
+    favours: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible dict."""
+        return {"name": self.name, "detail": self.detail, "favours": self.favours}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cue:
+        """Inverse of :meth:`to_dict`."""
+        return cls(name=data["name"], detail=data["detail"], favours=data["favours"])
+
+
+def _words(items: frozenset[str] | set[str]) -> str:
+    return ", ".join(sorted(items))
+
+
+def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
+    """Cues fired by the pair (a, b), strongest first.
+
+    Parameters
+    ----------
+    a, b : TextProfile
+    cosine : float
+        Cosine similarity of the two embeddings; gates the topical cues.
+
+    Returns
+    -------
+    list of Cue
+    """
+    shared = a.content & b.content
+    related = cosine >= 0.35 or len(shared) >= 3 or bool(a.actors & b.actors) and cosine >= 0.2
+    if not related:
+        return []
+    cues: list[Cue] = []
+    if agent_swap(a, b) and (a.blame_acts | b.blame_acts | a.concern | b.concern):
+        blamer, other = (b, a) if (b.agents & a.places or b.agents) else (a, b)
+        actors = (blamer.agents & other.places) or blamer.agents
+        detail = f"blames {_words(actors)}"
+        if other.places & actors:
+            detail += f", whom the other names as place or target ({_words(other.places & actors)})"
+        elif other.agents:
+            detail += f"; the other blames {_words(other.agents)}"
+        acts = (a.blame_acts | b.blame_acts | a.concern | b.concern) - {"use"} or {"use"}
+        cues.append(Cue("opposing_actor", f"{detail}; act: {_words(acts)}", COUNTER_CLAIM))
+    if (
+        a.framing and b.framing and a.agents and b.agents and not (a.agents & b.agents)
+        and not any(c.name == "opposing_actor" for c in cues)
+    ):
+        cues.append(
+            Cue("opposing_framing", f"{_words(a.agents)}: {_words(a.framing)} vs {_words(b.agents)}: {_words(b.framing)}",
+                COUNTER_CLAIM)
+        )
+    if bool(a.denials) != bool(b.denials):
+        cues.append(Cue("denial", _words(a.denials or b.denials), COUNTER_CLAIM))
+    pos_neg = (a.stance_pos - b.stance_pos) and (b.stance_neg - a.stance_neg)
+    neg_pos = (a.stance_neg - b.stance_neg) and (b.stance_pos - a.stance_pos)
+    if (pos_neg or neg_pos) and (len(shared) >= 1 or cosine >= 0.5):
+        words = (a.stance_pos - b.stance_pos) | (b.stance_neg - a.stance_neg) if pos_neg else (
+            (a.stance_neg - b.stance_neg) | (b.stance_pos - a.stance_pos)
+        )
+        cues.append(Cue("opposite_stance", _words(words), COUNTER_CLAIM))
+    if (a.n_negations > 0) != (b.n_negations > 0) and (len(shared) >= 2 or cosine >= 0.6):
+        cues.append(Cue("negation", "negated in one statement only", COUNTER_CLAIM))
+    ants = antonym_pairs(a, b)
+    if ants:
+        cues.append(Cue("antonym", "; ".join(f"{x}/{y}" for x, y in ants), COUNTER_CLAIM))
+    if a.numbers and b.numbers and a.numbers != b.numbers and len(shared) >= 2:
+        cues.append(Cue("number_mismatch", f"{_words(a.numbers)} vs {_words(b.numbers)}", COUNTER_CLAIM))
+    conflict = any(c.favours == COUNTER_CLAIM for c in cues)
+    if not conflict:
+        joint = a.joint & b.joint
+        if joint and cosine >= 0.45:
+            cues.append(Cue("joint_outcome", _words(joint), AGREEMENT))
+        if cosine >= 0.75 or (len(shared) >= 3 and len(shared) / (len(a.content | b.content) or 1) >= 0.5):
+            cues.append(Cue("shared_proposition", _words(shared) or f"cosine {cosine:.2f}", AGREEMENT))
+    return cues

@@ -1,0 +1,225 @@
+"""Compare two sides' statements: :class:`SideComparer` and :func:`compare_sides`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigurationError, NotFittedError
+from .blocking import candidate_pairs
+from .classifier import classify_pairs
+from .cross_encoder import CrossEncoderScorer
+from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED
+from .head import RelationHead, default_head
+from .result import Evidence, Relation, SideComparison, StatementRef
+from .text import profile
+from .topics import leader_topics, one_sided_topics, resolve_topics
+
+__all__ = ["SideComparer", "compare_sides"]
+
+logger = logging.getLogger(__name__)
+
+_ORDER = {COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2}
+
+
+class SideComparer:
+    """Find agreements, counter-claims and one-sided topics between two sides.
+
+    Parameters
+    ----------
+    sides : (str, str), default=("A", "B")
+        The two sides compared; statements of other sides are ignored.
+    top_k : int, default=5
+        Candidate neighbours per statement (blocking; see :mod:`.blocking`).
+    min_cosine : float, default=0.3
+        Candidate pairs need at least this cosine.
+    head : RelationHead or str or Path, optional
+        Default: the head shipped in ``claimcmp/compare/data``.
+    cross_encoder : str or Path or object, optional
+        A local NLI CrossEncoder (folder or loaded object) that replaces the
+        head's probabilities; imported lazily.
+    embedder : object, optional
+        Anything with ``encode(list[str]) -> ndarray``; default
+        :class:`claimcmp.embed.Embedder`.
+    include_unrelated : bool, default=False
+        Keep pairs classified ``unrelated`` in ``relations_``.
+    use_cues : bool, default=True
+    leader_threshold : float, default=0.55
+        Cosine for the fallback topic grouping when no topics are given.
+
+    Attributes
+    ----------
+    relations_ : tuple of Relation
+    one_sided_topics_ : tuple of OneSidedTopic
+    candidates_ : ndarray of shape (n_pairs, 2)
+        Indices into the statements passed to :meth:`fit`.
+    """
+
+    def __init__(
+        self,
+        sides: Sequence[str] = ("A", "B"),
+        *,
+        top_k: int = 5,
+        min_cosine: float = 0.3,
+        head: RelationHead | str | Path | None = None,
+        cross_encoder: Any = None,
+        embedder: Any = None,
+        include_unrelated: bool = False,
+        use_cues: bool = True,
+        leader_threshold: float = 0.55,
+    ) -> None:
+        self.sides = sides
+        self.top_k = top_k
+        self.min_cosine = min_cosine
+        self.head = head
+        self.cross_encoder = cross_encoder
+        self.embedder = embedder
+        self.include_unrelated = include_unrelated
+        self.use_cues = use_cues
+        self.leader_threshold = leader_threshold
+
+    def _head(self) -> RelationHead:
+        if self.head is None:
+            return default_head()
+        if isinstance(self.head, RelationHead):
+            return self.head
+        return RelationHead.load(self.head)
+
+    def fit(self, statements: Sequence[Any], *, embeddings: np.ndarray | None = None, topics: Any = None) -> SideComparer:
+        """Compare the statements of the two sides.
+
+        Parameters
+        ----------
+        statements : sequence of Statement
+            Anything with ``id``, ``text`` and ``side``.
+        embeddings : ndarray of shape (n_statements, dim), optional
+            Precomputed L2-normalised embeddings; default: embed the texts.
+        topics : fitted topic model or sequence of int, optional
+            Topic per statement; default: grouped by cosine (leader clustering).
+
+        Returns
+        -------
+        self
+        """
+        sides = tuple(self.sides)
+        if len(sides) != 2 or sides[0] == sides[1]:
+            raise ConfigurationError(f"sides must name two different sides, got {sides!r}.", fix='Pass sides=("A", "B").')
+        statements = list(statements)
+        n = len(statements)
+        emb = self._embed(statements, embeddings)
+        labels, names = resolve_topics(topics, n)
+        if labels is None:
+            labels = leader_topics(emb, self.leader_threshold) if n else np.zeros(0, dtype=np.int64)
+        idx_a = np.array([i for i, s in enumerate(statements) if s.side == sides[0]], dtype=np.int64)
+        idx_b = np.array([i for i, s in enumerate(statements) if s.side == sides[1]], dtype=np.int64)
+        pairs = candidate_pairs(
+            emb[idx_a] if len(idx_a) else np.zeros((0, 1)), emb[idx_b] if len(idx_b) else np.zeros((0, 1)),
+            top_k=self.top_k, min_cosine=self.min_cosine,
+            topics_a=labels[idx_a] if len(idx_a) else None, topics_b=labels[idx_b] if len(idx_b) else None,
+        ) if len(idx_a) and len(idx_b) else np.zeros((0, 2), dtype=np.int64)
+        gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
+        self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+        profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
+        scorer = None
+        if self.cross_encoder is not None:
+            scorer = self.cross_encoder if isinstance(self.cross_encoder, CrossEncoderScorer) else CrossEncoderScorer(self.cross_encoder)
+        pred = classify_pairs(
+            [profiles[i] for i in gi], [profiles[j] for j in gj], emb[gi], emb[gj],
+            head=self._head(), cross_encoder=scorer,
+            texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
+            use_cues=self.use_cues,
+        )
+        relations = []
+        for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
+            c = int(pred.probabilities[k].argmax())
+            label = RELATIONS[c]
+            if label == UNRELATED and not self.include_unrelated:
+                continue
+            relations.append(
+                Relation(
+                    relation=label,
+                    score=round(float(pred.probabilities[k, c]), 6),
+                    probabilities={r: round(float(p), 6) for r, p in zip(RELATIONS, pred.probabilities[k], strict=True)},
+                    topic=int(labels[i]) if labels[i] == labels[j] and labels[i] >= 0 else None,
+                    evidence=Evidence(
+                        StatementRef.of(statements[i]), StatementRef.of(statements[j]),
+                        tuple(pred.cues[k]), round(float(pred.cosine[k]), 6),
+                    ),
+                    same_point=None if pred.same_point is None else round(float(pred.same_point[k]), 6),
+                )
+            )
+        relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
+        self.relations_ = tuple(relations)
+        self.one_sided_topics_ = one_sided_topics(
+            labels, [s.side for s in statements], [s.id for s in statements], [s.text for s in statements], (sides[0], sides[1]), names
+        )
+        self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
+        logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
+                    len(idx_a), len(idx_b), len(gi), len(relations))
+        return self
+
+    def _embed(self, statements: list[Any], embeddings: np.ndarray | None) -> np.ndarray:
+        if embeddings is not None:
+            emb = np.asarray(embeddings, dtype=np.float32)
+            if emb.ndim != 2 or emb.shape[0] != len(statements):
+                raise ConfigurationError(
+                    f"embeddings has shape {emb.shape} for {len(statements)} statements.",
+                    fix="Pass one embedding row per statement, in the same order.",
+                )
+            return emb
+        if not statements:
+            return np.zeros((0, 384), dtype=np.float32)
+        embedder = self.embedder
+        if embedder is None:
+            from ..embed import Embedder
+
+            embedder = Embedder()
+        return np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
+
+    def result(self) -> SideComparison:
+        """The comparison as a :class:`SideComparison`."""
+        if not hasattr(self, "relations_"):
+            raise NotFittedError("SideComparer is not fitted.", fix="Call fit(statements) first.")
+        return SideComparison(
+            sides=(str(self.sides[0]), str(self.sides[1])),
+            relations=self.relations_,
+            one_sided_topics=self.one_sided_topics_,
+            n_statements=self.n_statements_,
+            n_candidates=int(self.candidates_.shape[0]),
+        )
+
+
+def compare_sides(
+    statements: Sequence[Any],
+    sides: Sequence[str] = ("A", "B"),
+    *,
+    embeddings: np.ndarray | None = None,
+    topics: Any = None,
+    **options: Any,
+) -> SideComparison:
+    """Agreements, counter-claims and one-sided topics between two sides.
+
+    Parameters
+    ----------
+    statements : sequence of Statement
+        From one release or many (each side's own readout of a meeting works).
+    sides : (str, str), default=("A", "B")
+    embeddings : ndarray of shape (n_statements, dim), optional
+    topics : fitted topic model or sequence of int, optional
+    **options
+        Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
+        ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``).
+
+    Returns
+    -------
+    SideComparison
+    """
+    valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues", "leader_threshold"}
+    unknown = sorted(set(options) - valid)
+    if unknown:
+        raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")
+    return SideComparer(sides, **options).fit(statements, embeddings=embeddings, topics=topics).result()

@@ -1,0 +1,138 @@
+"""Per-statement text profiles: tokens, negations, stance words and actors.
+
+A :class:`TextProfile` is computed once per statement and reused for every pair
+it takes part in, so pair features cost a few set operations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import _lexicon as lex
+
+__all__ = ["TextProfile", "tokenize", "profile"]
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*(?:['\u2019][a-z]+)?|\d+(?:[.,]\d+)*")
+_US = re.compile(r"\bU\.S\.(?:A\.)?|\bUS\b|\bUnited States\b")
+_RUSSIA = re.compile(r"\bRussian Federation\b")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word and number tokens; ``n't`` becomes ``not``, hyphens are dropped
+    ("build-up" -> "buildup"), possessive ``'s`` is removed.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of str
+    """
+    out: list[str] = []
+    for raw in _TOKEN.findall(text):
+        tok = raw.lower().replace("-", "").replace("\u2010", "").replace("\u2019", "'")
+        if tok.endswith("n't"):
+            stem = tok[:-3]
+            out.extend([{"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem), "not"])
+        elif tok.endswith("'s"):
+            out.append(tok[:-2])
+        else:
+            out.append(tok)
+    return out
+
+
+@dataclass(frozen=True)
+class TextProfile:
+    """What the pair features need to know about one text.
+
+    Attributes
+    ----------
+    tokens : tuple of str
+        Output of :func:`tokenize`.
+    content : frozenset of str
+        Tokens that are not stop words, negations or numbers.
+    n_negations : int
+    numbers : frozenset of str
+    denials, stance_pos, stance_neg, concern, joint, blame_acts, framing : frozenset of str
+        The tokens found in each word list of :mod:`claimcmp.compare._lexicon`.
+    actors : frozenset of str
+        Canonical actors mentioned (``"ukraine"``, ``"nato"``).
+    agents : frozenset of str
+        Actors named as doers ("by the Ukrainian armed forces", "Russia's escalation").
+    places : frozenset of str
+        Actors named as places, targets or victims ("visit to Ukraine").
+    """
+
+    tokens: tuple[str, ...]
+    content: frozenset[str]
+    n_negations: int
+    numbers: frozenset[str]
+    denials: frozenset[str]
+    stance_pos: frozenset[str]
+    stance_neg: frozenset[str]
+    concern: frozenset[str]
+    joint: frozenset[str]
+    blame_acts: frozenset[str]
+    framing: frozenset[str]
+    actors: frozenset[str]
+    agents: frozenset[str]
+    places: frozenset[str]
+
+
+def _roles(text: str, tokens: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Actors mentioned, actors as agents, actors as places/targets."""
+    actors: set[str] = set()
+    agents: set[str] = set()
+    places: set[str] = set()
+    if _US.search(text):
+        actors.add("united states")
+    for i, tok in enumerate(tokens):
+        actor = lex.DEMONYMS.get(tok)
+        if actor is None:
+            continue
+        actors.add(actor)
+        prev = tokens[i - 1] if i else ""
+        prev2 = tokens[i - 2] if i > 1 else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        nxt2 = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if prev == "by" or (prev == "the" and prev2 == "by") or (prev in lex.AGENT_HEADS and prev2 == "by"):
+            agents.add(actor)
+        elif nxt in lex.AGENT_HEADS or nxt2 in lex.AGENT_HEADS and nxt in {"armed", "security", "military", "special"}:
+            agents.add(actor)
+        elif nxt in lex.FRAMING_NOUNS or nxt in lex.BLAME_ACTS:
+            agents.add(actor)
+        elif prev in lex.PLACE_PREPOSITIONS or (prev == "the" and prev2 in lex.PLACE_PREPOSITIONS):
+            places.add(actor)
+    if _RUSSIA.search(text):
+        actors.add("russia")
+    return actors, agents, places
+
+
+def profile(text: str) -> TextProfile:
+    """Build the :class:`TextProfile` of ``text``."""
+    tokens = tokenize(text)
+    toks = set(tokens)
+    numbers = frozenset(t for t in toks if t[0].isdigit())
+    content = frozenset(
+        t for t in toks if t not in lex.STOPWORDS and t not in lex.NEGATIONS and t not in numbers
+    )
+    n_neg = sum(1 for t in tokens if t in lex.NEGATIONS)
+    actors, agents, places = _roles(text, tokens)
+    return TextProfile(
+        tokens=tuple(tokens),
+        content=content,
+        n_negations=n_neg,
+        numbers=numbers,
+        denials=frozenset(toks & lex.DENIALS),
+        stance_pos=frozenset(toks & lex.STANCE_POSITIVE),
+        stance_neg=frozenset(toks & lex.STANCE_NEGATIVE),
+        concern=frozenset(toks & lex.CONCERN_WORDS),
+        joint=frozenset(toks & lex.JOINT_OUTCOME),
+        blame_acts=frozenset(toks & lex.BLAME_ACTS),
+        framing=frozenset(toks & lex.FRAMING_NOUNS),
+        actors=frozenset(actors),
+        agents=frozenset(agents),
+        places=frozenset(places - agents),
+    )

@@ -1,0 +1,109 @@
+"""Topic ids for the comparison and the topics only one side raised.
+
+Kept thin on purpose: any fitted model with ``labels_`` (and optionally
+``topics_`` items with ``id`` and ``label``) works, as does a plain array of
+ids. Without topics, :func:`leader_topics` groups statements by cosine.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigurationError
+from .result import OneSidedTopic
+from .text import tokenize
+from . import _lexicon as lex
+
+__all__ = ["resolve_topics", "leader_topics", "one_sided_topics"]
+
+
+def leader_topics(embeddings: np.ndarray, threshold: float = 0.55) -> np.ndarray:
+    """Greedy leader clustering: each statement joins the first leader within ``threshold`` cosine.
+
+    Parameters
+    ----------
+    embeddings : ndarray of shape (n, dim), L2-normalised
+    threshold : float, default=0.55
+
+    Returns
+    -------
+    ndarray of shape (n,), int64 topic ids (0, 1, ... in order of first appearance)
+    """
+    emb = np.asarray(embeddings, dtype=np.float32)
+    labels = np.empty(emb.shape[0], dtype=np.int64)
+    leaders: list[int] = []
+    for i in range(emb.shape[0]):
+        if leaders:
+            sims = emb[leaders] @ emb[i]
+            best = int(sims.argmax())
+            if sims[best] >= threshold:
+                labels[i] = best
+                continue
+        leaders.append(i)
+        labels[i] = len(leaders) - 1
+    return labels
+
+
+def resolve_topics(topics: Any, n: int) -> tuple[np.ndarray | None, dict[int, str]]:
+    """Topic ids per statement and topic labels from ``topics``.
+
+    ``topics`` may be None, a fitted topic model (``labels_``, optional
+    ``topics_``) or a sequence of ints of length n.
+    """
+    if topics is None:
+        return None, {}
+    names: dict[int, str] = {}
+    if hasattr(topics, "labels_"):
+        labels = np.asarray(topics.labels_)
+        for topic in getattr(topics, "topics_", ()) or ():
+            names[int(topic.id)] = str(getattr(topic, "label", topic.id))
+    elif hasattr(topics, "fit") and not hasattr(topics, "labels_"):
+        from ..errors import NotFittedError
+
+        raise NotFittedError("The topic model passed to compare_sides is not fitted.", fix="Call fit() first, or pass topics=None.")
+    else:
+        labels = np.asarray(topics)
+    if labels.shape != (n,):
+        raise ConfigurationError(
+            f"Got {labels.shape[0] if labels.ndim else 0} topic ids for {n} statements.",
+            fix="Pass one topic id per statement, in the order of the statements.",
+        )
+    return labels.astype(np.int64), names
+
+
+def _label_from_texts(texts: Sequence[str], k: int = 4) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for text in texts:
+        for tok in set(tokenize(text)):
+            if tok not in lex.STOPWORDS and len(tok) > 2 and not tok[0].isdigit():
+                counts[tok] += 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+    return " / ".join(w for w, _ in top)
+
+
+def one_sided_topics(
+    labels: np.ndarray,
+    sides: Sequence[str | None],
+    statement_ids: Sequence[str],
+    texts: Sequence[str],
+    compared: tuple[str, str],
+    names: dict[int, str] | None = None,
+) -> tuple[OneSidedTopic, ...]:
+    """Topics (id >= 0) whose statements come from one of the two sides only."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, topic in enumerate(labels):
+        if topic >= 0 and sides[i] in compared:
+            members[int(topic)].append(i)
+    out = []
+    for topic in sorted(members):
+        idx = members[topic]
+        present = {sides[i] for i in idx}
+        if len(present) == 1:
+            side = str(next(iter(present)))
+            label = (names or {}).get(topic) or _label_from_texts([texts[i] for i in idx])
+            out.append(OneSidedTopic(topic, label, side, tuple(statement_ids[i] for i in idx)))
+    return tuple(out)

@@ -1,0 +1,50 @@
+import numpy as np
+import pytest
+
+from claimcmp.compare.blocking import candidate_pairs
+from claimcmp.errors import ConfigurationError
+
+
+def _unit(x):
+    x = np.asarray(x, dtype=np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def test_top_k_limits_pairs_below_all_pairs():
+    rng = np.random.default_rng(0)
+    a = _unit(rng.standard_normal((50, 16)))
+    b = _unit(rng.standard_normal((60, 16)))
+    pairs = candidate_pairs(a, b, top_k=2, min_cosine=-1.0)
+    assert len(pairs) <= 2 * (50 + 60)
+    assert len(pairs) < 50 * 60
+    assert (pairs[:, 0] < 50).all() and (pairs[:, 1] < 60).all()
+    # every row of a has its best match among the candidates
+    best = (a @ b.T).argmax(axis=1)
+    found = {tuple(p) for p in pairs.tolist()}
+    assert all((i, int(best[i])) in found for i in range(50))
+
+
+def test_min_cosine_filters():
+    a = _unit([[1, 0], [0, 1]])
+    b = _unit([[1, 0.05]])
+    pairs = candidate_pairs(a, b, top_k=5, min_cosine=0.5)
+    assert pairs.tolist() == [[0, 0]]
+
+
+def test_topics_require_margin_across_topics():
+    a = _unit([[1, 0.3]])
+    b = _unit([[1, 0.0], [1, 0.6]])
+    same_topic = candidate_pairs(a, b, top_k=1, min_cosine=0.5, topics_a=np.array([0]), topics_b=np.array([1, 0]))
+    assert [1] == sorted({int(j) for _, j in same_topic.tolist()} & {1})
+
+
+def test_empty_side_gives_no_pairs():
+    assert candidate_pairs(np.zeros((0, 4)), _unit([[1, 0, 0, 0]])).shape == (0, 2)
+
+
+def test_bad_arguments():
+    a = _unit([[1, 0]])
+    with pytest.raises(ConfigurationError):
+        candidate_pairs(a, a, top_k=0)
+    with pytest.raises(ConfigurationError):
+        candidate_pairs(a, a, topics_a=np.array([0]))

@@ -1,0 +1,38 @@
+from claimcmp.compare.cues import AGREEMENT, COUNTER_CLAIM, detect_cues
+from claimcmp.compare.text import profile
+
+from .conftest import SEED_A, SEED_B
+
+
+def _names(a: str, b: str, cosine: float = 0.5) -> set[str]:
+    return {c.name for c in detect_cues(profile(a), profile(b), cosine)}
+
+
+def test_seed_pair_fires_opposing_actor():
+    cues = detect_cues(profile(SEED_A), profile(SEED_B), 0.4)
+    assert cues[0].name == "opposing_actor"
+    assert cues[0].favours == COUNTER_CLAIM
+    assert "ukraine" in cues[0].detail
+
+
+def test_denial_cue():
+    assert "denial" in _names("Iran supplied missiles to Russia.", "Tehran denied that it had supplied missiles to Russia.")
+
+
+def test_opposing_framing_cue():
+    names = _names("Russia's escalation along the border", "NATO's build-up near the border is the cause")
+    assert "opposing_framing" in names or "opposing_actor" in names
+
+
+def test_opposite_stance_cue():
+    assert "opposite_stance" in _names("France supports the resolution.", "Russia opposes the resolution.")
+
+
+def test_joint_outcome_cue_favours_agreement():
+    cues = detect_cues(profile("The two sides signed an agreement on trade."), profile("An agreement on trade was signed."), 0.8)
+    assert {c.name for c in cues} >= {"joint_outcome"}
+    assert all(c.favours == AGREEMENT for c in cues)
+
+
+def test_unrelated_texts_fire_nothing():
+    assert detect_cues(profile("The sky is blue."), profile("Grain prices rose in May."), 0.05) == []

@@ -1,0 +1,117 @@
+import numpy as np
+import pytest
+
+from claimcmp.compare import CrossEncoderScorer, SideComparer, SideComparison, compare_sides
+from claimcmp.errors import ConfigurationError, NotFittedError
+
+from ..conftest import FakeEmbedder
+from .conftest import SEED_A, SEED_B, make_statements, random_head
+
+ITEMS = [
+    ("A", SEED_A),
+    ("A", "The two sides signed an agreement on grain exports."),
+    ("A", "The Director-General briefed the delegation on the ChemTech Centre."),
+    ("B", SEED_B),
+    ("B", "An agreement on grain exports was signed by both sides."),
+    ("B", "The Minister raised the fishing quota dispute in the northern sea."),
+    ("joint", "The meeting took place in The Hague."),
+]
+
+
+@pytest.fixture
+def statements():
+    return make_statements(ITEMS)
+
+
+def test_compare_sides_returns_relations_with_evidence(statements):
+    head = random_head(64)
+    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=head, min_cosine=-1.0, include_unrelated=True)
+    assert isinstance(result, SideComparison)
+    assert result.n_statements == {"A": 3, "B": 3}
+    assert 0 < result.n_candidates <= 9
+    for rel in result.relations:
+        assert rel.evidence.a.side == "A" and rel.evidence.b.side == "B"
+        assert abs(sum(rel.probabilities.values()) - 1) < 1e-5
+        assert rel.score == max(rel.probabilities.values())
+        assert rel.evidence.cues
+        assert rel.evidence.a.text in {t for _, t in ITEMS}
+
+
+def test_seed_pair_cue_turns_it_into_counter_claim(statements):
+    # a head that says "unrelated" to everything: only the cue can make it a counter-claim
+    head = random_head(64)
+    biased = type(head)(head.mean, head.scale, head.weights, (head.biases[0], np.array([0.0, 0.0, 2.0], dtype=np.float32)),
+                        1.0, head.classes, head.match_coef, 0.0)
+    emb = FakeEmbedder(64).encode([s.text for s in statements])
+    comparer = SideComparer(("A", "B"), head=biased, min_cosine=-1.0).fit(statements, embeddings=emb)
+    seed = [r for r in comparer.relations_ if r.evidence.a.text == SEED_A and r.evidence.b.text == SEED_B]
+    assert seed and seed[0].relation == "counter_claim"
+    assert seed[0].cue == "opposing_actor"
+
+
+def test_one_sided_topics_with_given_topics(statements):
+    topics = [0, 1, 2, 0, 1, 3, 4]
+    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64), topics=topics)
+    assert {(t.topic, t.side) for t in result.one_sided_topics} == {(2, "A"), (3, "B")}
+    same = [r for r in result.relations if r.topic is not None]
+    assert all(r.topic in (0, 1) for r in same)
+
+
+def test_fitted_topic_model_object_accepted(statements):
+    class Topic:
+        def __init__(self, id, label):
+            self.id, self.label = id, label
+
+    class Model:
+        labels_ = np.array([0, 1, 2, 0, 1, 3, -1])
+        topics_ = [Topic(2, "chemtech centre"), Topic(3, "fishing quotas")]
+
+    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64), topics=Model())
+    assert {t.label for t in result.one_sided_topics} == {"chemtech centre", "fishing quotas"}
+
+
+def test_round_trip(statements):
+    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64), include_unrelated=True, min_cosine=-1)
+    assert SideComparison.from_dict(result.to_dict()) == result
+
+
+def test_deterministic(statements):
+    kw = dict(embedder=FakeEmbedder(64), head=random_head(64), include_unrelated=True, min_cosine=-1)
+    assert compare_sides(statements, **kw).to_dict() == compare_sides(statements, **kw).to_dict()
+
+
+def test_cross_encoder_slot_with_loaded_object(statements):
+    class FakeCE:
+        def predict(self, pairs, batch_size=32):
+            # columns: contradiction, entailment, neutral -> always "entailment"
+            return np.tile([0.0, 5.0, 0.0], (len(pairs), 1))
+
+    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64), min_cosine=-1,
+                           use_cues=False, cross_encoder=CrossEncoderScorer(FakeCE(), label_order=["contradiction", "entailment", "neutral"]))
+    assert result.relations and all(r.relation == "agreement" for r in result.relations)
+
+
+def test_missing_cross_encoder_folder(tmp_path, statements):
+    from claimcmp.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError):
+        compare_sides(statements, embedder=FakeEmbedder(64), head=random_head(64), min_cosine=-1, cross_encoder=tmp_path / "nope")
+
+
+def test_errors(statements):
+    with pytest.raises(ConfigurationError, match="Unknown option"):
+        compare_sides(statements, topk=3)
+    with pytest.raises(ConfigurationError):
+        compare_sides(statements, ("A", "A"), embedder=FakeEmbedder(64))
+    with pytest.raises(ConfigurationError):
+        compare_sides(statements, embeddings=np.zeros((2, 64)), head=random_head(64))
+    with pytest.raises(ConfigurationError):
+        compare_sides(statements, embedder=FakeEmbedder(64), head=random_head(64), topics=[0, 1])
+    with pytest.raises(NotFittedError):
+        SideComparer().result()
+
+
+def test_no_statements_of_one_side(statements):
+    only_a = [s for s in statements if s.side == "A"]
+    result = compare_sides(only_a, embedder=FakeEmbedder(64), head=random_head(64))
+    assert result.relations == () and result.n_candidates == 0

@@ -1,0 +1,387 @@
+"""Train the relation head shipped as ``claimcmp/compare/data/relation_head.npz``.
+
+Reproducible from the shared data sets alone (``../shared/datasets`` or
+``$CLAIMCMP_SHARED/datasets``), train/dev splits only; test splits are never
+read here. Fixed seeds; writes the weights and a JSON model card
+(``relation_head.card.json``) with data hashes and dev scores.
+
+Label mapping to the three relations (agreement / counter_claim / unrelated):
+
+* SICK train and SNLI dev: entailment -> agreement, contradiction ->
+  counter_claim, neutral -> unrelated. SICK pairs are also used reversed with
+  the ``entailment_BA`` judgement.
+* ArgKP-2021 train (same motion): an argument and a key point it matches, or
+  two same-stance arguments matching one key point -> agreement; an argument
+  and a key point of the opposite stance, or two opposite-stance arguments ->
+  counter_claim (opposite stance on the same proposal); two arguments of
+  different motions -> unrelated. Used in both orders.
+* Same-point scorer (logistic): ArgKP train argument/key-point labels.
+
+Calibration: temperature scaling on the dev pool (SICK trial + ArgKP dev pairs).
+
+Run from the repository root::
+
+    python training/train_relation_model.py            # about 5 minutes on 2 cores
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import logging
+import os
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from claimcmp.compare.features import LEXICAL_FEATURES, pair_features  # noqa: E402
+from claimcmp.compare.head import RelationHead  # noqa: E402
+from claimcmp.compare.text import profile  # noqa: E402
+
+logger = logging.getLogger("train_relation_model")
+
+SHARED = Path(os.environ.get("CLAIMCMP_SHARED", ROOT.parent / "shared"))
+DATASETS = SHARED / "datasets"
+CLASSES = ("agreement", "counter_claim", "unrelated")
+NLI_TO_RELATION = {"entailment": "agreement", "contradiction": "counter_claim", "neutral": "unrelated"}
+SEED = 20241129
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One labelled text pair; ``source`` names the data set and split."""
+
+    a: str
+    b: str
+    label: str
+    source: str
+
+
+# ----------------------------------------------------------------------------- loaders
+def load_sick(split: str) -> list[Pair]:
+    """SICK pairs of one SemEval split (``TRAIN``, ``TRIAL``, ``TEST``); label = NLI label (lower case)."""
+    out = []
+    with open(DATASETS / "sick" / "SICK.txt", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["SemEval_set"] == split:
+                out.append(Pair(row["sentence_A"], row["sentence_B"], row["entailment_label"].lower(), f"sick_{split.lower()}"))
+    return out
+
+
+def load_sick_reversed(split: str) -> list[Pair]:
+    """SICK pairs B -> A with the ``entailment_BA`` judgement."""
+    out = []
+    with open(DATASETS / "sick" / "SICK.txt", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["SemEval_set"] == split:
+                ba = row["entailment_BA"]
+                label = "entailment" if "entails" in ba else "contradiction" if "contradicts" in ba else "neutral"
+                out.append(Pair(row["sentence_B"], row["sentence_A"], label, f"sick_{split.lower()}_rev"))
+    return out
+
+
+def load_snli(split: str) -> list[Pair]:
+    """SNLI pairs of ``dev`` or ``test`` (tokenised text, whitespace-stripped)."""
+    base = DATASETS / "snli"
+    s1 = (base / f"s1.{split}").read_text(encoding="utf-8").splitlines()
+    s2 = (base / f"s2.{split}").read_text(encoding="utf-8").splitlines()
+    labels = (base / f"labels.{split}").read_text(encoding="utf-8").splitlines()
+    return [Pair(a.strip(), b.strip(), y.strip(), f"snli_{split}") for a, b, y in zip(s1, s2, labels, strict=True)]
+
+
+@dataclass
+class ArgKP:
+    """One ArgKP split: arguments and key points by id, match labels."""
+
+    args: dict[str, tuple[str, str, int]]  # id -> (text, topic, stance)
+    kps: dict[str, tuple[str, str, int]]
+    labels: list[tuple[str, str, int]]  # (arg_id, kp_id, label)
+
+
+def load_argkp(split: str) -> ArgKP:
+    """ArgKP-2021 ``train``, ``dev`` or ``test``."""
+    folder = DATASETS / "argkp2021" / ("test_data" if split == "test" else "kpm_data")
+
+    def read(name: str, id_col: str, text_col: str) -> dict[str, tuple[str, str, int]]:
+        with open(folder / f"{name}_{split}.csv", encoding="utf-8") as f:
+            return {r[id_col]: (r[text_col], r["topic"], int(r["stance"])) for r in csv.DictReader(f)}
+
+    with open(folder / f"labels_{split}.csv", encoding="utf-8") as f:
+        labels = [(r["arg_id"], r["key_point_id"], int(r["label"])) for r in csv.DictReader(f)]
+    return ArgKP(read("arguments", "arg_id", "argument"), read("key_points", "key_point_id", "key_point"), labels)
+
+
+def argkp_relation_pairs(data: ArgKP, rng: random.Random, per_topic: int, source: str) -> list[Pair]:
+    """Relation pairs from one ArgKP split (see the module docstring)."""
+    out: list[Pair] = []
+    kp_matches: dict[str, list[str]] = defaultdict(list)  # kp -> matching args
+    for arg_id, kp_id, label in data.labels:
+        if label == 1 and arg_id in data.args:
+            kp_matches[kp_id].append(arg_id)
+            out.append(Pair(data.args[arg_id][0], data.kps[kp_id][0], "agreement", source))
+    by_topic: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for arg_id, (_, topic, stance) in sorted(data.args.items()):
+        by_topic[topic][stance].append(arg_id)
+    kps_by_topic: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for kp_id, (_, topic, stance) in sorted(data.kps.items()):
+        kps_by_topic[topic][stance].append(kp_id)
+    topics = sorted(by_topic)
+    for topic in topics:
+        pro, con = by_topic[topic][1], by_topic[topic][-1]
+        # same key point -> agreement
+        same = []
+        for kp_id in sorted(kp_matches):
+            if data.kps[kp_id][1] == topic:
+                members = sorted(kp_matches[kp_id])
+                same += [(x, y) for i, x in enumerate(members) for y in members[i + 1 :]]
+        for x, y in rng.sample(same, min(len(same), per_topic)):
+            out.append(Pair(data.args[x][0], data.args[y][0], "agreement", source))
+        # opposite stance -> counter_claim
+        for _ in range(per_topic):
+            out.append(Pair(data.args[rng.choice(pro)][0], data.args[rng.choice(con)][0], "counter_claim", source))
+        # argument vs key point of the opposite stance -> counter_claim
+        for stance, args in ((1, pro), (-1, con)):
+            opp = kps_by_topic[topic][-stance]
+            for _ in range(per_topic // 4):
+                if opp:
+                    out.append(Pair(data.args[rng.choice(args)][0], data.kps[rng.choice(opp)][0], "counter_claim", source))
+        # another motion -> unrelated
+        others = [t for t in topics if t != topic]
+        if others:
+            for _ in range(per_topic // 2):
+                other = rng.choice(others)
+                x = rng.choice(pro + con)
+                y = rng.choice(by_topic[other][1] + by_topic[other][-1])
+                out.append(Pair(data.args[x][0], data.args[y][0], "unrelated", source))
+    # both orders
+    return out + [Pair(p.b, p.a, p.label, p.source) for p in out]
+
+
+def argkp_match_pairs(data: ArgKP) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """(argument, key point) texts and 0/1 match labels."""
+    pairs, y = [], []
+    for arg_id, kp_id, label in data.labels:
+        if arg_id in data.args and kp_id in data.kps:
+            pairs.append((data.args[arg_id][0], data.kps[kp_id][0]))
+            y.append(label)
+    return pairs, np.asarray(y, dtype=np.int64)
+
+
+# ----------------------------------------------------------------------------- features
+class FeatureBuilder:
+    """Embeds texts (through the shared cache) and builds pair features."""
+
+    def __init__(self, embedder: object | None = None) -> None:
+        if embedder is None:
+            from claimcmp.embed import Embedder
+
+            embedder = Embedder(batch_size=64)
+        self.embedder = embedder
+        self._profiles: dict[str, object] = {}
+
+    def __call__(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        texts = sorted({t for p in pairs for t in p})
+        vecs = self.embedder.encode(texts)  # type: ignore[attr-defined]
+        index = {t: i for i, t in enumerate(texts)}
+        for t in texts:
+            if t not in self._profiles:
+                self._profiles[t] = profile(t)
+        ia = np.fromiter((index[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
+        ib = np.fromiter((index[b] for _, b in pairs), dtype=np.int64, count=len(pairs))
+        return pair_features(
+            [self._profiles[a] for a, _ in pairs], [self._profiles[b] for _, b in pairs], vecs[ia], vecs[ib]
+        )
+
+
+def relation_labels(pairs: list[Pair]) -> np.ndarray:
+    """Class indices (into CLASSES) of relation-labelled or NLI-labelled pairs."""
+    return np.asarray([CLASSES.index(NLI_TO_RELATION.get(p.label, p.label)) for p in pairs], dtype=np.int64)
+
+
+def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """Temperature minimising the negative log-likelihood on (logits, y)."""
+    best_t, best_nll = 1.0, np.inf
+    for t in np.exp(np.linspace(np.log(0.3), np.log(5.0), 120)):
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        nll = -logp[np.arange(len(y)), y].mean()
+        if nll < best_nll:
+            best_t, best_nll = float(t), float(nll)
+    return best_t
+
+
+def expected_calibration_error(proba: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """ECE of the top-class probability."""
+    conf = proba.max(axis=1)
+    correct = proba.argmax(axis=1) == y
+    edges = np.linspace(0, 1, bins + 1)
+    ece = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+        m = (conf > lo) & (conf <= hi)
+        if m.any():
+            ece += m.mean() * abs(conf[m].mean() - correct[m].mean())
+    return float(ece)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def data_hashes() -> dict[str, str]:
+    files = [
+        DATASETS / "sick" / "SICK.txt",
+        *(DATASETS / "snli" / f"{n}.dev" for n in ("s1", "s2", "labels")),
+        *(DATASETS / "argkp2021" / "kpm_data" / f"{n}_{s}.csv" for n in ("arguments", "key_points", "labels") for s in ("train", "dev")),
+    ]
+    return {str(p.relative_to(DATASETS)): file_sha256(p) for p in files}
+
+
+# ----------------------------------------------------------------------------- training
+def build_training_data(rng: random.Random, argkp_per_topic: int) -> tuple[list[Pair], list[Pair]]:
+    """(train pairs, dev pairs)."""
+    train = load_sick("TRAIN") + load_sick_reversed("TRAIN") + load_snli("dev")
+    train += argkp_relation_pairs(load_argkp("train"), rng, argkp_per_topic, "argkp_train")
+    dev = load_sick("TRIAL") + argkp_relation_pairs(load_argkp("dev"), rng, argkp_per_topic, "argkp_dev")
+    return train, dev
+
+
+def train(args: argparse.Namespace) -> dict[str, object]:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
+
+    random.seed(SEED)
+    np.random.seed(SEED)
+    rng = random.Random(SEED)
+    t0 = time.perf_counter()
+    features = FeatureBuilder()
+    train_pairs, dev_pairs = build_training_data(rng, args.argkp_per_topic)
+    logger.info("train pairs %d, dev pairs %d", len(train_pairs), len(dev_pairs))
+    x_train = features([(p.a, p.b) for p in train_pairs])
+    y_train = relation_labels(train_pairs)
+    x_dev = features([(p.a, p.b) for p in dev_pairs])
+    y_dev = relation_labels(dev_pairs)
+    logger.info("features built in %.1fs", time.perf_counter() - t0)
+
+    mean = x_train.mean(axis=0)
+    scale = x_train.std(axis=0) + 1e-6
+    weights = np.ones(len(train_pairs))
+    for src in {p.source for p in train_pairs}:
+        m = np.array([p.source == src for p in train_pairs])
+        weights[m] = args.source_weight.get(src.replace("_rev", ""), 1.0)
+    mlp = MLPClassifier(
+        hidden_layer_sizes=tuple(args.hidden),
+        alpha=args.alpha,
+        batch_size=256,
+        learning_rate_init=1e-3,
+        max_iter=args.epochs,
+        early_stopping=True,
+        validation_fraction=0.1,
+        n_iter_no_change=6,
+        random_state=SEED,
+    )
+    xs = (x_train - mean) / scale
+    mlp.fit(xs, y_train, sample_weight=weights) if _supports_weights() else mlp.fit(xs, y_train)
+    logger.info("MLP trained in %.1fs (%d epochs)", time.perf_counter() - t0, mlp.n_iter_)
+
+    head = RelationHead(
+        mean=mean.astype(np.float32),
+        scale=scale.astype(np.float32),
+        weights=tuple(w.astype(np.float32) for w in mlp.coefs_),
+        biases=tuple(b.astype(np.float32) for b in mlp.intercepts_),
+        temperature=1.0,
+        classes=CLASSES,
+    )
+    dev_logits = head.logits(x_dev)
+    temperature = fit_temperature(dev_logits, y_dev)
+
+    # same-point scorer on ArgKP train labels
+    match_pairs, y_match = argkp_match_pairs(load_argkp("train"))
+    x_match = (features(match_pairs) - mean) / scale
+    lr = LogisticRegression(C=args.match_c, max_iter=2000)
+    lr.fit(x_match, y_match)
+
+    scores: dict[str, object] = {}
+    proba_dev = head.predict_proba(x_dev)
+    for src in sorted({p.source for p in dev_pairs}):
+        m = np.array([p.source == src for p in dev_pairs])
+        scores[f"{src}_accuracy"] = float((proba_dev[m].argmax(axis=1) == y_dev[m]).mean())
+    calibrated = RelationHead(
+        mean=head.mean, scale=head.scale, weights=head.weights, biases=head.biases,
+        temperature=temperature, classes=CLASSES,
+        match_coef=lr.coef_[0].astype(np.float32), match_intercept=float(lr.intercept_[0]),
+    )
+    proba_cal = calibrated.predict_proba(x_dev)
+    scores["dev_ece_uncalibrated"] = expected_calibration_error(proba_dev, y_dev)
+    scores["dev_ece_calibrated"] = expected_calibration_error(proba_cal, y_dev)
+    card = {
+        "name": "claimcmp relation head",
+        "classes": list(CLASSES),
+        "features": f"[u, v, |u-v|, u*v] of all-MiniLM-L6-v2 embeddings (4 x 384) + {len(LEXICAL_FEATURES)} lexical: "
+        + ", ".join(LEXICAL_FEATURES),
+        "architecture": f"standardise -> MLP {list(args.hidden)} ReLU -> softmax(logits / T)",
+        "temperature": temperature,
+        "training_data": {src: int(sum(p.source == src for p in train_pairs)) for src in sorted({p.source for p in train_pairs})},
+        "dev_data": {src: int(sum(p.source == src for p in dev_pairs)) for src in sorted({p.source for p in dev_pairs})},
+        "label_mapping": "see training/train_relation_model.py docstring",
+        "hyperparameters": {"hidden": list(args.hidden), "alpha": args.alpha, "epochs_run": int(mlp.n_iter_),
+                            "argkp_per_topic": args.argkp_per_topic, "source_weight": args.source_weight,
+                            "match_c": args.match_c, "seed": SEED},
+        "dev_scores": scores,
+        "data_sha256": data_hashes(),
+        "test_splits_used": False,
+        "train_seconds": round(time.perf_counter() - t0, 1),
+    }
+    final = RelationHead(
+        mean=calibrated.mean, scale=calibrated.scale, weights=calibrated.weights, biases=calibrated.biases,
+        temperature=temperature, classes=CLASSES, match_coef=calibrated.match_coef,
+        match_intercept=calibrated.match_intercept, card=json.dumps(card, sort_keys=True),
+    )
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    final.save(out)
+    out.with_suffix(".card.json").write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
+    logger.info("wrote %s (%.1f MB); dev scores %s", out, out.stat().st_size / 1e6, scores)
+    return card
+
+
+def _supports_weights() -> bool:
+    import inspect
+
+    from sklearn.neural_network import MLPClassifier
+
+    return "sample_weight" in inspect.signature(MLPClassifier.fit).parameters
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "claimcmp" / "compare" / "data" / "relation_head.npz"))
+    parser.add_argument("--hidden", type=int, nargs="+", default=[256])
+    parser.add_argument("--alpha", type=float, default=1e-3)
+    parser.add_argument("--epochs", type=int, default=40)
+    parser.add_argument("--argkp-per-topic", type=int, default=160)
+    parser.add_argument("--match-c", type=float, default=0.05)
+    parser.add_argument("--source-weight", type=json.loads, default={"sick_train": 2.0, "snli_dev": 1.0, "argkp_train": 1.0})
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    train(args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
