@@ -1,0 +1,39 @@
+"""Statement extraction: who said what, for which side.
+
+:func:`extract_statements` turns a :class:`~claimcmp.model.Release` into
+:class:`~claimcmp.model.Statement` objects; :func:`extract` also returns the
+spans deliberately skipped, so that every non-space character of the body is
+covered by exactly one statement or one skipped span.
+
+Rules (details in ``docs/extraction.md``):
+
+* Granularity: one statement per sentence. A direct quote's statements are
+  the words inside the marks, one per sentence of the quote; the framing
+  ("He stated:", "“…,” said Director-General Arias") is skipped as
+  ``quote_frame`` unless it says something itself, when it becomes a
+  ``reported`` statement of the same speaker.
+* Kinds: ``direct_quote``, ``reported`` (a participant's speech act),
+  ``joint`` ("the two sides", "both leaders", "they"), ``narration`` (the
+  issuer's voice; side = issuer only where it takes a position).
+* Speakers: the subject of the speech-act cue; later titles, names and
+  pronouns are resolved to the speakers introduced before. Output names are
+  canonical (the personal name, else the title).
+* Sides: from ``sides=`` (a YAML file, mapping or :class:`Sides`), else
+  inferred: a country or organisation named in the speaker's mention, else
+  the issuer. Joint statements get side ``"joint"``.
+* Skipped: headings, bylines, link and contact lines, datelines, end marks.
+  Sentences under "Background"-like headings are narration with no side.
+
+Modules: ``_segment`` (blocks, sentences via syntok), ``_quotes``,
+``_mentions``, ``_discourse`` (coreference), ``_sides``, ``_places``
+(built-in gazetteer), ``_lexicon`` (cues, roles), ``_boilerplate``,
+``_attribute`` (rules per unit), ``_pipeline``, ``_result``.
+"""
+
+from __future__ import annotations
+
+from ._pipeline import extract, extract_statements
+from ._result import Extraction, SkippedSpan
+from ._sides import Sides, load_sides
+
+__all__ = ["Extraction", "Sides", "SkippedSpan", "extract", "extract_statements", "load_sides"]

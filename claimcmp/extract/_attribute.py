@@ -1,0 +1,295 @@
+"""Attribution of one sentence unit: who speaks, in which kind of statement.
+
+A *unit* is a sentence, or several sentences joined because a quotation runs
+across them. The rules, in order:
+
+1. A quote holding someone's words yields one ``direct_quote`` statement per
+   sentence inside the marks. Its speaker is the subject of the framing cue
+   ("He stated:", "“…,” said Director-General Arias"), else a person named in
+   the frame, else the previous speaker (a quote continuing a quote).
+   The framing words become a ``reported`` statement only when they say
+   something themselves (more than a few content words); otherwise they,
+   and the marks, are skipped as ``quote_frame``.
+2. Sentences under a background heading are ``narration`` with no side.
+3. A joint subject ("the two sides", "both leaders", "they", or two
+   participants of different sides joined by "and") makes a ``joint``
+   statement.
+4. A person (or a country or organisation speaking as a body) as the subject
+   of a speech-act cue ("stressed", "touched on", "according to") makes a
+   ``reported`` statement; the issuer itself as subject is its own
+   ``narration``.
+5. Anything else is ``narration``; its side is the issuer's when it takes a
+   position ("condemns", "remains committed", "we"), else none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import StatementKind
+from ._discourse import Discourse, Entity
+from ._lexicon import CUE_PATTERN, MEETING_PATTERN, STANCE_PATTERN
+from ._mentions import Mention, find_mentions
+from ._quotes import Quote
+
+__all__ = ["Piece", "attribute_unit"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A statement before it becomes a :class:`~claimcmp.model.Statement`.
+
+    ``issuer_side`` marks narration in the issuer's own voice taking a position.
+    ``source`` is the subject mention's span, kept for attribution benchmarks.
+    """
+
+    start: int
+    end: int
+    kind: StatementKind
+    entity: Entity | None = None
+    cue: str | None = None
+    issuer_side: bool = False
+    source: tuple[int, int] | None = None
+
+
+_NON_SUBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|of|by|for|on|from|at|in|into|about|between|among|amongst|towards?|than|against|including|like"
+    r"|via|upon|under|over|after|before|during|without|as|and|or|met|meets|received|hosted|thanked|told|urged"
+    r"|invited|congratulated|briefed|informed|welcomed|called|visited|whom|accompanied|joined|behalf)\s*[,]?\s*$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"^\s*,?\s+(?:and|&)\s+$")
+_CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+_FRAME_FILLER = frozenset(
+    "that also further then added adding said saying stated stating noted noting the and his her their its".split()
+)
+_FRAME_SUBSTANCE = 5
+
+
+def _outside(quotes: list[Quote], start: int, end: int) -> bool:
+    return all(end <= q.open or start > q.close for q in quotes)
+
+
+def _cue_case_ok(text: str, unit_start: int, pos: int) -> bool:
+    """A capitalised cue mid-sentence is a noun ("Member States"), not a verb."""
+    if not text[pos].isupper():
+        return True
+    before = text[unit_start:pos].rstrip()
+    return not before or before[-1] in "”\"’:;—–-("
+
+
+def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
+    if _NON_SUBJECT_BEFORE.search(text[max(unit_start, mention.start - 30) : mention.start]):
+        return False
+    return not re.match(r"[’']s\b", text[mention.end : mention.end + 3])
+
+
+@dataclass
+class _Speaker:
+    entity: Entity | None
+    joint: bool
+    cue: str | None
+    source: tuple[int, int] | None
+
+
+def _find_speaker(
+    text: str, unit_start: int, unit_end: int, quotes: list[Quote], resolved: list[tuple[Mention, Entity | None]],
+    discourse: Discourse,
+) -> _Speaker | None:
+    cues = [
+        c for c in CUE_PATTERN.finditer(text, unit_start, unit_end)
+        if _outside(quotes, c.start(), c.end()) and _cue_case_ok(text, unit_start, c.start())
+    ]
+    for cue in cues:
+        clause_start = unit_start
+        for boundary in re.finditer(r";", text[unit_start : cue.start()]):
+            clause_start = unit_start + boundary.end()
+        for quote in quotes:
+            if quote.close < cue.start():
+                clause_start = max(clause_start, quote.close + 1)
+        before = [
+            (m, e) for m, e in resolved
+            if clause_start <= m.start and m.end <= cue.start() and _is_subject(text, clause_start, m)
+        ]
+        people = [(m, e) for m, e in before if m.kind in ("person", "pronoun", "joint")]
+        pool = people or before
+        if cue.group("noun"):
+            pool = []
+        if pool:
+            mention, entity = pool[-1]
+            if mention.kind == "joint":
+                return _Speaker(None, True, cue.group(0), (mention.start, mention.end))
+            joint = _coordinated(text, mention, entity, resolved)
+            if entity is None and mention.kind == "pronoun":
+                continue
+            return _Speaker(entity, joint, cue.group(0), (mention.start, mention.end))
+        postposed = cue.group("noun") or re.search(r"[”\"’,]\s*$|^\s*$", text[clause_start : cue.start()])
+        after = [
+            (m, e) for m, e in resolved
+            if postposed and m.kind in ("person", "pronoun", "collective")
+            and re.fullmatch(r"\s*", text[cue.end() : m.start])
+        ]
+        if after and after[0][1] is not None:
+            mention, entity = after[0]
+            return _Speaker(entity, False, cue.group(0), (mention.start, mention.end))
+    return None
+
+
+def _coordinated(
+    text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]
+) -> bool:
+    """Whether ``mention`` is joined by "and" to a participant of another side."""
+    for other, other_entity in resolved:
+        if other.start >= mention.end and _COORDINATION.match(text[mention.end : other.start]):
+            if other_entity is None or entity is None:
+                return other.kind != "pronoun"
+            return other_entity.side != entity.side or other_entity.place != entity.place
+    return False
+
+
+def _frame_segments(text: str, unit_start: int, unit_end: int, quotes: list[Quote]) -> list[tuple[int, int]]:
+    segments, pos = [], unit_start
+    for quote in quotes:
+        segments.append((pos, quote.open))
+        pos = min(unit_end, quote.close + 1)
+    segments.append((pos, unit_end))
+    trimmed = []
+    for s, e in segments:
+        while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",:;—–-"):
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _substance(text: str, start: int, end: int, resolved: list[tuple[Mention, Entity | None]]) -> int:
+    chunk = list(text[start:end])
+    for mention, _ in resolved:
+        for i in range(max(start, mention.start), min(end, mention.end)):
+            chunk[i - start] = " "
+    for cue in CUE_PATTERN.finditer(text, start, end):
+        for i in range(cue.start(), cue.end()):
+            chunk[i - start] = " "
+    words = [w for w in _CONTENT_WORD.findall("".join(chunk)) if w.lower() not in _FRAME_FILLER]
+    return len(words)
+
+
+def attribute_unit(
+    text: str,
+    unit_start: int,
+    unit_end: int,
+    quotes: list[Quote],
+    sentence_cuts: list[int],
+    discourse: Discourse,
+    section: str | None,
+) -> list[Piece]:
+    """Statements of one unit (see the module docstring for the rules).
+
+    Parameters
+    ----------
+    text : str
+        The release text.
+    unit_start, unit_end : int
+        The unit's span.
+    quotes : list of Quote
+        Quotes holding speech, inside the unit.
+    sentence_cuts : list of int
+        Sentence starts inside the unit, used to split long quotes.
+    discourse : Discourse
+        Speakers so far; updated.
+    section : str or None
+        ``"background"`` forces narration without a side.
+    """
+    mentions = [
+        m for m in find_mentions(text, unit_start, unit_end, discourse.known_names())
+        if _outside(quotes, m.start, m.end)
+    ]
+    resolved = [(m, discourse.resolve(m, text[m.start : m.end])) for m in mentions]
+    if section == "background" and not quotes:
+        return [Piece(unit_start, unit_end, StatementKind.NARRATION)]
+    speaker = _find_speaker(text, unit_start, unit_end, quotes, resolved, discourse)
+    if quotes:
+        return _quote_pieces(text, unit_start, unit_end, quotes, sentence_cuts, discourse, resolved, speaker, section)
+    if speaker is None:
+        return [_narration(text, unit_start, unit_end, resolved, discourse.resolver.issuer_side)]
+    if speaker.joint:
+        if MEETING_PATTERN.search(text, unit_start, unit_end) and not speaker.cue:
+            return [Piece(unit_start, unit_end, StatementKind.NARRATION)]
+        return [Piece(unit_start, unit_end, StatementKind.JOINT, cue=speaker.cue, source=speaker.source)]
+    entity = speaker.entity
+    assert entity is not None
+    delegation = speaker.source is not None and re.search(
+        r"(?:side|delegation)$", text[speaker.source[0] : speaker.source[1]]
+    )
+    if (
+        entity.kind == "collective" and not delegation
+        and entity.side is not None and entity.side == discourse.resolver.issuer_side
+    ):
+        return [Piece(unit_start, unit_end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True)]
+    discourse.note_speaker(entity)
+    return [Piece(unit_start, unit_end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source)]
+
+
+def _narration(
+    text: str, start: int, end: int, resolved: list[tuple[Mention, Entity | None]], issuer_side: str | None
+) -> Piece:
+    chunk = text[start:end]
+    meeting = bool(MEETING_PATTERN.search(chunk))
+    subject = next(((m, e) for m, e in resolved if _is_subject(text, start, m)), None)
+    first_person = re.match(r"\W*(?:we|our)\b", chunk, re.IGNORECASE) is not None
+    if subject and not meeting and not first_person:
+        mention, entity = subject
+        lead = text[start : mention.start]
+        if mention.kind == "joint" and not CUE_PATTERN.search(lead) and not re.search(r"\bwe\b", lead, re.I):
+            return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
+        if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
+            return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
+    # a position of the issuer's own: stance words, and no meeting described
+    takes_position = bool(STANCE_PATTERN.search(chunk)) and not meeting
+    if takes_position and re.search(r"\b(?:we|our)\b", chunk, re.IGNORECASE) is None:
+        takes_position = not [m for m, _ in resolved if m.kind == "person"]
+    return Piece(start, end, StatementKind.NARRATION, issuer_side=takes_position)
+
+
+def _quote_pieces(
+    text: str, unit_start: int, unit_end: int, quotes: list[Quote], sentence_cuts: list[int],
+    discourse: Discourse, resolved: list[tuple[Mention, Entity | None]], speaker: _Speaker | None,
+    section: str | None,
+) -> list[Piece]:
+    entity = speaker.entity if speaker else None
+    joint = bool(speaker and speaker.joint)
+    source = speaker.source if speaker else None
+    if speaker is None:
+        people = [(m, e) for m, e in resolved if e is not None and m.kind in ("person", "pronoun")]
+        if people:
+            entity, source = people[0][1], (people[0][0].start, people[0][0].end)
+        else:
+            entity = discourse.last_speaker()
+    cue = speaker.cue if speaker else None
+    pieces: list[Piece] = []
+    frames = _frame_segments(text, unit_start, unit_end, quotes)
+    if frames:
+        biggest = max(frames, key=lambda span: _substance(text, span[0], span[1], resolved))
+        if _substance(text, biggest[0], biggest[1], resolved) > _FRAME_SUBSTANCE:
+            kind = StatementKind.JOINT if joint else (
+                StatementKind.NARRATION if entity is None or section == "background" else StatementKind.REPORTED
+            )
+            pieces.append(Piece(biggest[0], biggest[1], kind, entity=None if joint else entity, cue=cue, source=source))
+    quote_kind = StatementKind.JOINT if joint else StatementKind.DIRECT_QUOTE
+    for quote in quotes:
+        start, end = quote.content
+        cuts = [start, *(c for c in sentence_cuts if start < c < end), end]
+        for left, right in zip(cuts, cuts[1:]):
+            s, e = left, right
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e and re.search(r"\w", text[s:e]):
+                pieces.append(Piece(s, e, quote_kind, entity=None if joint else entity, cue=cue, source=source))
+    if entity is not None and not joint:
+        discourse.note_speaker(entity)
+    return sorted(pieces, key=lambda p: p.start)

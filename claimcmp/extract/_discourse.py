@@ -1,0 +1,196 @@
+"""Speakers across a release: entities, and the coreference of later mentions.
+
+A full mention ("the Deputy Minister of Industry and Trade of the Russian
+Federation, H.E. Mr Kirill Lysogorsky") creates an :class:`Entity`. Later
+mentions find it again:
+
+* names by their words ("Director-General Arias" -> Fernando Arias);
+* roles by title and place ("the Deputy Minister"; "the President of Russia"),
+  preferring, for a bare title, the speaker with no foreign affiliation —
+  in a readout "the President" is the issuer's own;
+* "he" / "she" resolve to the most recent speaker of compatible gender,
+  else to the most recent compatible person mentioned.
+
+Entities are mutable while a release is read (a later mention may add a name
+or a gender); canonical names are read once at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._mentions import Mention
+from ._sides import SideResolver
+
+__all__ = ["Discourse", "Entity"]
+
+_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+I{2,3}$")
+
+
+def _name_words(name: str) -> list[str]:
+    words = _SUFFIX.sub("", name).split()
+    return [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+
+
+@dataclass
+class Entity:
+    """One speaker (a person or a collective body) in one release."""
+
+    key: int
+    kind: str
+    name: str | None
+    role: str | None
+    place: str | None
+    gender: str | None
+    side: str | None
+    last_seen: int = 0
+
+    @property
+    def canonical(self) -> str:
+        """The name shown in output: the personal name, else the role (with its place), else the place."""
+        if self.name:
+            return _SUFFIX.sub("", self.name) if self.name.endswith((" Jr", " Jr.", " Sr", " Sr.")) else self.name
+        if self.role:
+            return f"{self.role} of {self.place}" if self.place else self.role
+        return self.place or "unknown"
+
+    def matches_name(self, name: str) -> bool:
+        if self.name is None:
+            return False
+        mine = _name_words(self.name)
+        theirs = _name_words(name)
+        return bool(theirs) and all(word in mine for word in theirs)
+
+
+class Discourse:
+    """The speakers of one release and who "he", "she", "the Minister" refer to.
+
+    Parameters
+    ----------
+    resolver : SideResolver
+        Gives each new entity its side.
+    """
+
+    def __init__(self, resolver: SideResolver) -> None:
+        self.resolver = resolver
+        self.entities: list[Entity] = []
+        self.speakers: list[Entity] = []
+        self._clock = 0
+
+    def known_names(self) -> list[str]:
+        """Full names and name words of every named entity, for finding bare-name mentions."""
+        names: set[str] = set()
+        for entity in self.entities:
+            if entity.name:
+                names.add(_SUFFIX.sub("", entity.name))
+                names.update(w for w in _name_words(entity.name) if len(w) > 2)
+        return sorted(names, key=len, reverse=True)
+
+    def _touch(self, entity: Entity) -> Entity:
+        self._clock += 1
+        entity.last_seen = self._clock
+        return entity
+
+    def _new(self, mention: Mention, text: str) -> Entity:
+        side = self.resolver.for_mention(text, mention.place, mention.name)
+        entity = Entity(
+            key=len(self.entities), kind=mention.kind, name=mention.name, role=mention.role,
+            place=mention.place, gender=mention.gender, side=side,
+        )
+        self.entities.append(entity)
+        return self._touch(entity)
+
+    def _update(self, entity: Entity, mention: Mention, text: str) -> Entity:
+        if mention.name and (entity.name is None or len(mention.name) > len(entity.name)):
+            entity.name = mention.name
+        entity.role = entity.role or mention.role
+        entity.gender = entity.gender or mention.gender
+        if entity.place is None and mention.place:
+            entity.place = mention.place
+        if entity.side is None:
+            entity.side = self.resolver.for_mention(text, mention.place, mention.name)
+        return self._touch(entity)
+
+    def resolve(self, mention: Mention, text: str) -> Entity | None:
+        """The entity a person, pronoun or collective mention refers to (created if new).
+
+        Parameters
+        ----------
+        mention : Mention
+        text : str
+            The mention's text (for sides-file alias matching).
+
+        Returns
+        -------
+        Entity or None
+            None for joint mentions and unresolvable pronouns.
+        """
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention)
+        if mention.kind == "joint":
+            return None
+        if mention.kind == "collective":
+            for entity in self.entities:
+                if entity.kind == "collective" and entity.place == mention.place:
+                    return self._touch(entity)
+            return self._new(mention, text)
+        found = None
+        if mention.name:
+            named = [e for e in self.entities if e.kind == "person" and e.matches_name(mention.name)]
+            found = max(named, key=lambda e: e.last_seen) if named else None
+            if found is None and mention.role:
+                found = self._by_role(mention, unnamed_only=True)
+        elif mention.role:
+            found = self._by_role(mention, unnamed_only=False)
+        if found is None:
+            return self._new(mention, text)
+        return self._update(found, mention, text)
+
+    def _by_role(self, mention: Mention, *, unnamed_only: bool) -> Entity | None:
+        role = mention.role or ""
+        candidates = []
+        for entity in self.entities:
+            if entity.kind != "person" or not entity.role:
+                continue
+            if unnamed_only and entity.name:
+                continue
+            if mention.place and entity.place and mention.place != entity.place:
+                continue
+            if entity.role == role:
+                rank = 2
+            elif entity.role.endswith(" " + role) or entity.role.endswith("-" + role):
+                rank = 1
+            else:
+                continue
+            home = 1 if (mention.place is None and entity.place is None) else 0
+            candidates.append((rank, home, entity.last_seen, entity))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: c[:3])[3]
+
+    def _resolve_pronoun(self, mention: Mention) -> Entity | None:
+        def fits(entity: Entity) -> bool:
+            return entity.kind == "person" and entity.gender in (None, mention.gender)
+
+        for entity in reversed(self.speakers):
+            if fits(entity):
+                break
+        else:
+            people = [e for e in self.entities if fits(e)]
+            entity = max(people, key=lambda e: e.last_seen) if people else None  # type: ignore[assignment]
+        if entity is not None:
+            entity.gender = entity.gender or mention.gender
+            self._touch(entity)
+        return entity
+
+    def note_speaker(self, entity: Entity) -> None:
+        """Record that ``entity`` just spoke (pronouns prefer recent speakers)."""
+        if self.speakers and self.speakers[-1] is entity:
+            return
+        self.speakers.append(entity)
+        self._touch(entity)
+
+    def last_speaker(self) -> Entity | None:
+        """The most recent speaker, or None."""
+        return self.speakers[-1] if self.speakers else None

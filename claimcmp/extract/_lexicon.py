@@ -1,0 +1,209 @@
+"""Word lists of the readout genre: speech-act cues, roles, honorifics, joint subjects.
+
+Pure data plus the compiled patterns built from it. Verbs are listed by their
+base form; :func:`_inflect` adds the -s, -ed and -ing forms.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CUE_PATTERN",
+    "HONORIFIC_PATTERN",
+    "JOINT_PATTERN",
+    "MEETING_PATTERN",
+    "PRONOUN_GENDER",
+    "ROLE_GENDER",
+    "ROLE_PATTERN",
+    "STANCE_PATTERN",
+    "NAME_STOPWORDS",
+]
+
+# base form -> irregular past (or "" for regular).
+_SPEECH_VERBS: dict[str, str] = {
+    "say": "said", "state": "", "stress": "", "note": "", "warn": "", "reiterate": "", "express": "",
+    "urge": "", "welcome": "", "reject": "", "thank": "", "emphasise": "", "emphasize": "", "underscore": "",
+    "underline": "", "highlight": "", "affirm": "", "reaffirm": "", "point": "", "brief": "", "inform": "",
+    "tell": "told", "explain": "", "add": "", "assert": "", "insist": "", "acknowledge": "", "convey": "",
+    "raise": "", "outline": "", "recall": "", "propose": "", "suggest": "", "invite": "", "congratulate": "",
+    "condemn": "", "commend": "", "praise": "", "appreciate": "", "assure": "", "confirm": "", "agree": "",
+    "voice": "", "share": "", "describe": "", "present": "", "report": "", "announce": "", "declare": "",
+    "mention": "", "observe": "", "remark": "", "argue": "", "claim": "", "maintain": "", "hope": "",
+    "believe": "", "encourage": "", "request": "", "ask": "", "demand": "", "oppose": "", "support": "",
+    "discuss": "", "review": "", "commit": "committed", "pledge": "", "offer": "", "vow": "", "promise": "",
+    "address": "", "criticise": "", "criticize": "", "regret": "regretted", "deplore": "", "caution": "",
+    "signal": "", "signall": "signalled", "refer": "referred", "elaborate": "", "detail": "", "respond": "",
+    "reply": "replied", "answer": "", "indicate": "", "extend": "", "applaud": "", "lament": "",
+    "denounce": "", "accuse": "", "deny": "denied", "dismiss": "", "call": "", "touch": "", "recognise": "",
+    "recognize": "", "speak": "spoke", "reassure": "", "remind": "", "stipulate": "", "contend": "",
+    "advocate": "", "notice": "", "reflect": "", "update": "", "question": "",
+    "hail": "", "salute": "", "lay": "laid", "set": "set", "make": "made", "put": "put",
+    "look": "", "appeal": "", "recommend": "", "assess": "", "concede": "", "admit": "admitted",
+    "predict": "", "cite": "", "complain": "", "protest": "", "clarify": "clarified", "specify": "specified",
+    "exchange": "",
+}
+
+# Verbs that only count with the particle that follows them.
+_PARTICLE_VERBS = {
+    "point": r"\s+out", "touch": r"\s+(?:on|upon)", "call": r"\s+(?:for|on|upon)", "speak": r"\s+(?:about|of|on)",
+    "lay": r"\s+out", "set": r"\s+out", "make": r"\s+(?:clear|it\s+clear|the\s+case|a\s+statement|remarks)",
+    "put": r"\s+forward", "look": r"\s+forward", "refer": r"\s+to", "respond": r"\s+to", "appeal": r"\s+(?:to|for)",
+    "reflect": r"\s+on", "signal": r"", "signall": r"", "share": r"", "extend": r"", "present": r"",
+    "update": r"", "review": r"", "address": r"", "offer": r"", "raise": r"", "brief": r"",
+}
+
+_NOUN_CUES = [
+    r"according\s+to", r"in\s+(?:his|her|their)\s+(?:words|view|remarks|statement|opening\s+remarks)",
+    r"for\s+(?:his|her|its|their)\s+part", r"in\s+(?:his|her)\s+(?:address|speech|intervention)",
+]
+
+
+# Base forms that also serve as cues ("we call on", "they agree"); other base forms are too often nouns.
+_BASE_CUES = frozenset(
+    "say agree urge call welcome stress reaffirm reiterate condemn express believe hope emphasise emphasize "
+    "underline underscore reject deplore commend thank look make speak touch point set put lay".split()
+)
+
+
+def _inflect(base: str, past: str) -> list[str]:
+    if base.endswith("e"):
+        forms = [base, base + "s", base + "d", base[:-1] + "ing"]
+    elif base.endswith(("ss", "sh", "ch", "x")):
+        forms = [base, base + "es", base + "ed", base + "ing"]
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms = [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    else:
+        forms = [base, base + "s", base + "ed", base + "ing"]
+    if past:
+        forms[2] = past
+        if past.endswith(("tted", "lled", "rred")):
+            forms.append(past[:-2] + "ing")
+    if base == "say":
+        forms[1] = "says"
+    if base not in _BASE_CUES:
+        forms = forms[1:]
+    return forms
+
+
+def _cue_regex() -> re.Pattern[str]:
+    alternatives = []
+    for base, past in _SPEECH_VERBS.items():
+        forms = "|".join(sorted(set(_inflect(base, past)), key=len, reverse=True))
+        particle = _PARTICLE_VERBS.get(base)
+        if particle is None:
+            alternatives.append(rf"(?:{forms})")
+        elif particle:
+            alternatives.append(rf"(?:{forms}){particle}")
+        else:
+            alternatives.append(rf"(?:{forms})")
+    verbs = "|".join(alternatives)
+    nouns = "|".join(_NOUN_CUES)
+    return re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<noun>{nouns}))\b", re.IGNORECASE)
+
+
+#: Speech-act cue: a verb of saying ("stressed", "touched on") or a noun cue ("according to").
+CUE_PATTERN = _cue_regex()
+
+#: Verbs that describe the meeting itself rather than anything said in it.
+MEETING_PATTERN = re.compile(
+    r"\b(?:met|meets|meet|meeting\s+with|had\s+a\s+(?:meeting|call|phone\s+call|conversation|telephone\s+conversation)"
+    r"|held\s+(?:talks|a\s+meeting|a\s+call|consultations|a\s+phone\s+call)|received|receives|hosted|hosts|visited"
+    r"|spoke\s+(?:with|to|by\s+phone)|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined)\b",
+    re.IGNORECASE,
+)
+
+#: The issuer taking a position in its own voice.
+STANCE_PATTERN = re.compile(
+    r"\b(?:condemns|deplores|regrets|rejects|welcomes|calls\s+(?:on|upon|for)|urges|commends|applauds"
+    r"|remains\s+(?:fully\s+|firmly\s+|deeply\s+)?(?:committed|concerned|determined|ready|convinced|steadfast|opposed)"
+    r"|stands\s+(?:with|by|ready)|reaffirms|reiterates|is\s+(?:deeply\s+|gravely\s+|seriously\s+)?(?:concerned|alarmed)"
+    r"|strongly\s+(?:supports|opposes|believes)|firmly\s+(?:supports|opposes|believes)|we|our)\b",
+    re.IGNORECASE,
+)
+
+_ROLES = [
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
+    "First Deputy Prime Minister", "Minister", "Deputy Minister", "Vice Minister", "Vice-Minister",
+    "State Minister", "Minister of State", "Foreign Minister", "Deputy Foreign Minister", "Defence Minister",
+    "Defense Minister", "Minister for Foreign Affairs", "Minister of Foreign Affairs", "Secretary",
+    "Secretary of State", "Deputy Secretary of State", "Deputy Secretary", "Under Secretary", "Assistant Secretary",
+    "Secretary-General", "Secretary General", "Deputy Secretary-General", "Deputy Secretary General",
+    "Under-Secretary-General", "Director-General", "Director General", "Deputy Director-General", "Director",
+    "Executive Director", "Chancellor", "Federal Chancellor", "Premier", "Vice Premier", "State Councilor",
+    "State Councillor", "King", "Queen", "Crown Prince", "Prince", "Emir", "Amir", "Sultan", "Chairman",
+    "Chairwoman", "Chair", "Chairperson", "Co-Chair", "Commissioner", "High Commissioner", "High Representative",
+    "Special Envoy", "Envoy", "Special Representative", "Special Coordinator", "Ambassador",
+    "Permanent Representative", "Foreign Secretary", "Home Secretary", "National Security Advisor",
+    "National Security Adviser", "Spokesperson", "Spokesman", "Spokeswoman", "Governor", "Mayor", "Senator",
+    "Speaker", "Administrator", "Chief of Staff", "Chief Executive", "Commander", "Pope", "Patriarch",
+    "Counsellor", "Consul General", "Attorney General", "Secretary of Defense", "Defense Secretary",
+    "Treasury Secretary", "Secretary of the Treasury", "Taoiseach", "Head of State", "Head of Government",
+    "Head of Delegation", "Minister-President", "Grand Duke", "Federal President", "Deputy Director",
+    "Director-General of the Secretariat", "First Vice President", "First Vice-President", "Deputy Head",
+    "Head", "Chief", "Representative", "Minister of Defence", "Minister of Defense", "Trade Minister",
+    "Finance Minister", "Minister of Finance", "Interior Minister", "Health Minister", "Deputy Chairman",
+    "Advisor", "Adviser", "National Security Advisor", "Deputy National Security Advisor", "Senior Advisor",
+    "Principal Deputy National Security Advisor", "Coordinator", "Counselor", "Press Secretary", "Ambassador-at-Large",
+    "Assistant to the President", "Deputy Assistant to the President", "Envoy", "Presidential Envoy",
+    "Foreign Affairs Minister", "External Affairs Minister", "Minister of External Affairs", "Cabinet Secretary",
+]
+
+#: A role title ("Deputy Minister"); longest first so "Deputy Secretary-General" beats "Secretary".
+ROLE_PATTERN = re.compile(
+    r"(?:" + "|".join(re.escape(r) for r in sorted(set(_ROLES), key=len, reverse=True)) + r")(?![\w-])"
+)
+
+ROLE_GENDER = {
+    "King": "m", "Queen": "f", "Prince": "m", "Crown Prince": "m", "Emir": "m", "Amir": "m", "Sultan": "m",
+    "Chairman": "m", "Chairwoman": "f", "Spokesman": "m", "Spokeswoman": "f", "Grand Duke": "m", "Pope": "m",
+    "Patriarch": "m",
+}
+
+#: Forms of address before a name. The group ``g`` tells the gender where it is known.
+HONORIFIC_PATTERN = re.compile(
+    r"(?:H\.\s?E\.|HE|His\s+(?:Excellency|Majesty|Royal\s+Highness|Highness|Holiness)"
+    r"|Her\s+(?:Excellency|Majesty|Royal\s+Highness|Highness)|Mr\.?|Mrs\.?|Ms\.?|Mme\.?|Madam|Dr\.?|Prof\.?"
+    r"|Professor|Sir|Dame|Sheikh|Sheikha|Hon\.?|Honourable|Honorable|Rt\.?\s?Hon\.?|Lord|Lady|Baroness|Dato'?|Datuk)"
+    r"(?![\w])"
+)
+
+_MALE_HONORIFICS = re.compile(r"\b(?:Mr|His|Sir|Sheikh|Lord)\b")
+_FEMALE_HONORIFICS = re.compile(r"\b(?:Mrs|Ms|Mme|Madam|Her|Dame|Sheikha|Lady|Baroness)\b")
+
+
+def honorific_gender(text: str) -> str | None:
+    """``"m"``, ``"f"`` or None for an honorific such as ``"Mr"`` or ``"Her Excellency"``."""
+    if _FEMALE_HONORIFICS.search(text):
+        return "f"
+    if _MALE_HONORIFICS.search(text):
+        return "m"
+    return None
+
+
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+_JOINT_NOUNS = (
+    r"sides|leaders|ministers|presidents|prime\s+ministers|parties|countries|nations|delegations|interlocutors"
+    r"|participants|counterparts|governments|heads\s+of\s+(?:state|delegation)(?:\s+and\s+government)?|officials"
+    r"|secretaries|premiers|chancellors|principals|two|three|men|women|partners|co-chairs|chairs"
+)
+
+#: A joint subject: "the two sides", "both leaders", "the interlocutors", "They".
+JOINT_PATTERN = re.compile(
+    rf"(?:\b(?:[Tt]he|[Bb]oth|[Aa]ll|[Ee]ach\s+of\s+the)\s+(?:(?:two|three|four|five|2|3|4)\s+)?"
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:{_JOINT_NOUNS})\b(?!['’]s?\s+(?:own|respective))"
+    rf"|\b(?:his|her|their)\s+(?:[A-Za-z-]+\s+)?counterparts?\b"
+    rf"|\b(?:[Tt]hey|[Tt]ogether|[Jj]ointly|[Bb]oth)\b)"
+)
+
+#: Capitalised words that never start or continue a personal name.
+NAME_STOPWORDS = frozenset(
+    """The A An And Of In On At By For With From To During After Before He She They It We Our This That These
+    Those His Her Their Its Both All Today Yesterday Tomorrow Also However Moreover Furthermore Meanwhile In
+    January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Ministry Government Office Department Council Commission
+    Organisation Organization Republic Federation Kingdom State States United Nations Secretariat Embassy
+    Agency Conference Session Summit Convention Centre Center Background More Information Speaking Following
+    Under According As While When Where Since Following Mission Delegation Assembly Committee Parliament""".split()
+)

@@ -1,0 +1,316 @@
+"""Mentions of possible speakers inside a sentence unit.
+
+Four kinds, found with patterns over the text (no parser):
+
+* ``person`` — a role, a name or both, with honorifics, nationality and
+  affiliation: "the Director-General of the OPCW, Ambassador Fernando Arias",
+  "President Vladimir Putin of Russia", "Chinese Foreign Minister Wang Yi",
+  "the Deputy Minister", "Kirill Lysogorsky, Deputy Minister of ...".
+* ``pronoun`` — "he", "she" (resolved later by :mod:`._discourse`).
+* ``joint`` — "the two sides", "both leaders", "they".
+* ``collective`` — a country or organisation speaking as a body ("Russia",
+  "the Chinese side", "the Government of Japan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ._lexicon import (
+    CUE_PATTERN,
+    HONORIFIC_PATTERN,
+    JOINT_PATTERN,
+    NAME_STOPWORDS,
+    ROLE_GENDER,
+    ROLE_PATTERN,
+    honorific_gender,
+)
+from ._places import gazetteer_pattern, lookup_place
+
+_TITLE_WORDS = frozenset(
+    """Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior
+    Principal Coordinator Counselor Counsellor Commander General Administrator Representative Spokesperson Policy
+    Affairs National Security Council Office House White Department Domestic Economic Foreign Special Press
+    Prime Vice Executive Permanent Acting Intergovernmental Homeland Cabinet Head CEO Chair Chairman Premier
+    Governor Senator Congressman Congresswoman Mayor Amb Gen Sen Rep Gov Adm Lt Col Maj Capt Excellency Majesty
+    Highness Holiness Mr Mrs Ms Mme Dr Prof Professor Sir Dame Madam Hon Honourable H.E""".split()
+)
+_MINISTRY_WORDS = frozenset(
+    """Affairs Trade Industry Defence Defense Finance Health Justice Interior Economy Energy Education Agriculture
+    Culture Transport Commerce Labour Labor Environment Development Cooperation Co-operation Security Treasury
+    Planning Resources Investment Tourism Communications Technology Science Welfare Relations""".split()
+)
+
+
+def _bad_name_word(bare: str) -> bool:
+    return (
+        bare in NAME_STOPWORDS or bare.rstrip(".") in _TITLE_WORDS or bool(ROLE_PATTERN.fullmatch(bare))
+        or lookup_place(bare) is not None
+    )
+
+__all__ = ["Mention", "find_mentions"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: ``text[start:end]`` plus what it tells about the speaker."""
+
+    start: int
+    end: int
+    kind: str  # "person" | "pronoun" | "joint" | "collective"
+    name: str | None = None
+    role: str | None = None
+    place: str | None = None  # canonical gazetteer side found in the mention
+    gender: str | None = None
+
+
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w]|[A-Z]\.|[A-Z](?=\s))"
+_PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|bint|al|el|la|le|du|dos|das|di|ibn|ben|y)"
+_NAME = re.compile(
+    rf"{_NAME_WORD}(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+)?{_NAME_WORD}){{0,4}}(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{{2,3}}\b)?"
+)
+_HONORIFICS = re.compile(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+")
+_AFFILIATION = re.compile(
+    r"\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*|\([A-Z]+\))"
+    r"(?:(?:\s+|\s*,\s*)(?:(?:and|of|for|the|on|&|in|to)\s+)*(?:[A-Z][\w'’.\-]*|\([A-Z]+\)))*"
+)
+_PREFIX_ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
+_COLLECTIVE_NOUN = re.compile(
+    r"\s+(?:side|delegation|government|Government|authorities|leadership|Foreign\s+Ministry|Ministry|MFA)\b"
+)
+_GOVERNMENT_OF = re.compile(r"\b(?:[Tt]he\s+)?(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?$")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|(?<=according to )her)\b")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a capitalised run to the words that can be a personal name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept_end = None
+    for index, word in enumerate(words):
+        token = word.group(0).rstrip(",")
+        bare = _POSSESSIVE.sub("", token)
+        if _bad_name_word(bare):
+            break
+        if index == 0 and token.endswith(".") and len(token) == 2 and len(words) == 1:
+            break
+        kept_end = start + word.end()
+        if token.endswith(","):
+            kept_end -= 1
+            if not re.match(r",?\s*(?:Jr|Sr)", text[kept_end : end]):
+                break
+    if kept_end is None:
+        return None
+    stripped = _POSSESSIVE.sub("", text[start:kept_end])
+    return start, start + len(stripped)
+
+
+def _name_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The longest run of name words ending at ``end`` (two words at least)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    first = len(words)
+    while first > 0:
+        bare = _POSSESSIVE.sub("", words[first - 1].group(0))
+        if _bad_name_word(bare) or not bare[:1].isupper():
+            break
+        first -= 1
+    if len(words) - first < 2:
+        return None
+    return start + words[first].start(), end
+
+
+def _name_at(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    match = _NAME.match(text, pos, limit)
+    if not match:
+        return None
+    return _clean_name(text, match.start(), match.end())
+
+
+def _place_in(text: str) -> str | None:
+    """The first gazetteer side named in ``text`` that is not a destination ("to the OPCW")."""
+    for match in gazetteer_pattern().finditer(text):
+        if re.search(r"\bto\s+(?:the\s+)?$", text[: match.start()]):
+            continue
+        return lookup_place(match.group(0))
+    return None
+
+
+def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
+    mentions: list[Mention] = []
+    pos = start
+    while True:
+        role_match = ROLE_PATTERN.search(text, pos, end)
+        if role_match is None:
+            break
+        m_start, m_end = role_match.start(), role_match.end()
+        role = role_match.group(0)
+        gender = ROLE_GENDER.get(role)
+        # leftwards: honorifics, a nationality or organisation prefix, an article
+        head = text[max(start, m_start - 80) : m_start]
+        hon = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", head)
+        if hon:
+            gender = gender or honorific_gender(hon.group(0))
+            m_start -= len(hon.group(0))
+            head = text[max(start, m_start - 80) : m_start]
+        place = None
+        prefix = re.search(rf"(?:{gazetteer_pattern().pattern})\s+$", head)
+        if prefix and not re.search(r"\b(?:of|in|to)\s+(?:the\s+)?$", head[: prefix.start()]):
+            place = lookup_place(prefix.group(0).strip())
+            m_start -= len(prefix.group(0))
+            head = text[max(start, m_start - 80) : m_start]
+        article = _PREFIX_ARTICLE.search(head)
+        if article:
+            m_start -= len(article.group(0))
+        # rightwards: affiliation, then a name (directly or in apposition), then "of <country>"
+        affiliation = _AFFILIATION.match(text, m_end, end)
+        if affiliation:
+            aff_text = affiliation.group(0)
+            cut = _cut_affiliation(aff_text)
+            m_end += cut
+            place = place or _place_in(text[role_match.end() : m_end])
+        name_span = None
+        spaced = m_end < end and text[m_end] in " \t\n"
+        honorific_end = _HONORIFICS.match(text, m_end + 1, end) if spaced else None
+        name_pos = honorific_end.end() if honorific_end else m_end + 1
+        if honorific_end:
+            gender = gender or honorific_gender(honorific_end.group(0))
+        if spaced:
+            name_span = _name_at(text, name_pos, end)
+        if name_span is None:
+            appo = re.match(
+                rf",\s+((?:{HONORIFIC_PATTERN.pattern}\s+|{ROLE_PATTERN.pattern}\s+)*)", text[m_end:end]
+            )
+            if appo:
+                candidate = _name_at(text, m_end + appo.end(), end)
+                if candidate and (appo.group(1) or " " in text[candidate[0] : candidate[1]]):
+                    name_span = candidate
+                    gender = gender or honorific_gender(appo.group(1) or "")
+        name = None
+        if name_span:
+            name = text[name_span[0] : name_span[1]]
+            m_end = name_span[1]
+            tail = re.match(r"\s+of\s+(?:the\s+)?", text[m_end:end])
+            if tail:
+                gaz = gazetteer_pattern().match(text, m_end + tail.end(), end)
+                if gaz:
+                    place = place or lookup_place(gaz.group(0))
+                    m_end = gaz.end()
+        else:
+            # name first, in apposition: "Kirill Lysogorsky, Deputy Minister of ..."
+            lead = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,4}[A-Z][\w'’\-]*),\s+$", text[start:m_start])
+            span = _name_suffix(text, start + lead.start(1), start + lead.end(1)) if lead else None
+            if span:
+                name = text[span[0] : span[1]]
+                m_start = span[0]
+                hon_before = re.search(rf"(?:{HONORIFIC_PATTERN.pattern})\s+$", text[max(start, m_start - 30) : m_start])
+                if hon_before:
+                    gender = gender or honorific_gender(hon_before.group(0))
+                    m_start -= len(hon_before.group(0))
+        mentions.append(Mention(m_start, m_end, "person", name=name, role=role, place=place, gender=gender))
+        pos = max(m_end, role_match.end())
+    return mentions
+
+
+def _cut_affiliation(aff_text: str) -> int:
+    """Length of the affiliation to keep: stop after a country or ministry word followed by a name."""
+    for match in gazetteer_pattern().finditer(aff_text):
+        rest = aff_text[match.end() :]
+        if re.match(r"\s+[A-Z][a-z]", rest) and not re.match(r"\s+(?:and|of|for)\b", rest):
+            return match.end()
+    for match in re.finditer(r"\b[A-Z][\w-]*", aff_text):
+        if match.group(0) in _MINISTRY_WORDS:
+            rest = aff_text[match.end() :]
+            if re.match(r"\s+[A-Z][\w'’-]+\s+[A-Z]", rest) and not re.match(r"\s+(?:and|of|for|the)\b", rest):
+                words = rest.split()
+                if words and words[0] not in _MINISTRY_WORDS:
+                    return match.end()
+    trimmed = re.sub(r"\s*,\s*[^,]*$", "", aff_text) if aff_text.count(",") else aff_text
+    return len(trimmed)
+
+
+def _known_name_mentions(text: str, start: int, end: int, names: Iterable[str]) -> list[Mention]:
+    mentions = []
+    for name in names:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:[’']s)?(?![\w-])", text[start:end]):
+            s = start + match.start()
+            e = s + len(_POSSESSIVE.sub("", match.group(0)))
+            mentions.append(Mention(s, e, "person", name=name))
+    return mentions
+
+
+def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Unintroduced names right before or after a cue: "John Kirby said", "said Jane Doe"."""
+    mentions = []
+    for cue in CUE_PATTERN.finditer(text, start, end):
+        before = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)\s+(?:also\s+)?$", text[start : cue.start()])
+        span = _name_suffix(text, start + before.start(1), start + before.end(1)) if before else None
+        if span:
+            mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
+        after = _NAME.match(text, cue.end() + 1, end) if text[cue.end() : cue.end() + 1] == " " else None
+        if after:
+            span = _clean_name(text, after.start(), after.end())
+            if span and " " in text[span[0] : span[1]]:
+                mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
+    return mentions
+
+
+def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
+    mentions = []
+    for match in gazetteer_pattern().finditer(text, start, end):
+        token = match.group(0)
+        place = lookup_place(token)
+        if place is None:
+            continue
+        s, e = match.start(), match.end()
+        noun = _COLLECTIVE_NOUN.match(text, e, end)
+        gov = _GOVERNMENT_OF.search(text[max(start, s - 40) : s])
+        article = re.search(r"[Tt]he\s+$", text[max(start, s - 4) : s])
+        if noun and not _POSSESSIVE.search(token):
+            e = noun.end()
+            if article:
+                s -= len(article.group(0))
+        elif gov:
+            s -= len(gov.group(0))
+        elif _POSSESSIVE.search(token) or token[:1].islower():
+            continue
+        elif token.endswith(("an", "ese", "ish", "ch", "ic", "i")) and token != place and token not in (
+            "Kremlin",
+        ):
+            continue  # a bare demonym is an adjective ("Russian aggression"), not a speaker
+        mentions.append(Mention(s, e, "collective", place=place))
+    return mentions
+
+
+def find_mentions(text: str, start: int, end: int, known_names: Iterable[str] = ()) -> list[Mention]:
+    """Every mention inside ``text[start:end]``, in order, without overlaps.
+
+    Parameters
+    ----------
+    text : str
+    start, end : int
+    known_names : iterable of str, default=()
+        Names and surnames of speakers introduced earlier, found again when
+        they appear without a title ("Lysogorsky noted ...").
+
+    Returns
+    -------
+    list of Mention
+        Longer mentions win where two overlap.
+    """
+    candidates = _person_mentions(text, start, end)
+    candidates += _known_name_mentions(text, start, end, known_names)
+    candidates += _bare_name_mentions(text, start, end)
+    candidates += [
+        Mention(m.start(), m.end(), "pronoun", gender="m" if m.group(0).lower() in ("he", "him") else "f")
+        for m in _PRONOUN.finditer(text, start, end)
+    ]
+    candidates += [Mention(m.start(), m.end(), "joint") for m in JOINT_PATTERN.finditer(text, start, end)]
+    candidates += _collective_mentions(text, start, end)
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[Mention] = []
+    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)

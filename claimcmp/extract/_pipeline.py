@@ -1,0 +1,180 @@
+"""The extraction pipeline: blocks -> units -> attributed pieces -> statements."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigurationError
+from ..model import JOINT_SIDE, Release, Statement, StatementKind
+from ._attribute import Piece, attribute_unit
+from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section
+from ._discourse import Discourse
+from ._lexicon import MEETING_PATTERN
+from ._quotes import Quote, find_quotes, is_speech
+from ._result import Extraction, SkippedSpan
+from ._segment import split_blocks, split_sentences
+from ._sides import SideResolver, Sides, load_sides
+
+__all__ = ["extract", "extract_statements"]
+
+SidesLike = Sides | str | Path | Mapping[str, Any] | None
+_JOINS_PREVIOUS = re.compile(r"^(?:[a-z]|[”’\"),;:—–])")
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int, list[int], list[Quote]]]:
+    """Sentences of a block, joined where a quote runs across them or a fragment follows one."""
+    sentences = split_sentences(text, start, end)
+    quotes = find_quotes(text, start, end)
+    units: list[list[Any]] = []
+    for s, e in sentences:
+        if units:
+            last = units[-1]
+            open_quote = any(q.open < last[1] <= q.close for q in quotes)
+            if open_quote or _JOINS_PREVIOUS.match(text[s : s + 1]):
+                last[1] = e
+                last[2].append(s)
+                continue
+        units.append([s, e, [s]])
+    result = []
+    for u_start, u_end, cuts in units:
+        inside = [q for q in quotes if u_start <= q.open < u_end]
+        speech = [q for q in inside if is_speech(text, q, u_start, u_end)]
+        result.append((u_start, u_end, cuts, speech))
+    return result
+
+
+def _check_release(release: Any) -> Release:
+    if not isinstance(release, Release):
+        raise ConfigurationError(
+            f"extract_statements() needs a Release, got {type(release).__name__}.",
+            fix="Load releases with claimcmp.load_releases(...) or build claimcmp.Release(id=..., text=...).",
+        )
+    if not isinstance(release.text, str):
+        raise ConfigurationError("Release.text must be a string.", fix="Pass the body text as str.")
+    return release
+
+
+def extract(release: Release, sides: SidesLike = None) -> Extraction:
+    """Statements of one release, with the spans deliberately skipped.
+
+    Parameters
+    ----------
+    release : Release
+    sides : Sides, str, Path, mapping or None, default=None
+        Who is on which side: a :class:`Sides`, a path to a YAML sides file,
+        or its parsed mapping. None infers sides from the release.
+
+    Returns
+    -------
+    Extraction
+        ``statements`` in text order and ``skipped`` spans; together they
+        cover every non-space character of ``release.text`` exactly once.
+
+    Raises
+    ------
+    SidesFileError
+        If the sides file is missing or malformed.
+    ConfigurationError
+        If ``release`` is not a :class:`~claimcmp.model.Release`.
+    """
+    release = _check_release(release)
+    resolver = SideResolver(load_sides(sides), release.issuer)
+    discourse = Discourse(resolver)
+    text = release.text
+    pieces: list[Piece] = []
+    skipped: list[SkippedSpan] = []
+    section: str | None = None
+    for block in split_blocks(text):
+        block_text = text[block.start : block.end]
+        reason = block_skip_reason(block_text, section)
+        if reason is not None:
+            if reason == "heading":
+                section = heading_section(block_text) or section
+            skipped.append(SkippedSpan(block.start, block.end, block_text, reason))
+            continue
+        body_start = block.start
+        for finder, why in ((enumerator_end, "boilerplate"), (dateline_end, "dateline")):
+            after = finder(text, body_start, block.end)
+            if after > body_start:
+                end = after
+                while end > body_start and text[end - 1].isspace():
+                    end -= 1
+                skipped.append(SkippedSpan(body_start, end, text[body_start:end], why))
+                body_start = after
+        previous: Piece | None = None
+        for u_start, u_end, cuts, quotes in _units(text, body_start, block.end):
+            for piece in attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section):
+                if _continues_position(previous, piece, text):
+                    piece = replace(piece, issuer_side=True)
+                pieces.append(piece)
+                previous = piece
+    statements = [_statement(release, piece, resolver.issuer_side) for piece in pieces]
+    skipped.extend(_gaps(text, [(s.start, s.end) for s in statements] + [(k.start, k.end) for k in skipped]))
+    skipped.sort(key=lambda k: k.start)
+    return Extraction(release.id, tuple(statements), tuple(skipped))
+
+
+def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:
+    """Narration right after the issuer's own position, in one paragraph, carries it on."""
+    return (
+        previous is not None and previous.kind is StatementKind.NARRATION and previous.issuer_side
+        and piece.kind is StatementKind.NARRATION and not piece.issuer_side
+        and not MEETING_PATTERN.search(text, piece.start, piece.end)
+    )
+
+
+def _statement(release: Release, piece: Piece, issuer_side: str | None) -> Statement:
+    speaker = side = None
+    if piece.kind is StatementKind.JOINT:
+        side = JOINT_SIDE
+    elif piece.entity is not None:
+        speaker = piece.entity.canonical
+        side = piece.entity.side or issuer_side
+    elif piece.issuer_side:
+        side = issuer_side
+    return Statement.from_span(release, piece.start, piece.end, speaker=speaker, side=side, kind=piece.kind, cue=piece.cue)
+
+
+def _gaps(text: str, covered: list[tuple[int, int]]) -> list[SkippedSpan]:
+    """Skipped spans for the non-space text no statement or skip covers (quote marks and frames)."""
+    gaps = []
+    pos = 0
+    for start, end in sorted(covered) + [(len(text), len(text))]:
+        if start > pos:
+            s, e = pos, start
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            for line in re.finditer(r"[^\n]+", text[s:e]):
+                ls, le = s + line.start(), s + line.end()
+                while ls < le and text[ls].isspace():
+                    ls += 1
+                while le > ls and text[le - 1].isspace():
+                    le -= 1
+                if ls < le:
+                    gaps.append(SkippedSpan(ls, le, text[ls:le], "quote_frame"))
+        pos = max(pos, end)
+    return gaps
+
+
+def extract_statements(release: Release, sides: SidesLike = None) -> list[Statement]:
+    """The statements of a release, each attributed to a speaker and a side.
+
+    Parameters
+    ----------
+    release : Release
+    sides : Sides, str, Path, mapping or None, default=None
+        See :func:`extract`.
+
+    Returns
+    -------
+    list of Statement
+        In text order, non-overlapping; ids from :meth:`Statement.make_id`.
+        Use :func:`extract` to get the skipped spans too.
+    """
+    return list(extract(release, sides).statements)

@@ -1,0 +1,25 @@
+"""Helpers shared by the extraction tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimcmp.model import Release
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+GOLD = FIXTURES / "gold"
+
+
+def release(text: str, issuer: str | None = None, id: str = "t") -> Release:
+    """A release built by hand."""
+    return Release(id=id, text=text, issuer=issuer)
+
+
+def covered_once(text: str, extraction) -> bool:
+    """Whether every non-space character lies in exactly one statement or skipped span."""
+    hits = [0] * len(text)
+    for span in [*extraction.statements, *extraction.skipped]:
+        for i in range(span.start, span.end):
+            hits[i] += 1
+    return all((h == 1) if not c.isspace() else h <= 1 for c, h in zip(text, hits))
