@@ -1,0 +1,65 @@
+"""Cheap keywords for themes created by an update.
+
+Themes found by the initial fit take their label and keywords from the topic
+model (class-based TF-IDF over the whole series). A theme that appears later
+is described without re-counting the whole series: its words are weighed by
+``count_in_theme * log(N / document_frequency)``, with document frequencies
+kept up to date one statement at a time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+__all__ = ["TermStats", "tokens"]
+
+_TOKEN = re.compile(r"[^\W\d_][\w'-]+", re.UNICODE)
+
+
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def tokens(text: str, stop_words: frozenset[str]) -> list[str]:
+    """Lower-cased words of 2+ characters that are not stop words."""
+    return [w for w in (m.group(0).lower() for m in _TOKEN.finditer(text)) if w not in stop_words]
+
+
+class TermStats:
+    """Document frequencies of words over the statements seen so far."""
+
+    def __init__(self) -> None:
+        self.n_docs = 0
+        self.doc_freq: Counter[str] = Counter()
+        self._stop: frozenset[str] | None = None
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        if self._stop is None:
+            self._stop = _stop_words()
+        return self._stop
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Count the words of more statements."""
+        for text in texts:
+            self.n_docs += 1
+            self.doc_freq.update(set(tokens(text, self.stop_words)))
+
+    def keywords(self, texts: Iterable[str], n: int = 8) -> tuple[str, ...]:
+        """The ``n`` words that best tell these statements apart, best first (ties alphabetical)."""
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(tokens(text, self.stop_words))
+        total = max(self.n_docs, 1)
+        scored = [(-c * math.log((total + 1) / (self.doc_freq.get(w, 0) + 1)), w) for w, c in counts.items()]
+        return tuple(w for _, w in sorted(scored)[:n])
+
+
+def label_from(keywords: tuple[str, ...], fallback: str) -> str:
+    """A short label: the first three keywords, else the fallback."""
+    return " / ".join(keywords[:3]) if keywords else fallback

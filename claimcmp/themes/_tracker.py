@@ -1,0 +1,461 @@
+"""The :class:`ThemeTracker` estimator: themes and repeated claims over a series."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigurationError, NotFittedError
+from ..model import Release, Statement
+from ._claims import ClaimGrouper
+from ._keywords import TermStats, label_from
+from ._results import ThemeSeries
+from ._sides import ReleaseInfo, SideOf, release_side, series_order
+from ._statements import Extractor, release_statements
+from ._summary import summarise
+
+__all__ = ["ThemeTracker"]
+
+logger = logging.getLogger(__name__)
+
+_PARAMS = (
+    "period",
+    "claim_threshold",
+    "min_claim_words",
+    "min_theme_size",
+    "max_words",
+    "window_words",
+    "random_state",
+)
+
+
+class ThemeTracker:
+    """Follow themes and repeated claims over a series of releases.
+
+    Each release is cut into statements (:func:`claimcmp.extract.extract_statements`,
+    long statements windowed), the statements are embedded, clustered into
+    themes by a :class:`claimcmp.topics.TopicModel`, and grouped into claims
+    (near-duplicates and paraphrases). :meth:`update` adds releases without
+    re-clustering: new statements join the closest existing theme (or form
+    new ones, with the next free ids) and the claim of their nearest earlier
+    neighbour. Ids are never renumbered.
+
+    Parameters
+    ----------
+    embedder : object, optional
+        Anything with ``encode(list[str]) -> ndarray``; default a
+        :class:`claimcmp.embed.Embedder` (cached: only unseen texts are embedded).
+    sides : optional
+        Sides passed to the extractor (a :class:`~claimcmp.extract` sides file,
+        mapping or object).
+    side_of : callable or mapping, optional
+        Side of a whole release (``release -> side``, or a dict by release id
+        or issuer); overrides the statements' own sides. Use it where the side
+        is a property of the issuer (a party, a government).
+    extractor : callable, optional
+        ``extractor(release, sides=...) -> list[Statement]``; default the real extraction.
+    topic_model : TopicModel, optional
+        An unfitted model to cluster with (cloned); default ``TopicModel(random_state=random_state)``.
+    period : {"auto", "day", "week", "month", "quarter"}, default="auto"
+        Bucket of the timeline; "auto" chooses by the span of the series.
+    claim_threshold : float, default=0.85
+        Cosine similarity from which two statements count as the same claim.
+    min_claim_words : int, default=6
+        Shorter statements (headings, sign-offs) are not grouped into claims.
+    min_theme_size : int, default=2
+        Themes with fewer statements are kept (ids stay) but not reported.
+    max_words, window_words : int, default=60, 40
+        Statements longer than ``max_words`` words are cut into windows of
+        about ``window_words`` words (text without punctuation).
+    random_state : int, default=0
+
+    Attributes
+    ----------
+    releases_ : dict of str to ReleaseInfo
+        Every release tracked, in the order added.
+    statements_ : list of Statement
+        Every statement, in series order within each fit/update.
+    theme_ids_ : ndarray of shape (n_statements,)
+        Theme of each statement.
+    claim_ids_ : list of str or None
+        Claim of each statement (None: too short to be a claim).
+    topic_model_ : TopicModel
+        The fitted topic model (its topic ids are the theme ids).
+    """
+
+    def __init__(
+        self,
+        *,
+        embedder: Any = None,
+        sides: Any = None,
+        side_of: SideOf = None,
+        extractor: Extractor | None = None,
+        topic_model: Any = None,
+        period: str = "auto",
+        claim_threshold: float = 0.85,
+        min_claim_words: int = 6,
+        min_theme_size: int = 2,
+        max_words: int = 60,
+        window_words: int = 40,
+        random_state: int = 0,
+    ) -> None:
+        self.embedder = embedder
+        self.sides = sides
+        self.side_of = side_of
+        self.extractor = extractor
+        self.topic_model = topic_model
+        self.period = period
+        self.claim_threshold = claim_threshold
+        self.min_claim_words = min_claim_words
+        self.min_theme_size = min_theme_size
+        self.max_words = max_words
+        self.window_words = window_words
+        self.random_state = random_state
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{p}={getattr(self, p)!r}" for p in ("period", "claim_threshold", "random_state"))
+        return f"ThemeTracker({shown})"
+
+    # ------------------------------------------------------------------ fitting
+
+    def fit(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> ThemeTracker:
+        """Track a whole series from scratch.
+
+        Parameters
+        ----------
+        releases : iterable of Release
+            Any order; the series is ordered by date (undated last).
+        statements : sequence of Statement, optional
+            Precomputed statements of these releases (used instead of
+            extraction; releases without any get none).
+        embeddings : ndarray of shape (len(statements), dim), optional
+            Precomputed embeddings of ``statements``.
+
+        Returns
+        -------
+        self
+        """
+        self._check_params()
+        infos, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set())
+        if not stmts:
+            raise ConfigurationError(
+                "No statements were found in the releases given.",
+                fix="Pass releases with body text, or statements=.",
+            )
+        from ..topics import TopicModel
+
+        if self.topic_model is None:
+            model = TopicModel(random_state=self.random_state)
+        else:
+            from sklearn.base import clone
+
+            model = clone(self.topic_model)
+        model.fit(stmts, embeddings=vectors)
+        self.topic_model_ = model
+        self.releases_ = {info.id: info for info in infos}
+        self.statements_ = list(stmts)
+        self.theme_ids_ = np.asarray(model.labels_, dtype=np.intp).copy()
+        self.theme_info_ = {t.id: (t.label, tuple(t.keywords)) for t in model.topics_}
+        self._terms = TermStats()
+        self._terms.add(s.text for s in stmts)
+        self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
+        self._claim_rows: list[int] = []  # statement index of each grouper row
+        self.claim_ids_: list[str | None] = []
+        self.link_similarity_: list[float] = []
+        self._vectors: list[np.ndarray] = [vectors]
+        self._group_claims(stmts, vectors, offset=0)
+        return self
+
+    def update(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> ThemeTracker:
+        """Add releases without renumbering any theme or claim; returns self.
+
+        Releases already tracked (same id) are skipped. Only the new
+        statements are embedded. Parameters as in :meth:`fit`.
+        """
+        if not hasattr(self, "releases_"):
+            return self.fit(releases, statements=statements, embeddings=embeddings)
+        infos, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set(self.releases_))
+        self._add(infos, stmts, vectors)
+        return self
+
+    def partial_fit(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> ThemeTracker:
+        """Alias of :meth:`update` (fits when not fitted yet)."""
+        return self.update(releases, statements=statements, embeddings=embeddings)
+
+    def merge(self, other: ThemeTracker) -> ThemeTracker:
+        """A new tracker: this one plus the releases of ``other`` it lacks.
+
+        This tracker's ids are kept; ``other``'s statements are added as by
+        :meth:`update` (its embeddings reused, nothing re-embedded when it
+        has them), so its themes and claims join this tracker's where they
+        match and get new ids otherwise.
+        """
+        self._check_fitted()
+        other._check_fitted()
+        merged = ThemeTracker.from_dict(self.to_dict(), embedder=self.embedder)
+        for name in ("sides", "side_of", "extractor", "topic_model"):
+            setattr(merged, name, getattr(self, name))
+        new_ids = [rid for rid in other.releases_ if rid not in merged.releases_]
+        infos = [other.releases_[rid] for rid in new_ids]
+        keep = set(new_ids)
+        rows = [i for i, s in enumerate(other.statements_) if s.release_id in keep]
+        stmts = [other.statements_[i] for i in rows]
+        vectors = other._all_vectors()[rows] if rows else np.zeros((0, merged._dim()), dtype=np.float32)
+        order = series_order(infos)
+        infos = [infos[i] for i in order]
+        rank = {info.id: k for k, info in enumerate(infos)}
+        within = sorted(range(len(stmts)), key=lambda i: (rank[stmts[i].release_id], stmts[i].start, stmts[i].end))
+        merged._add(infos, [stmts[i] for i in within], vectors[within])
+        return merged
+
+    # ---------------------------------------------------------------- results
+
+    def result(self, period: str | None = None) -> ThemeSeries:
+        """Themes, repeated claims and the side x period x theme timeline.
+
+        Parameters
+        ----------
+        period : str, optional
+            Override the tracker's ``period`` for this summary.
+        """
+        self._check_fitted()
+        return summarise(
+            list(self.releases_.values()),
+            self.statements_,
+            self.theme_ids_,
+            self.claim_ids_,
+            self.link_similarity_,
+            self.theme_info_,
+            period=period or self.period,
+            min_theme_size=self.min_theme_size,
+        )
+
+    def to_dataframe(self, what: str = "timeline", period: str | None = None) -> Any:
+        """The timeline (or ``"themes"`` / ``"claims"`` / ``"statements"``) as a pandas DataFrame."""
+        from ._export import to_dataframe
+
+        self._check_fitted()
+        if what == "statements":
+            from ._export import statements_frame
+
+            return statements_frame(self)
+        return to_dataframe(self.result(period), what)
+
+    # ----------------------------------------------------------- serialising
+
+    def to_dict(self, *, include_embeddings: bool = True) -> dict[str, Any]:
+        """A JSON-compatible dict of the fitted tracker.
+
+        With ``include_embeddings=False`` the vectors are left out (much
+        smaller); a loaded tracker then re-embeds the statements' texts (from
+        the cache) at its first update.
+        """
+        self._check_fitted()
+        data: dict[str, Any] = {
+            "params": {name: getattr(self, name) for name in _PARAMS},
+            "releases": [info.to_dict() for info in self.releases_.values()],
+            "statements": [s.to_dict() for s in self.statements_],
+            "theme_ids": self.theme_ids_.tolist(),
+            "themes": {str(k): {"label": v[0], "keywords": list(v[1])} for k, v in sorted(self.theme_info_.items())},
+            "claim_ids": list(self.claim_ids_),
+            "link_similarity": [round(x, 6) for x in self.link_similarity_],
+            "topic_model": self.topic_model_.to_dict(),
+        }
+        if include_embeddings:
+            vectors = np.ascontiguousarray(self._all_vectors(), dtype="<f4")
+            data["embeddings"] = {"shape": list(vectors.shape), "base64": base64.b64encode(vectors.tobytes()).decode()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, embedder: Any = None, side_of: SideOf = None) -> ThemeTracker:
+        """Inverse of :meth:`to_dict`; the tracker can be updated further."""
+        from ..topics import TopicModel
+
+        tracker = cls(embedder=embedder, side_of=side_of, **data["params"])
+        tracker.topic_model_ = TopicModel.from_dict(data["topic_model"], embedder=embedder)
+        tracker.releases_ = {d["id"]: ReleaseInfo.from_dict(d) for d in data["releases"]}
+        tracker.statements_ = [Statement.from_dict(s) for s in data["statements"]]
+        tracker.theme_ids_ = np.asarray(data["theme_ids"], dtype=np.intp)
+        tracker.theme_info_ = {int(k): (v["label"], tuple(v["keywords"])) for k, v in data["themes"].items()}
+        tracker.claim_ids_ = list(data["claim_ids"])
+        tracker.link_similarity_ = [float(x) for x in data["link_similarity"]]
+        tracker._terms = TermStats()
+        tracker._terms.add(s.text for s in tracker.statements_)
+        if "embeddings" in data:
+            shape = tuple(data["embeddings"]["shape"])
+            raw = base64.b64decode(data["embeddings"]["base64"])
+            vectors = np.frombuffer(raw, dtype="<f4").reshape(shape).astype(np.float32)
+        else:
+            vectors = tracker._encode([s.text for s in tracker.statements_])
+        tracker._vectors = [vectors]
+        tracker._claim_rows = [i for i, c in enumerate(tracker.claim_ids_) if c is not None]
+        tracker._grouper = ClaimGrouper(tracker.claim_threshold, vectors.shape[1])
+        tracker._grouper.claim_ids = [tracker.claim_ids_[i] for i in tracker._claim_rows]  # type: ignore[misc]
+        tracker._grouper.link_similarity = [tracker.link_similarity_[i] for i in tracker._claim_rows]
+        tracker._grouper._blocks = [vectors[tracker._claim_rows]]
+        tracker._grouper._matrix = None
+        return tracker
+
+    # ---------------------------------------------------------------- internals
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "releases_"):
+            raise NotFittedError("This ThemeTracker is not fitted yet.", fix="Call fit(releases) first.")
+
+    def _check_params(self) -> None:
+        if not 0.0 < float(self.claim_threshold) <= 1.0:
+            raise ConfigurationError(
+                f"claim_threshold must be in (0, 1], got {self.claim_threshold}.", fix="Pass e.g. claim_threshold=0.85."
+            )
+        if int(self.window_words) < 1 or int(self.max_words) < int(self.window_words):
+            raise ConfigurationError(
+                f"Need 1 <= window_words <= max_words, got {self.window_words} and {self.max_words}.",
+                fix="Pass e.g. max_words=60, window_words=40.",
+            )
+
+    def _dim(self) -> int:
+        return int(self._vectors[0].shape[1])
+
+    def _all_vectors(self) -> np.ndarray:
+        if len(self._vectors) > 1:
+            self._vectors = [np.vstack(self._vectors)]
+        return self._vectors[0]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if self.embedder is None:
+            from ..embed import Embedder
+
+            self.embedder = Embedder()
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = np.asarray(self.embedder.encode(texts), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms > 0, norms, 1.0)
+
+    def _prepare(
+        self,
+        releases: list[Release],
+        statements: Sequence[Statement] | None,
+        embeddings: np.ndarray | None,
+        known: set[str],
+    ) -> tuple[list[ReleaseInfo], list[Statement], np.ndarray]:
+        """Release facts, statements (series order, sides applied) and their unit vectors."""
+        for release in releases:
+            if not isinstance(release, Release):
+                raise ConfigurationError(
+                    f"Expected Release objects, got {type(release).__name__}.",
+                    fix="Load releases with claimcmp.load_releases(paths).",
+                )
+        fresh: list[Release] = []
+        seen: set[str] = set(known)
+        for release in releases:
+            if release.id in seen:
+                logger.info("release %s is already tracked; skipped", release.id)
+                continue
+            seen.add(release.id)
+            fresh.append(release)
+        infos = [ReleaseInfo.of(r, release_side(r, self.side_of)) for r in fresh]
+        order = series_order(infos)
+        fresh, infos = [fresh[i] for i in order], [infos[i] for i in order]
+        if embeddings is not None and statements is None:
+            raise ConfigurationError("embeddings= needs statements=.", fix="Pass the statements the embeddings belong to.")
+        rows: list[int] = []
+        if statements is not None:
+            by_release: dict[str, list[tuple[int, Statement]]] = {}
+            for i, s in enumerate(statements):
+                by_release.setdefault(s.release_id, []).append((i, s))
+            stmts = []
+            for release in fresh:
+                for i, s in sorted(by_release.get(release.id, []), key=lambda p: (p[1].start, p[1].end)):
+                    rows.append(i)
+                    stmts.append(s)
+        else:
+            stmts = [
+                s
+                for release in fresh
+                for s in release_statements(
+                    release,
+                    sides=self.sides,
+                    extractor=self.extractor,
+                    max_words=self.max_words,
+                    window_words=self.window_words,
+                )
+            ]
+        release_sides = {info.id: info.side for info in infos}
+        stmts = [
+            dataclasses.replace(s, side=release_sides[s.release_id]) if release_sides.get(s.release_id) else s
+            for s in stmts
+        ]
+        if embeddings is not None:
+            matrix = np.asarray(embeddings, dtype=np.float32)
+            if matrix.ndim != 2 or matrix.shape[0] != len(statements or ()):
+                raise ConfigurationError(
+                    f"embeddings have shape {matrix.shape} for {len(statements or ())} statements.",
+                    fix="Pass one row per statement.",
+                )
+            vectors = matrix[rows] if rows else matrix[:0]
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = vectors / np.where(norms > 0, norms, 1.0)
+        else:
+            vectors = self._encode([s.text for s in stmts])
+        return infos, stmts, vectors
+
+    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray, offset: int) -> None:
+        eligible = [i for i, s in enumerate(stmts) if len(s.text.split()) >= int(self.min_claim_words)]
+        ids = self._grouper.add(vectors[eligible], [stmts[i].id for i in eligible]) if eligible else []
+        sims = self._grouper.link_similarity[len(self._grouper) - len(eligible) :]
+        claim_of: dict[int, tuple[str, float]] = {i: (c, s) for i, c, s in zip(eligible, ids, sims)}
+        for i in range(len(stmts)):
+            claim, sim = claim_of.get(i, (None, 1.0))
+            self.claim_ids_.append(claim)
+            self.link_similarity_.append(sim)
+        self._claim_rows.extend(offset + i for i in eligible)
+
+    def _add(self, infos: list[ReleaseInfo], stmts: list[Statement], vectors: np.ndarray) -> None:
+        self._check_fitted()
+        for info in infos:
+            self.releases_[info.id] = info
+        if not stmts:
+            return
+        if vectors.shape[1] != self._dim():
+            raise ConfigurationError(
+                f"New embeddings have {vectors.shape[1]} dimensions, the tracker {self._dim()}.",
+                fix="Use the same embedding model for every update.",
+            )
+        model = self.topic_model_
+        n_before = len(model.topics_)
+        ids = np.asarray(model.transform(vectors), dtype=np.intp)
+        self._terms.add(s.text for s in stmts)
+        for theme_id in sorted(set(ids.tolist())):
+            if theme_id >= n_before and theme_id not in self.theme_info_:
+                members = [s.text for s, t in zip(stmts, ids.tolist()) if t == theme_id]
+                keywords = self._terms.keywords(members)
+                self.theme_info_[theme_id] = (label_from(keywords, members[0][:60]), keywords)
+        offset = len(self.statements_)
+        self.statements_.extend(stmts)
+        self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
+        self._vectors.append(vectors)
+        self._group_claims(stmts, vectors, offset)
