@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..model import StatementKind
 from ._discourse import Discourse, Entity
-from ._lexicon import CUE_PATTERN, MEETING_PATTERN, STANCE_PATTERN
+from ._lexicon import MEETING_PATTERN, STANCE_PATTERN, find_cues
 from ._mentions import Mention, find_mentions
 from ._quotes import Quote
 
@@ -98,41 +98,41 @@ def _find_speaker(
     discourse: Discourse,
 ) -> _Speaker | None:
     cues = [
-        c for c in CUE_PATTERN.finditer(text, unit_start, unit_end)
-        if _outside(quotes, c.start(), c.end()) and _cue_case_ok(text, unit_start, c.start())
+        c for c in find_cues(text, unit_start, unit_end)
+        if _outside(quotes, c.start, c.end) and _cue_case_ok(text, unit_start, c.start)
     ]
     for cue in cues:
         clause_start = unit_start
-        for boundary in re.finditer(r";", text[unit_start : cue.start()]):
+        for boundary in re.finditer(r";", text[unit_start : cue.start]):
             clause_start = unit_start + boundary.end()
         for quote in quotes:
-            if quote.close < cue.start():
+            if quote.close < cue.start:
                 clause_start = max(clause_start, quote.close + 1)
         before = [
             (m, e) for m, e in resolved
-            if clause_start <= m.start and m.end <= cue.start() and _is_subject(text, clause_start, m)
+            if clause_start <= m.start and m.end <= cue.start and _is_subject(text, clause_start, m)
         ]
         people = [(m, e) for m, e in before if m.kind in ("person", "pronoun", "joint")]
         pool = people or before
-        if cue.group("noun"):
+        if cue.noun:
             pool = []
         if pool:
             mention, entity = pool[-1]
             if mention.kind == "joint":
-                return _Speaker(None, True, cue.group(0), (mention.start, mention.end))
+                return _Speaker(None, True, cue.text, (mention.start, mention.end))
             joint = _coordinated(text, mention, entity, resolved)
             if entity is None and mention.kind == "pronoun":
                 continue
-            return _Speaker(entity, joint, cue.group(0), (mention.start, mention.end))
-        postposed = cue.group("noun") or re.search(r"[”\"’,]\s*$|^\s*$", text[clause_start : cue.start()])
+            return _Speaker(entity, joint, cue.text, (mention.start, mention.end))
+        postposed = cue.noun or re.search(r"[”\"’,]\s*$|^\s*$", text[clause_start : cue.start])
         after = [
             (m, e) for m, e in resolved
             if postposed and m.kind in ("person", "pronoun", "collective")
-            and re.fullmatch(r"\s*", text[cue.end() : m.start])
+            and re.fullmatch(r"\s*", text[cue.end : m.start])
         ]
         if after and after[0][1] is not None:
             mention, entity = after[0]
-            return _Speaker(entity, False, cue.group(0), (mention.start, mention.end))
+            return _Speaker(entity, False, cue.text, (mention.start, mention.end))
     return None
 
 
@@ -170,8 +170,8 @@ def _substance(text: str, start: int, end: int, resolved: list[tuple[Mention, En
     for mention, _ in resolved:
         for i in range(max(start, mention.start), min(end, mention.end)):
             chunk[i - start] = " "
-    for cue in CUE_PATTERN.finditer(text, start, end):
-        for i in range(cue.start(), cue.end()):
+    for cue in find_cues(text, start, end):
+        for i in range(cue.start, cue.end):
             chunk[i - start] = " "
     words = [w for w in _CONTENT_WORD.findall("".join(chunk)) if w.lower() not in _FRAME_FILLER]
     return len(words)
@@ -243,7 +243,7 @@ def _narration(
     if subject and not meeting and not first_person:
         mention, entity = subject
         lead = text[start : mention.start]
-        if mention.kind == "joint" and not CUE_PATTERN.search(lead) and not re.search(r"\bwe\b", lead, re.I):
+        if mention.kind == "joint" and not find_cues(lead, 0, len(lead)) and not re.search(r"\bwe\b", lead, re.I):
             return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
         if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
             return Piece(start, end, StatementKind.NARRATION, issuer_side=True)

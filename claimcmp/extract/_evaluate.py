@@ -9,13 +9,14 @@ are then compared, and the span counts as exact or overlapping.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Statement
+from ..model import Release, Statement, StatementKind
 
-__all__ = ["load_gold", "score_statements"]
+__all__ = ["attribution_spans", "load_gold", "score_statements", "span_f1"]
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
@@ -50,3 +51,69 @@ def score_statements(predicted: Sequence[Statement], gold: Sequence[Mapping[str,
         counts["speaker"] += best.speaker == item["speaker"]
         counts["span_exact"] += (best.start, best.end) == (g_start, g_end)
     return counts
+
+
+Span = tuple[int, int]
+
+
+def attribution_spans(release: Release) -> list[tuple[Span, Span]]:
+    """(source, content) spans of every attributed speech act in a release.
+
+    The source is the speaker's mention as written ("He", "the Director-General
+    of the OPCW, ..."); the content is a quote's words, or what follows the
+    cue in reported speech. Consecutive sentences of one quote are merged.
+    """
+    from ._pipeline import _extract_pieces
+
+    text = release.text
+    pieces = _extract_pieces(release, None)[0]
+    pairs: list[tuple[Span, Span]] = []
+    for piece in pieces:
+        if piece.source is None or piece.kind is StatementKind.NARRATION:
+            continue
+        start, end = piece.start, piece.end
+        if piece.kind is not StatementKind.DIRECT_QUOTE and piece.cue:
+            at = text.find(piece.cue, max(start, piece.source[1]) if piece.source[1] <= end else start, end)
+            if at < 0:
+                at = text.find(piece.cue, start, end)
+            if at >= 0:
+                match = _AFTER_CUE.match(text, at + len(piece.cue), end)
+                start = match.end() if match else at + len(piece.cue)
+            while end > start and text[end - 1] in ".!?;:,\"”’ \n":
+                end -= 1
+            if start >= end:
+                continue
+        if (
+            pairs and piece.kind is StatementKind.DIRECT_QUOTE and pairs[-1][0] == piece.source
+            and not text[pairs[-1][1][1] : start].strip(" \n")
+        ):
+            pairs[-1] = (piece.source, (pairs[-1][1][0], end))
+            continue
+        pairs.append((piece.source, (start, end)))
+    return pairs
+
+
+_AFTER_CUE = re.compile(r"(?:\s|,|:|\bthat\b)*")
+
+
+def span_f1(predicted: Sequence[Span], gold: Sequence[Span], *, exact: bool) -> dict[str, int]:
+    """True positives for precision and recall, one-to-one, by exact match or any overlap.
+
+    Returns
+    -------
+    dict
+        ``tp_p`` (predicted spans matched), ``tp_r`` (gold spans matched),
+        ``n_pred``, ``n_gold``.
+    """
+    def hit(a: Span, b: Span) -> bool:
+        return a == b if exact else min(a[1], b[1]) > max(a[0], b[0])
+
+    used: set[int] = set()
+    tp_p = 0
+    for p in predicted:
+        for i, g in enumerate(gold):
+            if i not in used and hit(p, g):
+                used.add(i)
+                tp_p += 1
+                break
+    return {"tp_p": tp_p, "tp_r": len(used), "n_pred": len(predicted), "n_gold": len(gold)}

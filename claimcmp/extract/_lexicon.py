@@ -7,9 +7,12 @@ base form; :func:`_inflect` adds the -s, -ed and -ing forms.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 __all__ = [
     "CUE_PATTERN",
+    "Cue",
+    "find_cues",
     "HONORIFIC_PATTERN",
     "JOINT_PATTERN",
     "MEETING_PATTERN",
@@ -104,6 +107,51 @@ def _cue_regex() -> re.Pattern[str]:
 
 #: Speech-act cue: a verb of saying ("stressed", "touched on") or a noun cue ("according to").
 CUE_PATTERN = _cue_regex()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech-act cue found in a text: ``text[start:end]``; ``noun`` for "according to" and the like."""
+
+    start: int
+    end: int
+    text: str
+    noun: bool
+
+
+def _cue_index() -> dict[str, list[tuple[re.Pattern[str], bool]]]:
+    index: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
+    for base, past in _SPEECH_VERBS.items():
+        particle = _PARTICLE_VERBS.get(base) or ""
+        for form in set(_inflect(base, past)):
+            pattern = re.compile(rf"{form}{particle}\b", re.IGNORECASE)
+            index.setdefault(form, []).append((pattern, False))
+    for noun in _NOUN_CUES:
+        first = re.match(r"[a-z]+", noun)
+        assert first is not None
+        index.setdefault(first.group(0), []).append((re.compile(noun + r"\b", re.IGNORECASE), True))
+    return index
+
+
+_CUE_INDEX = _cue_index()
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def find_cues(text: str, start: int, end: int) -> list[Cue]:
+    """Every speech-act cue inside ``text[start:end]``, in order (same matches as :data:`CUE_PATTERN`)."""
+    cues = []
+    for word in _WORD_RE.finditer(text, start, end):
+        options = _CUE_INDEX.get(word.group(0).lower())
+        if not options:
+            continue
+        if word.start() > 0 and (text[word.start() - 1].isalnum() or text[word.start() - 1] == "_"):
+            continue
+        for pattern, noun in options:
+            match = pattern.match(text, word.start(), end)
+            if match:
+                cues.append(Cue(match.start(), match.end(), match.group(0), noun))
+                break
+    return cues
 
 #: Verbs that describe the meeting itself rather than anything said in it.
 MEETING_PATTERN = re.compile(

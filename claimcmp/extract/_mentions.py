@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from ._lexicon import (
-    CUE_PATTERN,
     HONORIFIC_PATTERN,
     JOINT_PATTERN,
     NAME_STOPWORDS,
     ROLE_GENDER,
     ROLE_PATTERN,
+    find_cues,
     honorific_gender,
 )
 from ._places import gazetteer_pattern, lookup_place
@@ -137,6 +138,23 @@ def _place_in(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _prefix_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{gazetteer_pattern().pattern})\s+$")
+
+
+def _prefix_place(head: str) -> re.Match[str] | None:
+    """A gazetteer name right before a role ("Chinese Foreign Minister"), if any."""
+    tail = head[-60:]
+    if not tail[-1:].isspace() or not re.search(r"[A-Z][\w.’']*\s+$", tail):
+        return None
+    match = _prefix_pattern().search(tail)
+    if match is None:
+        return None
+    offset = len(head) - len(tail)
+    return _prefix_pattern().search(head, offset + match.start())
+
+
 def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
     mentions: list[Mention] = []
     pos = start
@@ -155,7 +173,7 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
             m_start -= len(hon.group(0))
             head = text[max(start, m_start - 80) : m_start]
         place = None
-        prefix = re.search(rf"(?:{gazetteer_pattern().pattern})\s+$", head)
+        prefix = _prefix_place(head)
         if prefix and not re.search(r"\b(?:of|in|to)\s+(?:the\s+)?$", head[: prefix.start()]):
             place = lookup_place(prefix.group(0).strip())
             m_start -= len(prefix.group(0))
@@ -230,25 +248,32 @@ def _cut_affiliation(aff_text: str) -> int:
     return len(trimmed)
 
 
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?:[’']s)?(?![\w-])")
+
+
 def _known_name_mentions(text: str, start: int, end: int, names: Iterable[str]) -> list[Mention]:
+    names = tuple(names)
+    if not names:
+        return []
     mentions = []
-    for name in names:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:[’']s)?(?![\w-])", text[start:end]):
-            s = start + match.start()
-            e = s + len(_POSSESSIVE.sub("", match.group(0)))
-            mentions.append(Mention(s, e, "person", name=name))
+    for match in _names_pattern(names).finditer(text, start, end):
+        name = _POSSESSIVE.sub("", match.group(0))
+        mentions.append(Mention(match.start(), match.start() + len(name), "person", name=name))
     return mentions
 
 
 def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Unintroduced names right before or after a cue: "John Kirby said", "said Jane Doe"."""
     mentions = []
-    for cue in CUE_PATTERN.finditer(text, start, end):
-        before = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)\s+(?:also\s+)?$", text[start : cue.start()])
+    for cue in find_cues(text, start, end):
+        before = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)\s+(?:also\s+)?$", text[start : cue.start])
         span = _name_suffix(text, start + before.start(1), start + before.end(1)) if before else None
         if span:
             mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
-        after = _NAME.match(text, cue.end() + 1, end) if text[cue.end() : cue.end() + 1] == " " else None
+        after = _NAME.match(text, cue.end + 1, end) if text[cue.end : cue.end + 1] == " " else None
         if after:
             span = _clean_name(text, after.start(), after.end())
             if span and " " in text[span[0] : span[1]]:

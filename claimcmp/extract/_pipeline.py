@@ -82,6 +82,15 @@ def extract(release: Release, sides: SidesLike = None) -> Extraction:
         If ``release`` is not a :class:`~claimcmp.model.Release`.
     """
     release = _check_release(release)
+    pieces, skipped, resolver = _extract_pieces(release, sides)
+    statements = [_statement(release, piece, resolver.issuer_side) for piece in pieces]
+    skipped.extend(_gaps(release.text, [(s.start, s.end) for s in statements] + [(k.start, k.end) for k in skipped]))
+    skipped.sort(key=lambda k: k.start)
+    return Extraction(release.id, tuple(statements), tuple(skipped))
+
+
+def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], list[SkippedSpan], SideResolver]:
+    """Attributed pieces (with source mention spans) and block-level skips, before gap filling."""
     resolver = SideResolver(load_sides(sides), release.issuer)
     discourse = Discourse(resolver)
     text = release.text
@@ -112,10 +121,7 @@ def extract(release: Release, sides: SidesLike = None) -> Extraction:
                     piece = replace(piece, issuer_side=True)
                 pieces.append(piece)
                 previous = piece
-    statements = [_statement(release, piece, resolver.issuer_side) for piece in pieces]
-    skipped.extend(_gaps(text, [(s.start, s.end) for s in statements] + [(k.start, k.end) for k in skipped]))
-    skipped.sort(key=lambda k: k.start)
-    return Extraction(release.id, tuple(statements), tuple(skipped))
+    return pieces, skipped, resolver
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:

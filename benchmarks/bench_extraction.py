@@ -1,0 +1,159 @@
+"""Extraction benchmark: attribution accuracy on the gold fixtures, PolNeAR quote-source F1, speed.
+
+Run from the repository root: ``python benchmarks/bench_extraction.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from _harness import DATASETS, ROOT, best_of, md_table, peak_rss_mb, record
+
+from claimcmp.extract import extract
+from claimcmp.extract._evaluate import attribution_spans, load_gold, score_statements, span_f1
+from claimcmp.ingest import load_releases
+from claimcmp.model import Release
+
+GOLD = ROOT / "fixtures" / "gold"
+POLNEAR = DATASETS / "polnear" / "test"
+WH = DATASETS / "wh_readouts"
+
+
+def gold_accuracy() -> tuple[list[list[object]], dict[str, float]]:
+    rows, totals = [], {}
+    for path in sorted(GOLD.glob("*.json")):
+        gold = load_gold(path)
+        release = load_releases([ROOT / gold["release"]])[0]
+        counts = score_statements(extract(release).statements, gold["statements"])
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+        n = counts["gold"]
+        rows.append([path.stem, n, counts["side"] / n, counts["kind"] / n, counts["speaker"] / n,
+                     counts["span_exact"] / n, counts["matched"] / n])
+    n = totals["gold"]
+    summary = {k: totals[k] / n for k in ("side", "kind", "speaker", "span_exact", "matched")}
+    summary["statements"] = n
+    rows.append(["**all**", n, summary["side"], summary["kind"], summary["speaker"], summary["span_exact"],
+                 summary["matched"]])
+    return rows, summary
+
+
+def _read_ann(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    pairs = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line.startswith("T"):
+            tid, info, _ = line.split("\t", 2)
+            kind, offsets = info.split(" ", 1)
+            numbers = [int(n) for n in re.findall(r"\d+", offsets)]
+            spans[tid] = (kind, (min(numbers), max(numbers)))
+    for line in lines:
+        if line.startswith("E"):
+            parts = dict(p.split(":") for p in line.split("\t")[1].split())
+            if "Source" in parts and "Content" in parts and parts["Source"] in spans and parts["Content"] in spans:
+                pairs.append((spans[parts["Source"]][1], spans[parts["Content"]][1]))
+    return pairs
+
+
+def polnear() -> dict[str, float]:
+    """Source and Content span F1 on the PolNeAR test split (first annotator of each article)."""
+    totals: dict[str, dict[str, int]] = {}
+    seen: set[str] = set()
+    articles = 0
+    for ann in sorted((POLNEAR / "attributions").glob("*.ann")):
+        stem = re.sub(r"_[^_]+$", "", ann.stem)
+        if stem in seen:
+            continue
+        seen.add(stem)
+        text = (POLNEAR / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+        gold = _read_ann(ann)
+        predicted = attribution_spans(Release(id=stem, text=text))
+        articles += 1
+        for name, index in (("source", 0), ("content", 1)):
+            for mode in ("exact", "overlap"):
+                counts = span_f1([p[index] for p in predicted], [g[index] for g in gold], exact=mode == "exact")
+                bucket = totals.setdefault(f"{name}_{mode}", {"tp_p": 0, "tp_r": 0, "n_pred": 0, "n_gold": 0})
+                for key, value in counts.items():
+                    bucket[key] += value
+    figures: dict[str, float] = {"articles": articles}
+    for key, c in totals.items():
+        p = c["tp_p"] / c["n_pred"] if c["n_pred"] else 0.0
+        r = c["tp_r"] / c["n_gold"] if c["n_gold"] else 0.0
+        figures[f"{key}_p"] = 100 * p
+        figures[f"{key}_r"] = 100 * r
+        figures[f"{key}_f1"] = 100 * (2 * p * r / (p + r) if p + r else 0.0)
+    figures["gold_relations"] = totals["source_exact"]["n_gold"]
+    figures["predicted_relations"] = totals["source_exact"]["n_pred"]
+    return figures
+
+
+def speed() -> dict[str, float]:
+    texts = [r.text for r in load_releases([ROOT / "fixtures" / "releases", ROOT / "fixtures" / "opcw_seed.txt"])]
+    lines, words = [], 0
+    for line in "\n".join(texts).split("\n"):
+        lines.append(line)
+        words += len(line.split())
+        if words >= 1000:
+            break
+    release = Release(id="bench-1000", text="\n".join(lines), issuer="OPCW")
+    extract(release)
+    figures = {"words": words, "ms_1000_words": 1000 * best_of(lambda: extract(release), repeat=15)}
+    readouts = sorted(WH.rglob("*.md"))
+    if readouts:
+        bodies = [p.read_text(encoding="utf-8").split("\n---\n", 1)[-1] for p in readouts]
+        start = time.perf_counter()
+        statements = 0
+        for i, body in enumerate(bodies):
+            statements += len(extract(Release(id=str(i), text=body, issuer="The White House")).statements)
+        elapsed = time.perf_counter() - start
+        total_words = sum(len(b.split()) for b in bodies)
+        figures.update(wh_releases=len(bodies), wh_words=total_words, wh_seconds=elapsed,
+                       wh_words_per_s=total_words / elapsed, wh_statements=statements)
+    return figures
+
+
+def main() -> None:
+    rows, accuracy = gold_accuracy()
+    pol = polnear()
+    fast = speed()
+    gold_table = md_table(["release", "statements", "side", "kind", "speaker", "span exact", "span overlap"], rows)
+    pol_table = md_table(
+        ["span", "P", "R", "F1"],
+        [[f"{name} {mode}", pol[f"{name}_{mode}_p"], pol[f"{name}_{mode}_r"], pol[f"{name}_{mode}_f1"]]
+         for name in ("source", "content") for mode in ("exact", "overlap")],
+    )
+    markdown = f"""Attribution accuracy on the hand-annotated gold fixtures (`fixtures/gold/`, {accuracy['statements']:.0f}
+statements in {len(rows) - 1} releases; each gold statement is matched to the predicted statement overlapping it most):
+
+{gold_table}
+
+The fixtures were written alongside the extractor, so these figures are optimistic; the real test is unseen
+readouts (targets there: side >= 90 %, kind >= 85 %).
+
+PolNeAR test split ({pol['articles']:.0f} news articles, first annotator each, {pol['gold_relations']:.0f} gold
+attribution relations, {pol['predicted_relations']:.0f} predicted). Each attributed reported/quoted statement maps
+to source = the speaker's mention, content = the quote's words or the words after the cue:
+
+{pol_table}
+
+Reference points (other corpora and systems, not directly comparable): Citron exact source-span F1 on PARC 3.0 is
+82.0; the Gender Gap Tracker's quote extraction F1 is 83.7. claimcmp's rules are built for official readouts, not
+news: news attributes to unnamed sources, organisations and nested clauses it does not model, and PolNeAR counts
+attributions of beliefs and intentions as well as speech.
+
+Speed (no embedding model): a {fast['words']:.0f}-word release takes **{fast['ms_1000_words']:.1f} ms** (best of 15;
+target <= 50 ms)."""
+    if "wh_releases" in fast:
+        markdown += (f" All {fast['wh_releases']:.0f} White House readouts ({fast['wh_words']:.0f} words) take "
+                     f"{fast['wh_seconds']:.1f} s ({fast['wh_words_per_s']:.0f} words/s, "
+                     f"{fast['wh_statements']:.0f} statements).")
+    markdown += f" Peak RSS {peak_rss_mb():.0f} MB."
+    figures = {"gold": accuracy, "polnear": pol, "speed": fast}
+    record("extraction", "Statement extraction and attribution", markdown, figures, order=20)
+
+
+if __name__ == "__main__":
+    main()
