@@ -1,0 +1,25 @@
+"""The whole pipeline in one call: :func:`analyze` returns an :class:`Analysis`.
+
+An :class:`Analysis` holds releases, statements (with their topic), topics,
+cross-side relations, one-sided topics, themes, repeated claims, the
+cross-side similarity matrix and the :class:`RunSettings` that reproduce it.
+It renders itself as JSON, Markdown or HTML (:mod:`claimcmp.report`) and
+round-trips through ``to_dict`` / ``from_dict``.
+"""
+
+from ._pipeline import analyze, default_pair, portable_sources
+from ._result import Analysis, SideSummary
+from ._settings import RunSettings, library_versions
+from ._similarity import SimilarityMatrix, cross_side_similarity
+
+__all__ = [
+    "Analysis",
+    "RunSettings",
+    "SideSummary",
+    "SimilarityMatrix",
+    "analyze",
+    "cross_side_similarity",
+    "default_pair",
+    "library_versions",
+    "portable_sources",
+]

@@ -1,0 +1,270 @@
+"""``analyze()``: ingest -> extract -> embed -> topics -> relations -> themes, in one call."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from ..errors import ConfigurationError
+from ..model import JOINT_SIDE, Release, Statement
+from ._result import Analysis
+from ._settings import RunSettings, library_versions
+from ._similarity import MAX_STATEMENTS, MAX_TOPICS, cross_side_similarity
+
+__all__ = ["analyze", "default_pair"]
+
+logger = logging.getLogger(__name__)
+
+PathLike = str | os.PathLike[str]
+
+
+def default_pair(statements: Sequence[Statement]) -> tuple[str, str] | None:
+    """The two sides with most statements (ties by name; ``joint`` excluded), or None."""
+    counts = Counter(s.side for s in statements if s.side and s.side != JOINT_SIDE)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return (ranked[0][0], ranked[1][0]) if len(ranked) >= 2 else None
+
+
+def _is_url(text: str) -> bool:
+    return "://" in text or text.startswith(("mailto:", "urn:"))
+
+
+def portable_sources(releases: Sequence[Release], cwd: Path | None = None) -> list[Release]:
+    """Releases whose absolute file-path ``source`` is made relative.
+
+    Relative to ``cwd`` when the file lies under it, else to the common folder
+    of those files, so reports hold no machine-specific (e.g. temporary) paths.
+    """
+    cwd = (cwd or Path.cwd()).resolve()
+    absolute = [r.source for r in releases if r.source and not _is_url(r.source) and os.path.isabs(r.source)]
+    outside = [p for p in absolute if not Path(p).resolve().is_relative_to(cwd)]
+    base = None
+    if outside:
+        common = Path(os.path.commonpath(outside))
+        base = common.parent if len(set(outside)) == 1 or Path(outside[0]) == common else common
+    out = []
+    for release in releases:
+        source = release.source
+        if source and not _is_url(source) and os.path.isabs(source):
+            path = Path(source).resolve()
+            rel = path.relative_to(cwd) if path.is_relative_to(cwd) else Path(source).relative_to(base or "/")
+            release = dataclasses.replace(release, source=rel.as_posix())
+        out.append(release)
+    return out
+
+
+def _load(inputs: Any, on_error: Literal["raise", "skip"]) -> list[Release]:
+    if isinstance(inputs, Release):
+        return [inputs]
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    items = list(inputs)
+    if items and all(isinstance(i, Release) for i in items):
+        return items
+    if any(isinstance(i, Release) for i in items):
+        raise ConfigurationError(
+            "analyze() got a mix of Release objects and paths.", fix="Pass either paths or Release objects."
+        )
+    from ..ingest import load_releases
+
+    return portable_sources(list(load_releases(items, on_error=on_error)))
+
+
+def _extract(releases: Sequence[Release], sides: Any, show_progress: bool) -> list[Statement]:
+    from ..extract import extract_statements
+
+    iterable: Iterable[Release] = releases
+    if show_progress and len(releases) > 1:
+        from tqdm.auto import tqdm
+
+        iterable = tqdm(releases, desc="extract", unit="release")
+    return [s for r in iterable for s in extract_statements(r, sides=sides)]
+
+
+def _model_identity(embedder: Any) -> tuple[str, str]:
+    resolved = getattr(embedder, "resolved", None)
+    if resolved is not None:
+        return str(resolved.name), str(resolved.identity)
+    name = type(embedder).__name__
+    return name, str(getattr(embedder, "identity", name))
+
+
+def _plain(value: Any) -> Any:
+    """Parameters as JSON values (objects by class name)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, os.PathLike):
+        return Path(value).name
+    return type(value).__name__
+
+
+def analyze(
+    inputs: PathLike | Release | Iterable[PathLike] | Iterable[Release],
+    *,
+    sides: Any = None,
+    pair: Sequence[str] | None = None,
+    model: PathLike | None = None,
+    embedder: Any = None,
+    cache_dir: PathLike | None = None,
+    topic_options: Mapping[str, Any] | None = None,
+    compare_options: Mapping[str, Any] | None = None,
+    theme_options: Mapping[str, Any] | None = None,
+    on_error: Literal["raise", "skip"] = "raise",
+    show_progress: bool = False,
+) -> Analysis:
+    """Run the whole pipeline on releases and return everything it found.
+
+    Parameters
+    ----------
+    inputs : path, Release, or iterable of paths or of Release
+        Release files or folders (read with :func:`claimcmp.load_releases`),
+        or releases already loaded.
+    sides : path, mapping or Sides, optional
+        The sides file (see ``docs/sides.md``); default: sides are inferred.
+    pair : (str, str), optional
+        The two sides to compare; default the two with most statements.
+    model : str or path, optional
+        Embedding model (default the bundled all-MiniLM-L6-v2).
+    embedder : object, optional
+        Anything with ``encode(list[str]) -> ndarray``; replaces ``model``.
+    cache_dir : path, optional
+        Embedding cache folder (default ``$CLAIMCMP_CACHE_DIR`` or the user cache).
+    topic_options, compare_options, theme_options : mapping, optional
+        Extra arguments of :class:`~claimcmp.topics.TopicModel`,
+        :func:`~claimcmp.compare.compare_sides` and
+        :class:`~claimcmp.themes.ThemeTracker`.
+    on_error : {"raise", "skip"}, default="raise"
+        What to do with an unreadable release file.
+    show_progress : bool, default=False
+        Progress bars for extraction and embedding (on stderr).
+
+    Returns
+    -------
+    Analysis
+
+    Raises
+    ------
+    ClaimcmpError
+        An ingest, sides-file, model or configuration problem (message and fix).
+    """
+    from ..extract import load_sides
+
+    releases = _load(inputs, on_error)
+    sides_obj = load_sides(sides)
+    statements = _extract(releases, sides_obj, show_progress)
+    notes: list[str] = []
+    if embedder is None:
+        from ..embed import Embedder
+
+        embedder = Embedder(model, cache_dir=cache_dir, show_progress=show_progress)
+    model_name, identity = _model_identity(embedder)
+    topic_params = {"random_state": 0, **dict(topic_options or {})}
+    theme_params = {"random_state": 0, **dict(theme_options or {})}
+    compare_params = {"top_k": 5, "min_cosine": 0.3, **dict(compare_options or {})}
+    compare_params.pop("embedder", None)
+
+    topics: tuple[Any, ...] = ()
+    topic_ids: list[int | None] = [None] * len(statements)
+    themes: Any = None
+    vectors = np.zeros((0, 0), dtype=np.float32)
+    if statements:
+        vectors = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
+        themes, topics, topic_ids = _topics_and_themes(
+            releases, statements, vectors, embedder, sides_obj, topic_params, theme_params
+        )
+    else:
+        notes.append("No statements were found in the releases: nothing to compare.")
+
+    pair_found = tuple(pair) if pair else default_pair(statements)
+    relations: tuple[Any, ...] = ()
+    one_sided: tuple[Any, ...] = ()
+    similarity = None
+    if pair_found is None:
+        if statements:
+            found = sorted({s.side for s in statements if s.side and s.side != JOINT_SIDE})
+            notes.append(
+                f"Statements of {len(found)} side(s) found ({', '.join(found) or 'none'}): relations need two. "
+                "Pass a sides file naming both parties, or releases issued by each side."
+            )
+    else:
+        from ..compare import compare_sides
+
+        comparison = compare_sides(
+            statements, pair_found, embeddings=vectors if statements else None,
+            topics=_FittedTopics(topic_ids, topics) if statements else None,
+            embedder=embedder, **compare_params,
+        )
+        relations, one_sided = comparison.relations, comparison.one_sided_topics
+        labels = {t.id: t.label for t in topics}
+        if statements:
+            similarity = cross_side_similarity(statements, vectors, topic_ids, labels, pair_found)
+    settings = RunSettings(
+        model=model_name,
+        model_identity=identity,
+        compared_sides=None if pair_found is None else (pair_found[0], pair_found[1]),
+        sides=None if sides_obj is None else sides_obj.to_dict(),
+        parameters={
+            "topics": _plain(topic_params),
+            "compare": _plain(compare_params),
+            "themes": _plain(theme_params),
+            "similarity": {"max_statements": MAX_STATEMENTS, "max_topics": MAX_TOPICS},
+            "on_error": on_error,
+        },
+        versions=library_versions(),
+    )
+    return Analysis(
+        releases=tuple(releases),
+        statements=tuple(statements),
+        statement_topics=tuple(topic_ids),
+        topics=tuple(topics),
+        relations=tuple(relations),
+        one_sided_topics=tuple(one_sided),
+        themes=() if themes is None else themes.themes,
+        claims=() if themes is None else themes.claims,
+        timeline=() if themes is None else themes.timeline,
+        theme_period=None if themes is None else themes.period,
+        similarity=similarity,
+        settings=settings,
+        notes=tuple(notes),
+    )
+
+
+class _FittedTopics:
+    """Topic ids and topics in the shape ``compare_sides`` reads from a fitted model."""
+
+    def __init__(self, topic_ids: Sequence[int | None], topics: Sequence[Any]) -> None:
+        self.labels_ = np.asarray([-1 if t is None else t for t in topic_ids], dtype=np.int64)
+        self.topics_ = list(topics)
+
+
+def _topics_and_themes(
+    releases: Sequence[Release],
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    embedder: Any,
+    sides: Any,
+    topic_params: Mapping[str, Any],
+    theme_params: Mapping[str, Any],
+) -> tuple[Any, tuple[Any, ...], list[int | None]]:
+    """Fit the theme tracker once; its topic model gives the topics (theme ids = topic ids)."""
+    from ..themes import ThemeTracker
+    from ..topics import TopicModel
+
+    tracker = ThemeTracker(
+        embedder=embedder, sides=sides, topic_model=TopicModel(**topic_params), **theme_params
+    ).fit(releases, statements=statements, embeddings=vectors)
+    model = tracker.topic_model_
+    label_of = {s.id: int(t) for s, t in zip(tracker.statements_, model.labels_, strict=True)}
+    topic_ids: list[int | None] = [label_of.get(s.id) for s in statements]
+    return tracker.result(), tuple(model.topics_), topic_ids

@@ -1,0 +1,93 @@
+"""``claimcmp report``: the whole pipeline, written as HTML, Markdown or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ._common import add_input_options, add_runtime_options, add_sides_option, subcommand
+
+EXAMPLES = """  claimcmp report fixtures/opcw_seed.txt -o report.html
+  claimcmp report readouts/ --sides sides.yaml -o report.md
+  claimcmp report readouts/ --sides sides.yaml --pair US China --format json -o report.json
+  claimcmp report readouts/ --format md | less"""
+
+_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subcommand(
+        subparsers,
+        "report",
+        help="run the whole analysis and write an HTML, Markdown or JSON report",
+        description="Read releases, extract statements, embed them, find topics, compare two sides "
+        "(agreements, counter-claims, one-sided topics) and track themes, then write one report. "
+        "The format follows the -o file's extension (.html, .md, .json) unless --format is given; "
+        "without -o the report goes to stdout (Markdown by default).",
+        examples=EXAMPLES,
+    )
+    add_input_options(parser)
+    add_sides_option(parser)
+    parser.add_argument(
+        "--pair", nargs=2, metavar=("SIDE_A", "SIDE_B"), default=None,
+        help="the two sides to compare (default: the two sides with most statements)",
+    )
+    parser.add_argument("--format", choices=["html", "md", "json"], default=None, help="report format")
+    parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the report to OUT")
+    parser.add_argument(
+        "--period", choices=["auto", "day", "week", "month", "quarter"], default="auto",
+        help="time bucket of the theme timeline (default auto)",
+    )
+    add_runtime_options(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in _SUFFIXES:
+            from ..errors import ConfigurationError
+
+            raise ConfigurationError(
+                f"Cannot tell the report format from the file name {args.output!r}.",
+                fix="Name the output .html, .md or .json, or pass --format html|md|json.",
+            )
+        return _SUFFIXES[suffix]
+    return "md"
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..analysis import analyze
+
+    fmt = _format(args)
+    if args.output and Path(args.output).is_dir():
+        from ..errors import ConfigurationError
+
+        raise ConfigurationError(f"{args.output} is a folder.", fix="Pass a file name, e.g. -o report.html.")
+    analysis = analyze(
+        args.paths,
+        sides=args.sides,
+        pair=args.pair,
+        model=args.model,
+        cache_dir=args.cache_dir,
+        theme_options={"period": args.period},
+        on_error=args.on_error,
+        show_progress=not args.quiet,
+    )
+    text = {"html": analysis.to_html, "md": analysis.to_markdown, "json": analysis.to_json}[fmt]()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        if not args.quiet:
+            summary = (
+                f"{len(analysis.releases)} releases, {len(analysis.statements)} statements, "
+                f"{len(analysis.agreements)} agreements, {len(analysis.counter_claims)} counter-claims"
+            )
+            print(f"claimcmp: wrote {args.output} ({summary})", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
