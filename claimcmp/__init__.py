@@ -22,6 +22,11 @@ _LAZY: dict[str, str] = {
     "LoadResult": "claimcmp.ingest",
     "Embedder": "claimcmp.embed",
     "EmbeddingCache": "claimcmp.embed",
+    "extract_statements": "claimcmp.extract",
+    "Extraction": "claimcmp.extract",
+    "SkippedSpan": "claimcmp.extract",
+    "Sides": "claimcmp.extract",
+    "load_sides": "claimcmp.extract",
 }
 
 __all__ = [
@@ -29,16 +34,22 @@ __all__ = [
     "ClaimcmpError",
     "Embedder",
     "EmbeddingCache",
+    "Extraction",
     "LoadResult",
     "Release",
+    "Sides",
+    "SkippedSpan",
     "Statement",
     "StatementKind",
     "__version__",
+    "extract_statements",
     "load_releases",
+    "load_sides",
 ]
 
 if _typing.TYPE_CHECKING:  # pragma: no cover
     from .embed import Embedder, EmbeddingCache
+    from .extract import Extraction, Sides, SkippedSpan, extract_statements, load_sides
     from .ingest import LoadResult, load_releases
 
 

@@ -18,6 +18,11 @@ EXPECTED = {
     "StatementKind",
     "__version__",
     "load_releases",
+    "extract_statements",
+    "Extraction",
+    "SkippedSpan",
+    "Sides",
+    "load_sides",
 }
 
 
