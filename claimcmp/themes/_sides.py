@@ -69,5 +69,5 @@ class ReleaseInfo:
 
 
 def series_order(infos: list[ReleaseInfo]) -> list[int]:
-    """Positions of ``infos`` in series order: dated first by date, then undated; ties keep input order."""
-    return sorted(range(len(infos)), key=lambda i: (infos[i].date is None, infos[i].date or "", i))
+    """Positions of ``infos`` in series order: by date (undated last), ties by release id."""
+    return sorted(range(len(infos)), key=lambda i: (infos[i].date is None, infos[i].date or "", infos[i].id))

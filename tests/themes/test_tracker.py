@@ -195,3 +195,12 @@ def test_default_extraction_path_runs(series: list[Release], topical_embedder: T
     result = ThemeTracker(embedder=topical_embedder, side_of=side_by_issuer).fit(series).result()
     assert result.n_releases == 8 and result.n_statements >= 20
     assert result.themes
+
+
+def test_same_day_releases_are_ordered_by_id_whatever_the_input_order(topical_embedder: TopicalEmbedder) -> None:
+    text = "Atlantis remains committed to a peaceful resolution of the maritime boundary dispute through dialogue."
+    a, b = Release("b-second", text, date="2024-01-01"), Release("a-first", text, date="2024-01-01")
+    one = ThemeTracker(embedder=TopicalEmbedder(), extractor=sentence_extractor).fit([a, b]).result()
+    two = ThemeTracker(embedder=TopicalEmbedder(), extractor=sentence_extractor).fit([b, a]).result()
+    assert one.to_dict() == two.to_dict()
+    assert one.claims[0].occurrences[0].release_id == "a-first"
