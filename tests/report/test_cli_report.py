@@ -1,0 +1,64 @@
+"""``claimcmp report`` from the shell: formats, exit codes, errors in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcmp.cli import main
+from tests.conftest import SEED
+
+
+def test_help_lists_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "claimcmp report fixtures/opcw_seed.txt -o report.html" in out
+    assert "--format" in out and "--sides" in out and "--quiet" in out
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", str(SEED), "--format", "pdf"])
+    assert exit_info.value.code == 2
+
+
+def test_unknown_output_extension_is_one_line_with_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEED), "-o", str(tmp_path / "report.pdf")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Fix:" in err and "--format" in err
+
+
+def test_missing_release_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "r.html"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("claimcmp: error: [E101]") and "Fix:" in err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_bad_sides_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sides = tmp_path / "sides.yaml"
+    sides.write_text("- just\n- a list\n")
+    assert main(["report", str(SEED), "--sides", str(sides), "-q", "--format", "json"]) == 1
+    assert "[E200]" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_readme_command_writes_the_seed_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's main command, with the real model and the shipped relation head."""
+    monkeypatch.chdir(SEED.parents[1])
+    out = tmp_path / "report.html"
+    assert main(["report", "fixtures/opcw_seed.txt", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "OPCW" in html and "Russia" in html and "<script" not in html
+    assert "wrote" in capsys.readouterr().err
+    assert main(["report", "fixtures/opcw_seed.txt", "--format", "json", "-q"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["settings"]["model"] == "all-MiniLM-L6-v2"
+    assert data["settings"]["compared_sides"] == ["OPCW", "Russia"]
+    assert main(["report", "fixtures/opcw_seed.txt", "--format", "md", "-q"]) == 0
+    assert capsys.readouterr().out.startswith("# claimcmp report: OPCW vs Russia")
