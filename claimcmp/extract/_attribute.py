@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..model import StatementKind
 from ._discourse import Discourse, Entity
-from ._lexicon import MEETING_PATTERN, STANCE_PATTERN, find_cues
+from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, STANCE_PATTERN, Cue, find_cues
 from ._mentions import Mention, find_mentions
 from ._quotes import Quote
 
@@ -59,7 +59,7 @@ _NON_SUBJECT_BEFORE = re.compile(
     r"|invited|congratulated|briefed|informed|welcomed|called|visited|whom|accompanied|joined|behalf)\s*[,]?\s*$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(r"^\s*,?\s+(?:and|&)\s+$")
+_COORDINATION = re.compile(rf"^\s*,?\s+(?:and|&)\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
 _CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 _FRAME_FILLER = frozenset(
     "that also further then added adding said saying stated stating noted noting the and his her their its".split()
@@ -100,6 +100,7 @@ def _find_speaker(
     cues = [
         c for c in find_cues(text, unit_start, unit_end)
         if _outside(quotes, c.start, c.end) and _cue_case_ok(text, unit_start, c.start)
+        and not _hosting(text, c, resolved)
     ]
     for cue in cues:
         clause_start = unit_start
@@ -120,7 +121,7 @@ def _find_speaker(
             mention, entity = pool[-1]
             if mention.kind == "joint":
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
-            joint = _coordinated(text, mention, entity, resolved)
+            joint = _coordinated(text, mention, entity, resolved) or _mutual(text, cue, entity, resolved)
             if entity is None and mention.kind == "pronoun":
                 continue
             return _Speaker(entity, joint, cue.text, (mention.start, mention.end))
@@ -139,12 +140,53 @@ def _find_speaker(
 def _coordinated(
     text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]
 ) -> bool:
-    """Whether ``mention`` is joined by "and" to a participant of another side."""
+    """Whether ``mention`` is joined by "and" to a participant of another side (after it or before it)."""
     for other, other_entity in resolved:
-        if other.start >= mention.end and _COORDINATION.match(text[mention.end : other.start]):
-            if other_entity is None or entity is None:
-                return other.kind != "pronoun"
-            return other_entity.side != entity.side or other_entity.place != entity.place
+        if other.start >= mention.end:
+            joined = _COORDINATION.match(text[mention.end : other.start])
+        elif other.end <= mention.start:
+            joined = _COORDINATION.match(text[other.end : mention.start])
+        else:
+            continue
+        if joined:
+            return _other_side(other, other_entity, entity)
+    return False
+
+
+def _other_side(other: Mention, other_entity: Entity | None, entity: Entity | None) -> bool:
+    if other.kind == "joint":
+        return True
+    if other_entity is None or entity is None:
+        return other.kind != "pronoun"
+    return other_entity.side != entity.side or other_entity.place != entity.place
+
+
+_MUTUAL_CUE = re.compile(r"(?:discuss|exchang|agree|review|consult|confer)\w*$", re.IGNORECASE)
+
+
+def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]) -> bool:
+    """A two-way verb with a participant of another side as partner: "X discussed with Y ...", "X agreed with Y"."""
+    if not _MUTUAL_CUE.match(cue.text):
+        return False
+    partner = re.match(r"\s+(?:views\s+)?with\s+", text[cue.end : cue.end + 20])
+    if partner is None:
+        return False
+    at = cue.end + partner.end()
+    for other, other_entity in resolved:
+        if other.start == at or (other.start > at and not text[at : other.start].strip(" ").lower() in ("", "the")):
+            return other.start - at <= 4 and other.kind != "pronoun" and _other_side(other, other_entity, entity)
+    return False
+
+
+def _hosting(text: str, cue: Cue, resolved: list[tuple[Mention, Entity | None]]) -> bool:
+    """ "welcomed X to the White House", "welcomed X back": a meeting described, not a speech act."""
+    if not cue.text.lower().startswith("welcom"):
+        return False
+    for other, _ in resolved:
+        if other.start >= cue.end:
+            if text[cue.end : other.start].strip():
+                return False
+            return re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:to|back|at|in)\b", text[other.end : other.end + 90]) is not None
     return False
 
 
@@ -214,6 +256,9 @@ def attribute_unit(
     if quotes:
         return _quote_pieces(text, unit_start, unit_end, quotes, sentence_cuts, discourse, resolved, speaker, section)
     if speaker is None:
+        subject = next(((m, e) for m, e in resolved if _is_subject(text, unit_start, m)), None)
+        if subject is not None and subject[1] is not None and subject[0].kind == "person":
+            discourse.note_subject(subject[1])
         return [_narration(text, unit_start, unit_end, resolved, discourse.resolver.issuer_side)]
     if speaker.joint:
         if MEETING_PATTERN.search(text, unit_start, unit_end) and not speaker.cue:

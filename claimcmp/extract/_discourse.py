@@ -8,8 +8,8 @@ mentions find it again:
 * roles by title and place ("the Deputy Minister"; "the President of Russia"),
   preferring, for a bare title, the speaker with no foreign affiliation —
   in a readout "the President" is the issuer's own;
-* "he" / "she" resolve to the most recent speaker of compatible gender,
-  else to the most recent compatible person mentioned.
+* "he" / "she" resolve to the most recent speaker or sentence subject of
+  compatible gender, else to the most recent compatible person mentioned.
 
 Entities are mutable while a release is read (a later mention may add a name
 or a gender); canonical names are read once at the end.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._lexicon import ROLE_PATTERN
 from ._mentions import Mention
 from ._sides import SideResolver
 
@@ -63,6 +64,12 @@ class Entity:
         return bool(theirs) and all(word in mine for word in theirs)
 
 
+def _parts(role: str) -> tuple[str, ...]:
+    """The titles of a hyphenated double title ("Crown Prince-Prime Minister"), else ()."""
+    parts = tuple(re.split(r"-(?=[A-Z])", role))
+    return parts if len(parts) == 2 and all(ROLE_PATTERN.fullmatch(p) for p in parts) else ()
+
+
 class Discourse:
     """The speakers of one release and who "he", "she", "the Minister" refer to.
 
@@ -76,6 +83,7 @@ class Discourse:
         self.resolver = resolver
         self.entities: list[Entity] = []
         self.speakers: list[Entity] = []
+        self.focus: list[Entity] = []  # speakers and sentence subjects, most recent last
         self._clock = 0
 
     def known_names(self) -> list[str]:
@@ -159,7 +167,7 @@ class Discourse:
                 continue
             if entity.role == role:
                 rank = 2
-            elif entity.role.endswith(" " + role) or entity.role.endswith("-" + role):
+            elif entity.role.endswith(" " + role) or entity.role.endswith("-" + role) or entity.role in _parts(role):
                 rank = 1
             else:
                 continue
@@ -173,7 +181,7 @@ class Discourse:
         def fits(entity: Entity) -> bool:
             return entity.kind == "person" and entity.gender in (None, mention.gender)
 
-        for entity in reversed(self.speakers):
+        for entity in reversed(self.focus):
             if fits(entity):
                 break
         else:
@@ -185,10 +193,16 @@ class Discourse:
         return entity
 
     def note_speaker(self, entity: Entity) -> None:
-        """Record that ``entity`` just spoke (pronouns prefer recent speakers)."""
+        """Record that ``entity`` just spoke (pronouns prefer recent speakers and subjects)."""
+        self.note_subject(entity)
         if self.speakers and self.speakers[-1] is entity:
             return
         self.speakers.append(entity)
+
+    def note_subject(self, entity: Entity) -> None:
+        """Record that ``entity`` is the subject of the sentence just read ("X met Y": X, not Y, is "he" next)."""
+        if not (self.focus and self.focus[-1] is entity):
+            self.focus.append(entity)
         self._touch(entity)
 
     def last_speaker(self) -> Entity | None:

@@ -117,3 +117,26 @@ def span_f1(predicted: Sequence[Span], gold: Sequence[Span], *, exact: bool) -> 
                 tp_p += 1
                 break
     return {"tp_p": tp_p, "tp_r": len(used), "n_pred": len(predicted), "n_gold": len(gold)}
+
+
+def kind_confusion(predicted: Sequence[Statement], gold: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """Gold kind -> predicted kind -> count, matching as :func:`score_statements` does.
+
+    A gold statement with no overlapping prediction counts under ``"missed"``.
+    """
+    table: dict[str, dict[str, int]] = {}
+    for item in gold:
+        best = _best_match(predicted, int(item["start"]), int(item["end"]))
+        got = best.kind.value if best is not None else "missed"
+        row = table.setdefault(item["kind"], {})
+        row[got] = row.get(got, 0) + 1
+    return table
+
+
+def _best_match(predicted: Sequence[Statement], start: int, end: int) -> Statement | None:
+    best, best_overlap = None, 0
+    for statement in predicted:
+        overlap = min(end, statement.end) - max(start, statement.start)
+        if overlap > best_overlap:
+            best, best_overlap = statement, overlap
+    return best

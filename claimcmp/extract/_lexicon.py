@@ -15,6 +15,8 @@ __all__ = [
     "find_cues",
     "HONORIFIC_PATTERN",
     "JOINT_PATTERN",
+    "LOWER_ROLE_PATTERN",
+    "LOWER_ROLES",
     "MEETING_PATTERN",
     "PRONOUN_GENDER",
     "ROLE_GENDER",
@@ -137,14 +139,46 @@ _CUE_INDEX = _cue_index()
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
+# A word before an -s form that makes it a plural noun: "member states", "their concerns", "two calls".
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|your|my|these|those|such|many|several|all|both|other|member|some|any"
+    r"|no|two|three|four|five|of|and|or|nuclear|sovereign|independent|neighbou?ring|participating|partner|arab"
+    r"|island|coastal|small|developing|baltic|gulf|united|federated|\d+)|[’']s)\s+$",
+    re.IGNORECASE,
+)
+
+
+# A word before an -ed form that makes it an adjective: "their shared vision", "to discuss shared concerns".
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|your|these|those|such|of|for|with|on|about|in|to|by|discuss(?:es|ed|ing)?"
+    r"|exchang(?:es|ed|ing)|highlight(?:s|ed|ing)|reaffirm(?:s|ed|ing)|underscor(?:es|ed|ing))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _noun_use(text: str, start: int, form: str) -> bool:
+    """Whether a cue form is a noun or an adjective here ("member states", "their shared vision")."""
+    if form.endswith("ed"):
+        return _ADJECTIVE_BEFORE.search(text, max(0, start - 16), start) is not None
+    if not form.endswith("s") or form in ("says", "is"):
+        return False
+    return _NOUN_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
-    """Every speech-act cue inside ``text[start:end]``, in order (same matches as :data:`CUE_PATTERN`)."""
+    """Every speech-act cue inside ``text[start:end]``, in order (same matches as :data:`CUE_PATTERN`).
+
+    An -s form used as a plural noun ("member states", "their calls") is left out.
+    """
     cues = []
     for word in _WORD_RE.finditer(text, start, end):
-        options = _CUE_INDEX.get(word.group(0).lower())
+        lowered = word.group(0).lower()
+        options = _CUE_INDEX.get(lowered)
         if not options:
             continue
         if word.start() > 0 and (text[word.start() - 1].isalnum() or text[word.start() - 1] == "_"):
+            continue
+        if _noun_use(text, word.start(), lowered):
             continue
         for pattern, noun in options:
             match = pattern.match(text, word.start(), end)
@@ -197,10 +231,28 @@ _ROLES = [
     "Foreign Affairs Minister", "External Affairs Minister", "Minister of External Affairs", "Cabinet Secretary",
 ]
 
-#: A role title ("Deputy Minister"); longest first so "Deputy Secretary-General" beats "Secretary".
+_ROLE_ALTERNATION = "|".join(re.escape(r) for r in sorted(set(_ROLES), key=len, reverse=True))
+
+#: A role title ("Deputy Minister"), longest first so "Deputy Secretary-General" beats "Secretary"; two titles
+#: joined by a hyphen count as one ("Crown Prince-Prime Minister").
 ROLE_PATTERN = re.compile(
-    r"(?:" + "|".join(re.escape(r) for r in sorted(set(_ROLES), key=len, reverse=True)) + r")(?![\w-])"
+    rf"(?:{_ROLE_ALTERNATION})(?:-(?:{_ROLE_ALTERNATION}))?(?:-(?:elect|designate|[Ee]lect|[Dd]esignate))?(?![\w-])"
 )
+
+# Titles too generic to be a speaker when written in lower case ("the head of", "the chair").
+_GENERIC_LOWER = frozenset(
+    "head chief chair speaker representative commander director administrator counsellor counselor coordinator "
+    "advisor adviser governor mayor senator deputy head deputy director envoy prince".split(" ")
+)
+_LOWER_ROLES = {r.lower(): r for r in sorted(set(_ROLES), key=len) if r.lower() not in _GENERIC_LOWER}
+
+#: A role title in lower case after "the" ("the minister", "the foreign minister"); see :data:`LOWER_ROLES`.
+LOWER_ROLE_PATTERN = re.compile(
+    r"(?<=\b[Tt]he )(?:" + "|".join(re.escape(r) for r in sorted(_LOWER_ROLES, key=len, reverse=True)) + r")(?![\w-])"
+)
+
+#: Lower-case title -> its usual capitalised form ("foreign minister" -> "Foreign Minister").
+LOWER_ROLES = _LOWER_ROLES
 
 ROLE_GENDER = {
     "King": "m", "Queen": "f", "Prince": "m", "Crown Prince": "m", "Emir": "m", "Amir": "m", "Sultan": "m",
@@ -234,13 +286,14 @@ PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _JOINT_NOUNS = (
     r"sides|leaders|ministers|presidents|prime\s+ministers|parties|countries|nations|delegations|interlocutors"
     r"|participants|counterparts|governments|heads\s+of\s+(?:state|delegation)(?:\s+and\s+government)?|officials"
-    r"|secretaries|premiers|chancellors|principals|two|three|men|women|partners|co-chairs|chairs"
+    r"|secretaries|premiers|chancellors|principals|two|three|men|women|partners|co-chairs|chairs|ambassadors"
+    r"|envoys|representatives|advisors|advisers|teams"
 )
 
 #: A joint subject: "the two sides", "both leaders", "the interlocutors", "They".
 JOINT_PATTERN = re.compile(
     rf"(?:\b(?:[Tt]he|[Bb]oth|[Aa]ll|[Ee]ach\s+of\s+the)\s+(?:(?:two|three|four|five|2|3|4)\s+)?"
-    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:{_JOINT_NOUNS})\b(?!['’]s?\s+(?:own|respective))"
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{_JOINT_NOUNS})\b(?!['’]s?\s+(?:own|respective))"
     rf"|\b(?:his|her|their)\s+(?:[A-Za-z-]+\s+)?counterparts?\b"
     rf"|\b(?:[Tt]hey|[Tt]ogether|[Jj]ointly|[Bb]oth)\b)"
 )

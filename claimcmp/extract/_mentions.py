@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from ._lexicon import (
     HONORIFIC_PATTERN,
     JOINT_PATTERN,
+    LOWER_ROLE_PATTERN,
+    LOWER_ROLES,
     NAME_STOPWORDS,
     ROLE_GENDER,
     ROLE_PATTERN,
@@ -158,12 +160,20 @@ def _prefix_place(head: str) -> re.Match[str] | None:
 def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
     mentions: list[Mention] = []
     pos = start
+    upper = ROLE_PATTERN.search(text, pos, end)
+    lower = LOWER_ROLE_PATTERN.search(text, pos, end)
     while True:
-        role_match = ROLE_PATTERN.search(text, pos, end)
-        if role_match is None:
+        if upper is not None and upper.start() < pos:
+            upper = ROLE_PATTERN.search(text, pos, end)
+        if lower is not None and lower.start() < pos:
+            lower = LOWER_ROLE_PATTERN.search(text, pos, end)
+        if upper is None and lower is None:
             break
+        lower_case = upper is None or (lower is not None and lower.start() < upper.start())
+        role_match = lower if lower_case else upper
+        assert role_match is not None
         m_start, m_end = role_match.start(), role_match.end()
-        role = role_match.group(0)
+        role = LOWER_ROLES[role_match.group(0)] if lower_case else role_match.group(0)
         gender = ROLE_GENDER.get(role)
         # leftwards: honorifics, a nationality or organisation prefix, an article
         head = text[max(start, m_start - 80) : m_start]

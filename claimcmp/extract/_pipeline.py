@@ -13,6 +13,7 @@ from ..model import JOINT_SIDE, Release, Statement, StatementKind
 from ._attribute import Piece, attribute_unit
 from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section
 from ._discourse import Discourse
+from ._issuer import home_place, issuer_from_source
 from ._lexicon import MEETING_PATTERN
 from ._quotes import Quote, find_quotes, is_speech
 from ._result import Extraction, SkippedSpan
@@ -91,7 +92,7 @@ def extract(release: Release, sides: SidesLike = None) -> Extraction:
 
 def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], list[SkippedSpan], SideResolver]:
     """Attributed pieces (with source mention spans) and block-level skips, before gap filling."""
-    resolver = SideResolver(load_sides(sides), release.issuer)
+    resolver = SideResolver(load_sides(sides), release.issuer or issuer_from_source(release))
     discourse = Discourse(resolver)
     text = release.text
     pieces: list[Piece] = []
@@ -121,6 +122,9 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                     piece = replace(piece, issuer_side=True)
                 pieces.append(piece)
                 previous = piece
+    if resolver.issuer_side is None:
+        home = home_place(text, (e.place for e in discourse.entities if e.kind == "person"))
+        resolver.issuer_side = resolver.for_place(home) if home else None
     return pieces, skipped, resolver
 
 
