@@ -46,7 +46,8 @@ _SPEECH_VERBS: dict[str, str] = {
     "hail": "", "salute": "", "lay": "laid", "set": "set", "make": "made", "put": "put",
     "look": "", "appeal": "", "recommend": "", "assess": "", "concede": "", "admit": "admitted",
     "predict": "", "cite": "", "complain": "", "protest": "", "clarify": "clarified", "specify": "specified",
-    "exchange": "",
+    "exchange": "", "laud": "", "reinforce": "", "restate": "", "celebrate": "", "honor": "", "honour": "",
+    "mourn": "", "press": "", "seek": "sought", "resolve": "", "flag": "flagged", "decry": "decried",
 }
 
 # Verbs that only count with the particle that follows them.
@@ -56,6 +57,7 @@ _PARTICLE_VERBS = {
     "put": r"\s+forward", "look": r"\s+forward", "refer": r"\s+to", "respond": r"\s+to", "appeal": r"\s+(?:to|for)",
     "reflect": r"\s+on", "signal": r"", "signall": r"", "share": r"", "extend": r"", "present": r"",
     "update": r"", "review": r"", "address": r"", "offer": r"", "raise": r"", "brief": r"",
+    "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
 }
 
 _NOUN_CUES = [

@@ -227,8 +227,9 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
                     m_end = gaz.end()
         else:
             # name first, in apposition: "Kirill Lysogorsky, Deputy Minister of ..."
-            lead = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,4}[A-Z][\w'’\-]*),\s+$", text[start:m_start])
-            span = _name_suffix(text, start + lead.start(1), start + lead.end(1)) if lead else None
+            lead_from = mentions[-1].end if mentions else start  # never reach into the previous mention
+            lead = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,4}[A-Z][\w'’\-]*),\s+$", text[lead_from:m_start])
+            span = _name_suffix(text, lead_from + lead.start(1), lead_from + lead.end(1)) if lead else None
             if span:
                 name = text[span[0] : span[1]]
                 m_start = span[0]
