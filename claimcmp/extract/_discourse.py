@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._lexicon import ROLE_PATTERN
 from ._mentions import Mention
@@ -29,9 +30,10 @@ __all__ = ["Discourse", "Entity"]
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+I{2,3}$")
 
 
-def _name_words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
     words = _SUFFIX.sub("", name).split()
-    return [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+    return tuple(w for w in words if not re.fullmatch(r"[A-Z]\.", w))
 
 
 @dataclass
@@ -85,15 +87,19 @@ class Discourse:
         self.speakers: list[Entity] = []
         self.focus: list[Entity] = []  # speakers and sentence subjects, most recent last
         self._clock = 0
+        self._names_key: tuple[str, ...] = ()
+        self._names: tuple[str, ...] = ()
 
-    def known_names(self) -> list[str]:
+    def known_names(self) -> tuple[str, ...]:
         """Full names and name words of every named entity, for finding bare-name mentions."""
-        names: set[str] = set()
-        for entity in self.entities:
-            if entity.name:
-                names.add(_SUFFIX.sub("", entity.name))
-                names.update(w for w in _name_words(entity.name) if len(w) > 2)
-        return sorted(names, key=len, reverse=True)
+        key = tuple(entity.name for entity in self.entities if entity.name)
+        if key != self._names_key:
+            names: set[str] = set()
+            for name in key:
+                names.add(_SUFFIX.sub("", name))
+                names.update(w for w in _name_words(name) if len(w) > 2)
+            self._names_key, self._names = key, tuple(sorted(names, key=lambda n: (-len(n), n)))
+        return self._names
 
     def _touch(self, entity: Entity) -> Entity:
         self._clock += 1

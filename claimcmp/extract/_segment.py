@@ -106,6 +106,8 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+# sentence-final punctuation with more text after it: only then can a block hold two sentences
+_INNER_STOP = re.compile(r"[.!?…][\"”’')\]]*\s+\S|[a-z]{2}[.!?][A-Z][a-z]|[;:]\s*\n\s*\S")
 _FALLBACK_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"”’)]*|$)")
 
 
@@ -133,6 +135,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         Contiguous cover of the block's non-space text, in order.
     """
     chunk = text[start:end]
+    if _INNER_STOP.search(chunk.rstrip()) is None:  # one sentence at most: no need for syntok
+        s, e = _trim(text, start, end)
+        return [(s, e)] if s < e else []
     bounds: list[int] = []
     try:
         for paragraph in _syntok.analyze(chunk):
