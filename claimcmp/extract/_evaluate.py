@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Release, Statement, StatementKind
 
-__all__ = ["attribution_spans", "load_gold", "score_statements", "span_f1"]
+__all__ = ["attribution_spans", "kind_confusion", "load_gold", "score_real_gold", "score_statements", "span_f1"]
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
@@ -140,3 +140,54 @@ def _best_match(predicted: Sequence[Statement], start: int, end: int) -> Stateme
         if overlap > best_overlap:
             best, best_overlap = statement, overlap
     return best
+
+
+def score_real_gold(gold_path: str | Path, datasets: str | Path, split: str | None = None) -> dict[str, Any]:
+    """Score :func:`~claimcmp.extract.extract` on a gold file that points into a shared data set.
+
+    The gold file (``benchmarks/gold_real/*.json``) lists releases by ``path``
+    relative to ``datasets`` and their statements by offsets into the text
+    :func:`claimcmp.ingest.load_releases` gives, each with the SHA-1 prefix of
+    its text (the texts are not stored with the gold).
+
+    Parameters
+    ----------
+    gold_path : str or Path
+    datasets : str or Path
+        The shared datasets folder.
+    split : {"dev", "test"} or None, default=None
+        Only the releases of this split; None scores all.
+
+    Returns
+    -------
+    dict
+        ``counts`` (as :func:`score_statements`, summed), ``confusion`` (as
+        :func:`kind_confusion`, summed), ``releases`` (number scored) and
+        ``stale`` (gold statements whose text no longer matches the hash).
+    """
+    import hashlib
+
+    from ..ingest import load_releases
+    from ._pipeline import extract
+
+    gold = load_gold(gold_path)
+    counts: dict[str, int] = {}
+    confusion: dict[str, dict[str, int]] = {}
+    releases = stale = 0
+    for entry in gold["releases"]:
+        if split is not None and entry["split"] != split:
+            continue
+        release = load_releases([Path(datasets) / entry["path"]])[0]
+        statements = entry["statements"]
+        for item in statements:
+            digest = hashlib.sha1(release.text[item["start"] : item["end"]].encode("utf-8")).hexdigest()
+            stale += not digest.startswith(item["sha1"])
+        predicted = extract(release).statements
+        for key, value in score_statements(predicted, statements).items():
+            counts[key] = counts.get(key, 0) + value
+        for kind, row in kind_confusion(predicted, statements).items():
+            for got, n in row.items():
+                confusion.setdefault(kind, {})
+                confusion[kind][got] = confusion[kind].get(got, 0) + n
+        releases += 1
+    return {"counts": counts, "confusion": confusion, "releases": releases, "stale": stale}

@@ -86,6 +86,7 @@ _COLLECTIVE_NOUN = re.compile(
 _GOVERNMENT_OF = re.compile(r"\b(?:[Tt]he\s+)?(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|(?<=according to )her)\b")
 _POSSESSIVE = re.compile(r"[’']s$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|in|at|from|of|on|into|near|across|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -230,6 +231,8 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
             lead_from = mentions[-1].end if mentions else start  # never reach into the previous mention
             lead = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,4}[A-Z][\w'’\-]*),\s+$", text[lead_from:m_start])
             span = _name_suffix(text, lead_from + lead.start(1), lead_from + lead.end(1)) if lead else None
+            if span and _AFTER_PREPOSITION.search(text, max(start, span[0] - 12), span[0]):
+                span = None  # "trip to Abu Dhabi, the Vice President": a place, not the name in apposition
             if span:
                 name = text[span[0] : span[1]]
                 m_start = span[0]

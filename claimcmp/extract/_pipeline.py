@@ -98,7 +98,9 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     pieces: list[Piece] = []
     skipped: list[SkippedSpan] = []
     section: str | None = None
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    joint_voice = _joint_voice(release, blocks)
+    for block in blocks:
         block_text = text[block.start : block.end]
         reason = block_skip_reason(block_text, section)
         if reason is not None:
@@ -120,12 +122,28 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
             for piece in attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section):
                 if _continues_position(previous, piece, text):
                     piece = replace(piece, issuer_side=True)
+                if joint_voice and piece.kind is StatementKind.NARRATION and _WE_SUBJECT.match(text, piece.start):
+                    piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
                 pieces.append(piece)
                 previous = piece
     if resolver.issuer_side is None:
         home = home_place(text, (e.place for e in discourse.entities if e.kind == "person"))
         resolver.issuer_side = resolver.for_place(home) if home else None
     return pieces, skipped, resolver
+
+
+_JOINT_STATEMENT = re.compile(
+    r"\bjoint\s+(?:statement|declaration|communiqu[ée])|\b(?:released|issued|adopted|agreed)\s+the\s+following\s+"
+    r"(?:joint\s+)?(?:statement|declaration)",
+    re.IGNORECASE,
+)
+_WE_SUBJECT = re.compile(r"\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:[Ww]e)\b")
+
+
+def _joint_voice(release: Release, blocks: list[Any]) -> bool:
+    """Whether the release is a statement of several parties, so that "we" speaks for all of them."""
+    opening = release.text[blocks[0].start : blocks[0].end] if blocks else ""
+    return bool(_JOINT_STATEMENT.search(release.title or "") or _JOINT_STATEMENT.search(opening))
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:

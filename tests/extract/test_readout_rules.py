@@ -1,0 +1,143 @@
+"""Rules added for real official readouts: issuer inference, coordination, hosting, noun/adjective cue forms."""
+
+from __future__ import annotations
+
+from claimcmp.extract import extract_statements
+from claimcmp.extract._issuer import home_place, issuer_from_source
+from claimcmp.extract._lexicon import find_cues
+from claimcmp.extract._mentions import find_mentions
+from claimcmp.extract._segment import split_sentences
+from claimcmp.model import Release
+
+from ._helpers import release
+
+
+def attribution(text: str, issuer: str | None = None, source: str | None = None):
+    rel = Release(id="t", text=text, issuer=issuer, source=source)
+    return [(s.kind.value, s.speaker, s.side) for s in extract_statements(rel)]
+
+
+def test_issuer_read_off_the_source_address():
+    def side(address):
+        return issuer_from_source(Release(id="t", text="x", source=address))
+
+    assert side("https://bidenwhitehouse.archives.gov/briefing-room/x/") == "United States"
+    assert side("https://www.mofa.go.jp/press/release/page1e.html") == "Japan"
+    assert side("https://www.opcw.org/media-centre/news") == "OPCW"
+    assert side("https://www.gov.uk/government/news/x") == "United Kingdom"
+    assert side("shared/seeds/000.txt") is None
+    assert issuer_from_source(Release(id="t", text="x", metadata={"source_url": "https://www.nato.int/cps/"})) == "NATO"
+
+
+def test_unaffiliated_official_takes_the_issuer_inferred_from_the_address():
+    text = "President Biden spoke today with President Kais Saied of Tunisia. The President reaffirmed U.S. support."
+    got = attribution(text, source="https://www.whitehouse.gov/briefing-room/readout/")
+    assert got[1] == ("reported", "Biden", "United States")
+
+
+def test_home_place_leaves_out_the_counterparts_places():
+    text = "Tunisia and Tunisia's people. U.S. support and the United States' commitment to Tunisia."
+    assert home_place(text, ["Tunisia"]) == "United States"
+    assert home_place("Only Ukraine once.", []) is None
+
+
+def test_issuer_inferred_from_the_text_without_issuer_or_address():
+    text = (
+        "National Security Advisor Jake Sullivan met today with Foreign Minister Ana Lopez of Chile. "
+        "Mr. Sullivan reiterated the U.S. commitment to the partnership and the United States' support for trade."
+    )
+    assert attribution(text)[1] == ("reported", "Jake Sullivan", "United States")
+
+
+def test_coordinated_subjects_of_two_sides_are_joint_whichever_comes_last():
+    text = (
+        "Jake Sullivan, National Security Advisor, spoke with Philippine National Security Advisor Eduardo Ano. "
+        "Mr. Sullivan and Mr. Ano discussed shared concerns over maritime safety. "
+        "The Ambassadors and Mr. Sullivan reaffirmed their commitment to navigation."
+    )
+    got = attribution(text, issuer="The White House")
+    assert [g[0] for g in got[1:]] == ["joint", "joint"]
+    assert [g[2] for g in got[1:]] == ["joint", "joint"]
+
+
+def test_discussed_with_a_counterpart_is_joint():
+    text = (
+        "Deputy Advisor Jon Finer met President Kais Saied of Tunisia. "
+        "Deputy Advisor Finer discussed with President Saied the urgent need to appoint a prime minister."
+    )
+    assert attribution(text, issuer="The White House")[1][0] == "joint"
+
+
+def test_welcomed_someone_to_a_place_is_a_meeting_but_welcomed_a_decision_is_reported():
+    text = (
+        "President Joseph R. Biden, Jr. welcomed President-elect Edmundo Gonzalez Urrutia of Venezuela to the White "
+        "House to discuss shared efforts. President Biden welcomed the decision to hold talks."
+    )
+    got = attribution(text, issuer="The White House")
+    assert got == [("narration", None, None), ("reported", "Joseph R. Biden", "United States")]
+
+
+def test_plural_noun_and_adjective_forms_are_no_cues():
+    text = "He joined leaders of the member states and discussed shared concerns about their calls."
+    assert [c.text for c in find_cues(text, 0, len(text))] == ["discussed"]
+    assert [c.text for c in find_cues("The report states that", 0, 22)] == ["states"]
+
+
+def test_lower_case_titles_and_double_titles_are_mentions():
+    text = "Later, the foreign minister of Japan spoke; the Crown Prince-Prime Minister replied."
+    roles = [(m.role, m.place) for m in find_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert roles == [("Foreign Minister", "Japan"), ("Crown Prince-Prime Minister", None)]
+
+
+def test_lower_case_title_resolves_to_the_introduced_minister():
+    text = "Foreign Minister Wang Yi of China met the Director-General. The foreign minister stressed cooperation."
+    assert attribution(text, issuer="OPCW")[1] == ("reported", "Wang Yi", "China")
+
+
+def test_pronoun_prefers_the_subject_of_the_meeting_sentence_over_its_object():
+    text = (
+        "Principal Deputy National Security Advisor Jon Finer traveled to Tunis and met President Kais Saied of "
+        "Tunisia. During the visit, he delivered a message reaffirming U.S. support."
+    )
+    assert attribution(text, issuer="The White House")[1] == ("reported", "Jon Finer", "United States")
+
+
+def test_apposition_does_not_reach_into_the_previous_mention():
+    text = "In her visit with UAE President Sheikh Mohammed bin Zayed, the Vice President conveyed condolences."
+    got = attribution(text, issuer="The White House")
+    assert got == [("reported", "Vice President", "United States")]
+
+
+def test_single_sentence_blocks_skip_the_segmenter_but_keep_the_same_spans():
+    text = "The President reaffirmed U.S. support for the Alliance."
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]
+    two = "It rained.They left. Then: done"
+    assert split_sentences(two, 0, len(two)) == [(0, 10), (10, 20), (21, 31)]
+
+
+def test_stance_verbs_of_readouts_are_cues():
+    text = "President Lula of Brazil met the Secretary-General. The President lauded the Secretary-General's work."
+    assert attribution(text, issuer="UN")[1] == ("reported", "Lula", "Brazil")
+
+
+def test_release_helper_still_builds_plain_releases():
+    assert release("x").issuer is None
+
+
+def test_we_in_a_statement_of_several_parties_is_joint():
+    text = (
+        "Today, the Leaders of Canada, France and the United States met and released the following statement:\n\n"
+        "We condemn the attacks on civilian infrastructure.\n\nOn the investigation, we offer our full support."
+    )
+    got = attribution(text, issuer="The White House")
+    assert got == [("narration", None, None), ("joint", None, "joint"), ("joint", None, "joint")]
+    # the issuer's own "we" outside a joint statement stays the issuer's position
+    assert attribution("We condemn the attacks on civilians.", issuer="OPCW") == [("narration", None, "OPCW")]
+
+
+def test_place_after_a_preposition_is_no_name_in_apposition():
+    text = (
+        "Vice President Kamala Harris spoke with President Mohammed bin Zayed of the United Arab Emirates. "
+        "Following up on her trip to Abu Dhabi, the Vice President reaffirmed the U.S. commitment."
+    )
+    assert attribution(text, issuer="The White House")[1] == ("reported", "Kamala Harris", "United States")
