@@ -1,7 +1,22 @@
 """Sentence embeddings with a persistent cache.
 
 ``sentence_transformers`` (and with it torch) is imported only when some text
-actually has to be embedded: a fully cached run never imports it.
+actually has to be embedded with the torch backend: a fully cached run never
+imports it, and the ONNX backends never import torch at inference time.
+
+Backends (``backend=``)
+-----------------------
+``"torch"``
+    sentence-transformers on torch.
+``"onnx"``
+    The same model exported to ONNX (fp32) and run by ONNX Runtime: the same
+    vectors up to float rounding, so it shares the torch backend's cache entries.
+``"onnx-int8"``
+    The ONNX export with dynamic int8 weights: faster, cosine ~0.99 to torch;
+    cached under its own identity.
+``"auto"`` (default)
+    :data:`AUTO_ONNX` when ``onnxruntime`` and ``tokenizers`` are installed
+    and the model is a mean-pooling model with a ``tokenizer.json``, else torch.
 """
 
 from __future__ import annotations
@@ -23,7 +38,13 @@ from .models import ResolvedModel, resolve_model
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Statement
 
-__all__ = ["EmbedStats", "Embedder"]
+__all__ = ["AUTO_ONNX", "BACKENDS", "EmbedStats", "Embedder"]
+
+#: Accepted values of ``Embedder(backend=...)``.
+BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
+#: The ONNX backend ``"auto"`` picks when ONNX Runtime is installed.
+AUTO_ONNX = "onnx"
+_ONNX_VARIANT = {"onnx": "fp32", "onnx-int8": "int8"}
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +102,9 @@ class Embedder:
         Read and write the persistent cache.
     device : str, optional
         Torch device; default lets sentence-transformers choose.
+    backend : {"auto", "torch", "onnx", "onnx-int8"}, default="auto"
+        What runs the model (see the module docstring). The ONNX files are
+        exported once into ``<cache folder>/onnx/``.
 
     Examples
     --------
@@ -98,22 +122,32 @@ class Embedder:
         show_progress: bool = False,
         use_cache: bool = True,
         device: str | None = None,
+        backend: str = "auto",
     ) -> None:
         if batch_size < 1:
             raise ConfigurationError(f"batch_size must be >= 1, got {batch_size}.", fix="Pass batch_size=32.")
+        if backend not in BACKENDS:
+            raise ConfigurationError(
+                f"Unknown embedding backend {backend!r}.", fix=f"Use one of {', '.join(BACKENDS)}."
+            )
         self.model = model
         self.cache_dir = cache_dir
         self.batch_size = batch_size
         self.show_progress = show_progress
         self.use_cache = use_cache
         self.device = device
+        self.backend = backend
         self.stats = EmbedStats()
         self._resolved: ResolvedModel | None = None
+        self._backend: str | None = None
         self._model: Any = None
         self._cache: EmbeddingCache | None = EmbeddingCache(cache_dir) if use_cache else None
 
     def __repr__(self) -> str:
-        return f"Embedder(model={self.model!r}, cache_dir={self.cache_dir!r}, batch_size={self.batch_size})"
+        return (
+            f"Embedder(model={self.model!r}, cache_dir={self.cache_dir!r}, "
+            f"batch_size={self.batch_size}, backend={self.backend!r})"
+        )
 
     @property
     def resolved(self) -> ResolvedModel:
@@ -123,9 +157,43 @@ class Embedder:
         return self._resolved
 
     @property
+    def active_backend(self) -> str:
+        """The backend in use: ``"torch"``, ``"onnx"`` or ``"onnx-int8"`` (``"auto"`` resolved, no import)."""
+        if self._backend is None:
+            self._backend = self._choose_backend()
+        return self._backend
+
+    def _choose_backend(self) -> str:
+        if self.backend != "auto":
+            return self.backend
+        from .onnx_backend import onnx_available, supports_onnx
+
+        if self.device not in (None, "cpu") or not onnx_available() or not supports_onnx(Path(self.resolved.path)):
+            return "torch"
+        return AUTO_ONNX
+
+    @property
     def identity(self) -> str:
-        """The model identity cached vectors are stored under."""
+        """The identity cached vectors are stored under: model, plus backend where its vectors differ.
+
+        The fp32 ONNX export computes the torch model's vectors up to float
+        rounding (as torch itself does across batch sizes), so it shares them.
+        """
+        backend = self.active_backend
+        if backend == "onnx-int8":
+            return f"{self.resolved.identity}+onnx-int8"
         return self.resolved.identity
+
+    def _model_folder(self) -> Path:
+        """Where exported ONNX models are kept: the cache folder."""
+        if self._cache is not None:
+            return self._cache.path.parent
+        if self.cache_dir is not None:
+            folder = Path(self.cache_dir).expanduser()
+            return folder.parent if folder.suffix in {".sqlite3", ".sqlite", ".db"} else folder
+        from .cache import default_cache_dir
+
+        return default_cache_dir()
 
     @property
     def cache(self) -> EmbeddingCache | None:
@@ -138,7 +206,14 @@ class Embedder:
         return self._model is not None
 
     def load(self) -> Any:
-        """Load and return the underlying ``SentenceTransformer`` (once)."""
+        """Load and return the underlying model (once).
+
+        A ``SentenceTransformer`` for the torch backend, an
+        :class:`~claimcmp.embed.onnx_backend.OnnxEncoder` for the ONNX ones
+        (exported first if this machine has no export yet).
+        """
+        if self._model is None and self.active_backend != "torch":
+            self._model = self._load_onnx()
         if self._model is None:
             resolved = self.resolved
             # Never reach for the network: a hub lookup would hang before failing.
@@ -161,10 +236,27 @@ class Embedder:
             logger.info("Loaded embedding model %s", resolved.name)
         return self._model
 
+    def _load_onnx(self) -> Any:
+        from .onnx_backend import load_onnx_encoder
+
+        variant = _ONNX_VARIANT[self.active_backend]
+        try:
+            encoder = load_onnx_encoder(self.resolved, self._model_folder(), variant)
+        except (MissingDependencyError, ConfigurationError) as exc:
+            if self.backend != "auto":
+                raise
+            logger.warning("ONNX backend unavailable (%s); using torch.", exc.message)
+            self._backend = "torch"
+            return None
+        logger.info("Loaded embedding model %s (ONNX %s)", self.resolved.name, variant)
+        return encoder
+
     def get_dimension(self) -> int:
         """The vector size of the model (loads it)."""
-        dim = self.load().get_sentence_embedding_dimension()
-        return int(dim)
+        model = self.load()
+        if self.active_backend != "torch":
+            return int(model.dimension)
+        return int(model.get_sentence_embedding_dimension())
 
     @overload
     def encode(self, texts: str) -> np.ndarray: ...
@@ -198,11 +290,17 @@ class Embedder:
         keys = [text_key(t) for t in items]
         unique: dict[str, str] = dict(zip(keys, items, strict=True))
         vectors: dict[str, np.ndarray] = {}
+        identity = self.identity
         if self._cache is not None:
-            vectors = self._cache.get_many(self.identity, list(unique))
+            vectors = self._cache.get_many(identity, list(unique))
             self.stats.hits += len(vectors)
         missing = [k for k in unique if k not in vectors]
         if missing:
+            self.load()
+            if self.identity != identity:  # "auto" fell back to torch while loading: start over
+                self.stats.texts -= len(items)
+                self.stats.hits -= len(vectors)
+                return self.encode(texts)
             fresh = self._encode_with_model([unique[k] for k in missing])
             self.stats.encoded += len(missing)
             new = dict(zip(missing, fresh, strict=True))
@@ -218,6 +316,8 @@ class Embedder:
 
     def _encode_with_model(self, texts: list[str]) -> np.ndarray:
         model = self.load()
+        if self.active_backend != "torch":
+            return np.asarray(model.encode(texts, batch_size=self.batch_size), dtype=np.float32)
         vectors = model.encode(
             texts,
             batch_size=self.batch_size,

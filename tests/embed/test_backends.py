@@ -1,0 +1,131 @@
+"""Embedding backends: choice, cache identity, and ONNX vectors against torch."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimcmp.embed import Embedder, EmbeddingCache, resolve_model, text_key
+from claimcmp.embed import embedder as embedder_module
+from claimcmp.embed import onnx_backend
+from claimcmp.embed.onnx_backend import max_seq_length, onnx_model_path, supports_onnx
+from claimcmp.errors import ConfigurationError
+
+TEXTS = [
+    "The two ministers discussed energy security.",
+    "Energy security was discussed by the two ministers.",
+    "The football match ended in a draw.",
+    "Short.",
+    " ".join(["The delegation reaffirmed its commitment to the agreement."] * 40),  # over 256 tokens
+]
+
+
+def _model_folder(tmp_path: Path, pooling: dict[str, bool]) -> Path:
+    folder = tmp_path / "model"
+    (folder / "1_Pooling").mkdir(parents=True)
+    modules = [{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+               {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"}]
+    (folder / "modules.json").write_text(json.dumps(modules))
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+    (folder / "tokenizer.json").write_text("{}")
+    return folder
+
+
+def test_unknown_backend_is_rejected() -> None:
+    with pytest.raises(ConfigurationError, match="onnx-int8"):
+        Embedder(backend="gpu")
+
+
+def test_fp32_backends_share_the_cache_and_int8_does_not(tmp_path: Path) -> None:
+    torch_id = Embedder(cache_dir=tmp_path, backend="torch").identity
+    assert Embedder(cache_dir=tmp_path, backend="onnx").identity == torch_id
+    assert Embedder(cache_dir=tmp_path, backend="onnx-int8").identity == torch_id + "+onnx-int8"
+
+
+def test_int8_never_serves_torch_vectors(tmp_path: Path) -> None:
+    torch_embedder = Embedder(cache_dir=tmp_path, backend="torch")
+    EmbeddingCache(tmp_path).put_many(torch_embedder.identity, {text_key("x"): np.ones(3, dtype=np.float32)})
+    assert Embedder(cache_dir=tmp_path, backend="onnx").encode(["x"]).shape == (1, 3)
+    assert EmbeddingCache(tmp_path).get_many(Embedder(cache_dir=tmp_path, backend="onnx-int8").identity, [text_key("x")]) == {}
+
+
+def test_auto_picks_onnx_when_installed_else_torch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert Embedder(cache_dir=tmp_path).active_backend == embedder_module.AUTO_ONNX
+    assert Embedder(cache_dir=tmp_path, device="cuda").active_backend == "torch"
+    monkeypatch.setattr(onnx_backend, "onnx_available", lambda: False)
+    assert Embedder(cache_dir=tmp_path).active_backend == "torch"
+
+
+def test_only_mean_pooling_models_run_on_onnx(tmp_path: Path) -> None:
+    cls_model = _model_folder(tmp_path, {"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False})
+    assert not supports_onnx(cls_model)
+    assert Embedder(cls_model, cache_dir=tmp_path).active_backend == "torch"
+    with pytest.raises(ConfigurationError, match="mean-pooling"):
+        onnx_backend.export_onnx(resolve_model(cls_model), tmp_path / "x-fp32.onnx", "fp32")
+    assert supports_onnx(Path(resolve_model(None).path))
+
+
+def test_truncation_length_follows_sentence_transformers() -> None:
+    assert max_seq_length(Path(resolve_model(None).path)) == 256
+
+
+def test_export_file_is_keyed_by_fingerprint_and_variant(tmp_path: Path) -> None:
+    resolved = resolve_model(None)
+    path = onnx_model_path(resolved, tmp_path, "int8")
+    assert path.parent == tmp_path / "onnx"
+    assert resolved.identity.rsplit("@", 1)[-1] in path.name and path.name.endswith("-int8.onnx")
+    assert onnx_model_path(resolved, tmp_path, "fp32") != path
+    with pytest.raises(ConfigurationError, match="variant"):
+        onnx_model_path(resolved, tmp_path, "fp16")
+
+
+@pytest.fixture(scope="module")
+def torch_vectors() -> np.ndarray:
+    return Embedder(use_cache=False, backend="torch").encode(TEXTS)
+
+
+@pytest.mark.slow
+def test_onnx_fp32_gives_the_torch_vectors(torch_vectors: np.ndarray) -> None:
+    embedder = Embedder(use_cache=False, backend="onnx", batch_size=2)
+    vectors = embedder.encode(TEXTS)
+    assert vectors.shape == (len(TEXTS), 384) and vectors.dtype == np.float32
+    np.testing.assert_allclose(vectors, torch_vectors, atol=2e-5)
+    assert embedder.get_dimension() == 384
+    assert embedder.encode("Short.").shape == (384,)
+
+
+@pytest.mark.slow
+def test_onnx_int8_stays_close_to_torch(torch_vectors: np.ndarray) -> None:
+    vectors = Embedder(use_cache=False, backend="onnx-int8").encode(TEXTS)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.sum(vectors * torch_vectors, axis=1).min() >= 0.98
+    sims = vectors @ vectors.T
+    assert sims[0, 1] > 0.8 > sims[0, 2]
+
+
+@pytest.mark.slow
+def test_length_sorted_batches_keep_input_order() -> None:
+    embedder = Embedder(use_cache=False, backend="onnx", batch_size=2)
+    together = embedder.encode(TEXTS)
+    one_by_one = np.stack([embedder.encode(t) for t in TEXTS])
+    np.testing.assert_allclose(together, one_by_one, atol=2e-5)
+
+
+@pytest.mark.slow
+def test_onnx_inference_never_imports_torch(tmp_path: Path) -> None:
+    Embedder(use_cache=False, backend="onnx").load()  # the export exists in the session cache folder
+    code = (
+        "import sys; from claimcmp.embed import Embedder;"
+        f"e = Embedder(cache_dir={str(tmp_path)!r}, backend='onnx');"
+        "import os; os.symlink(os.path.join(os.environ['CLAIMCMP_CACHE_DIR'], 'onnx'), "
+        f"os.path.join({str(tmp_path)!r}, 'onnx'));"
+        "v = e.encode(['The sides met.']); assert v.shape == (1, 384);"
+        "print(e.stats.encoded, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1 False False"
