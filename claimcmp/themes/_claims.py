@@ -55,6 +55,18 @@ class ClaimGrouper:
         self._blocks: list[np.ndarray] = []
         self._matrix: np.ndarray | None = np.zeros((0, self.dim), dtype=np.float32)
 
+    @classmethod
+    def restore(
+        cls, threshold: float, vectors: np.ndarray, claim_ids: list[str], link_similarity: list[float]
+    ) -> ClaimGrouper:
+        """A grouper holding already grouped vectors (as saved by a tracker)."""
+        grouper = cls(threshold, vectors.shape[1])
+        grouper.claim_ids = list(claim_ids)
+        grouper.link_similarity = list(link_similarity)
+        grouper._blocks = [np.asarray(vectors, dtype=np.float32)]
+        grouper._matrix = None
+        return grouper
+
     def __len__(self) -> int:
         return len(self.claim_ids)
 

@@ -170,11 +170,10 @@ class ThemeTracker:
         self._terms = TermStats()
         self._terms.add(s.text for s in stmts)
         self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
-        self._claim_rows: list[int] = []  # statement index of each grouper row
         self.claim_ids_: list[str | None] = []
         self.link_similarity_: list[float] = []
         self._vectors: list[np.ndarray] = [vectors]
-        self._group_claims(stmts, vectors, offset=0)
+        self._group_claims(stmts, vectors)
         return self
 
     def update(
@@ -311,12 +310,13 @@ class ThemeTracker:
         else:
             vectors = tracker._encode([s.text for s in tracker.statements_])
         tracker._vectors = [vectors]
-        tracker._claim_rows = [i for i, c in enumerate(tracker.claim_ids_) if c is not None]
-        tracker._grouper = ClaimGrouper(tracker.claim_threshold, vectors.shape[1])
-        tracker._grouper.claim_ids = [tracker.claim_ids_[i] for i in tracker._claim_rows]  # type: ignore[misc]
-        tracker._grouper.link_similarity = [tracker.link_similarity_[i] for i in tracker._claim_rows]
-        tracker._grouper._blocks = [vectors[tracker._claim_rows]]
-        tracker._grouper._matrix = None
+        rows = [i for i, c in enumerate(tracker.claim_ids_) if c is not None]
+        tracker._grouper = ClaimGrouper.restore(
+            tracker.claim_threshold,
+            vectors[rows],
+            [tracker.claim_ids_[i] for i in rows],  # type: ignore[misc]
+            [tracker.link_similarity_[i] for i in rows],
+        )
         return tracker
 
     # ---------------------------------------------------------------- internals
@@ -345,13 +345,16 @@ class ThemeTracker:
         return self._vectors[0]
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        if self.embedder is None:
-            from ..embed import Embedder
-
-            self.embedder = Embedder()
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        vectors = np.asarray(self.embedder.encode(texts), dtype=np.float32)
+        embedder = self.embedder
+        if embedder is None:  # the default embedder, built once (the parameter stays None)
+            embedder = getattr(self, "_default_embedder", None)
+            if embedder is None:
+                from ..embed import Embedder
+
+                embedder = self._default_embedder = Embedder()
+        vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms > 0, norms, 1.0)
 
@@ -423,7 +426,7 @@ class ThemeTracker:
             vectors = self._encode([s.text for s in stmts])
         return infos, stmts, vectors
 
-    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray, offset: int) -> None:
+    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray) -> None:
         eligible = [i for i, s in enumerate(stmts) if len(s.text.split()) >= int(self.min_claim_words)]
         ids = self._grouper.add(vectors[eligible], [stmts[i].id for i in eligible]) if eligible else []
         sims = self._grouper.link_similarity[len(self._grouper) - len(eligible) :]
@@ -432,7 +435,6 @@ class ThemeTracker:
             claim, sim = claim_of.get(i, (None, 1.0))
             self.claim_ids_.append(claim)
             self.link_similarity_.append(sim)
-        self._claim_rows.extend(offset + i for i in eligible)
 
     def _add(self, infos: list[ReleaseInfo], stmts: list[Statement], vectors: np.ndarray) -> None:
         self._check_fitted()
@@ -454,8 +456,7 @@ class ThemeTracker:
                 members = [s.text for s, t in zip(stmts, ids.tolist()) if t == theme_id]
                 keywords = self._terms.keywords(members)
                 self.theme_info_[theme_id] = (label_from(keywords, members[0][:60]), keywords)
-        offset = len(self.statements_)
         self.statements_.extend(stmts)
         self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
         self._vectors.append(vectors)
-        self._group_claims(stmts, vectors, offset)
+        self._group_claims(stmts, vectors)
