@@ -43,7 +43,7 @@ __all__ = ["AUTO_ONNX", "BACKENDS", "EmbedStats", "Embedder"]
 #: Accepted values of ``Embedder(backend=...)``.
 BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
 #: The ONNX backend ``"auto"`` picks when ONNX Runtime is installed.
-AUTO_ONNX = "onnx"
+AUTO_ONNX = "onnx-int8"
 _ONNX_VARIANT = {"onnx": "fp32", "onnx-int8": "int8"}
 
 logger = logging.getLogger(__name__)
