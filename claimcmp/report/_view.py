@@ -175,6 +175,10 @@ def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, An
         ],
     }
 
+    cards = [s for s in summary["sides"] if s["side"] != "(no side)"]
+    summary["side_cards"] = cards[:7] + [s for s in summary["sides"] if s["side"] == "(no side)"]
+    summary["other_sides"] = cards[7:]
+
     # topics side by side
     columns = pair or [s["side"] for s in summary["sides"] if s["side"] != "(no side)"][:3]
     if pair and any(s.side == JOINT_SIDE for s in analysis.statements):

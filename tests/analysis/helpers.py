@@ -20,24 +20,31 @@ PWNED = "document.title='pwned'"
 def random_head(dim: int = 64, seed: int = 0, hidden: int = 8) -> RelationHead:
     """A small random relation head for feature rows of a ``dim``-dimensional embedder."""
     rng = np.random.default_rng(seed)
-    width = 4 * dim + len(LEXICAL_FEATURES)
+    try:  # the feature layout belongs to claimcmp.compare: ask it
+        from claimcmp.compare.features import feature_width
+
+        width = feature_width(dim)
+    except ImportError:  # pragma: no cover - older layout
+        width = 4 * dim + len(LEXICAL_FEATURES)
     return RelationHead(
         mean=np.zeros(width, dtype=np.float32),
         scale=np.ones(width, dtype=np.float32),
         weights=(rng.standard_normal((width, hidden)).astype(np.float32) * 0.1,
                  rng.standard_normal((hidden, 3)).astype(np.float32)),
-        biases=(np.zeros(hidden, dtype=np.float32), np.zeros(3, dtype=np.float32)),
+        # leaning to agreement, so that fake inputs give agreements as well as cue-driven counter-claims
+        biases=(np.zeros(hidden, dtype=np.float32), np.array([2.0, 0.0, -2.0], dtype=np.float32)),
         temperature=1.5,
         classes=RELATIONS,
+        match_coef=rng.standard_normal(width).astype(np.float32) * 0.01,
         card='{"name": "test"}',
     )
 
 
 def fast_options() -> dict[str, Any]:
-    """analyze() options for unit tests: fake embedder, random head, every pair kept."""
+    """analyze() options for unit tests: fake embedder, random head, every pair a candidate."""
     return {
         "embedder": FakeEmbedder(),
-        "compare_options": {"head": random_head(64), "min_cosine": -1.0, "include_unrelated": True},
+        "compare_options": {"head": random_head(64), "min_cosine": -1.0},
     }
 
 
