@@ -27,10 +27,13 @@ _LAZY: dict[str, str] = {
     "SkippedSpan": "claimcmp.extract",
     "Sides": "claimcmp.extract",
     "load_sides": "claimcmp.extract",
+    "analyze": "claimcmp.analysis",
+    "Analysis": "claimcmp.analysis",
 }
 
 __all__ = [
     "JOINT_SIDE",
+    "Analysis",
     "ClaimcmpError",
     "Embedder",
     "EmbeddingCache",
@@ -42,12 +45,14 @@ __all__ = [
     "Statement",
     "StatementKind",
     "__version__",
+    "analyze",
     "extract_statements",
     "load_releases",
     "load_sides",
 ]
 
 if _typing.TYPE_CHECKING:  # pragma: no cover
+    from .analysis import Analysis, analyze
     from .embed import Embedder, EmbeddingCache
     from .extract import Extraction, Sides, SkippedSpan, extract_statements, load_sides
     from .ingest import LoadResult, load_releases

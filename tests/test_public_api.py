@@ -23,6 +23,8 @@ EXPECTED = {
     "SkippedSpan",
     "Sides",
     "load_sides",
+    "analyze",
+    "Analysis",
 }
 
 
