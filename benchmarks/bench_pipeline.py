@@ -101,14 +101,50 @@ class _Topics:
         self.topics_ = topics
 
 
-def run_pipeline(size: int, cache_dir: str, mode: str) -> dict[str, Any]:
-    """One size in one process; per step: seconds, RSS after, peak RSS so far."""
+def post_embedding(releases: list[Any], statements: list[Any], vectors: Any, embedder: Any, mark: Any) -> dict[str, Any]:
+    """Topics + themes, side comparison and similarity matrix, as ``analyze`` runs them."""
     import numpy as np
 
     from claimcmp.analysis import cross_side_similarity
     from claimcmp.compare import compare_sides
-    from claimcmp.embed import Embedder
     from claimcmp.errors import ConfigurationError
+    from claimcmp.themes import ThemeTracker
+    from claimcmp.topics import TopicModel
+
+    def step(name: str, start: float) -> None:
+        if mark is not None:
+            mark(name, start)
+
+    out: dict[str, Any] = {}
+    t0 = time.perf_counter()
+    tracker = ThemeTracker(embedder=embedder, topic_model=TopicModel(random_state=0), random_state=0)
+    tracker.fit(releases, statements=statements, embeddings=vectors)
+    model = tracker.topic_model_
+    label_of = {s.id: int(t) for s, t in zip(tracker.statements_, model.labels_, strict=True)}
+    topic_ids = [label_of.get(s.id) for s in statements]
+    tracker.result()
+    step("topics + themes", t0)
+    t0 = time.perf_counter()
+    labels = np.asarray([-1 if t is None else t for t in topic_ids], dtype=np.int64)
+    try:
+        comparison = compare_sides(
+            statements, SIDES, embeddings=vectors, topics=_Topics(labels, list(model.topics_)),
+            embedder=embedder, top_k=5, min_cosine=0.3,
+        )
+        out["relations"] = len(comparison.relations)
+    except ConfigurationError as exc:  # the relation head is not built yet on this checkout
+        out["compare_error"] = exc.one_line()
+    step("compare sides", t0)
+    t0 = time.perf_counter()
+    cross_side_similarity(statements, vectors, topic_ids, {t.id: t.label for t in model.topics_}, SIDES)
+    step("similarity matrix", t0)
+    out["topics"] = len(model.topics_)
+    return out
+
+
+def run_pipeline(size: int, cache_dir: str, mode: str) -> dict[str, Any]:
+    """One size in one process; per step: seconds, RSS after, peak RSS so far."""
+    from claimcmp.embed import Embedder, text_key
     from claimcmp.themes import ThemeTracker
     from claimcmp.topics import TopicModel
 
@@ -128,53 +164,52 @@ def run_pipeline(size: int, cache_dir: str, mode: str) -> dict[str, Any]:
     out: dict[str, Any] = {"size": size, "mode": mode, "statements": len(statements), "releases": len(releases)}
 
     if mode == "incremental":
+        # Yesterday's run saw the first 90% of releases: a cache holding exactly their vectors
+        # (copied from the filled cache, no model work), then today's update adds the last 10%.
         cut = int(len(releases) * 0.9)
         old_ids = {r.id for r in releases[:cut]}
         old = [s for s in statements if s.release_id in old_ids]
+        new = [s for s in statements if s.release_id not in old_ids]
+        today = tempfile.mkdtemp(prefix="claimcmp-bench-incr-")
+        if (Path(cache_dir) / "onnx").is_dir():
+            (Path(today) / "onnx").symlink_to(Path(cache_dir) / "onnx", target_is_directory=True)
+        filled = Embedder(cache_dir=cache_dir)
+        embedder = Embedder(cache_dir=today)
+        old_texts = list(dict.fromkeys(s.text for s in old))
+        embedder.cache.put_many(embedder.identity, zip(map(text_key, old_texts), filled.encode(old_texts)))
+        assert not filled.is_loaded, "the filled cache must hold every statement (run mode 'cold' first)"
         t0 = time.perf_counter()
         vectors = embedder.encode([s.text for s in old])
         tracker = ThemeTracker(embedder=embedder, topic_model=TopicModel(random_state=0), random_state=0)
         tracker.fit(releases[:cut], statements=old, embeddings=vectors)
         mark("fit on 90% (cached)", t0)
-        before = embedder.stats.encoded
+        loaded_before_update = embedder.is_loaded
         t0 = time.perf_counter()
-        tracker.update(releases[cut:])
+        new_vectors = embedder.encode([s.text for s in new])
+        tracker.update(releases[cut:], statements=new, embeddings=new_vectors)
         mark("update with last 10%", t0)
         out.update(
             new_releases=len(releases) - cut,
-            new_statements=len(statements) - len(old),
-            encoded_in_update=embedder.stats.encoded - before,
+            new_statements=len(new),
+            new_distinct_texts=len({s.text for s in new} - set(old_texts)),
+            encoded_in_update=embedder.stats.encoded,
+            model_loaded_before_update=loaded_before_update,
         )
+        shutil.rmtree(today, ignore_errors=True)
     else:
         t0 = time.perf_counter()
         vectors = embedder.encode([s.text for s in statements])
         mark("embed", t0)
+        # Warm-up on the first releases: imports and one-time set-up, kept out of the growth fit.
         t0 = time.perf_counter()
-        tracker = ThemeTracker(embedder=embedder, topic_model=TopicModel(random_state=0), random_state=0)
-        tracker.fit(releases, statements=statements, embeddings=vectors)
-        model = tracker.topic_model_
-        label_of = {s.id: int(t) for s, t in zip(tracker.statements_, model.labels_, strict=True)}
-        topic_ids = [label_of.get(s.id) for s in statements]
-        tracker.result()
-        mark("topics + themes", t0)
-        t0 = time.perf_counter()
-        labels = np.asarray([-1 if t is None else t for t in topic_ids], dtype=np.int64)
-        try:
-            comparison = compare_sides(
-                statements, SIDES, embeddings=vectors, topics=_Topics(labels, list(model.topics_)),
-                embedder=embedder, top_k=5, min_cosine=0.3,
-            )
-            out["relations"] = len(comparison.relations)
-        except ConfigurationError as exc:  # the relation head is not built yet on this checkout
-            out["compare_error"] = exc.one_line()
-        mark("compare sides", t0)
-        t0 = time.perf_counter()
-        cross_side_similarity(statements, vectors, topic_ids, {t.id: t.label for t in model.topics_}, SIDES)
-        mark("similarity matrix", t0)
-        out["topics"] = len(model.topics_)
+        few = {r.id for r in releases[:10]}
+        rows = [i for i, st in enumerate(statements) if st.release_id in few]
+        post_embedding([r for r in releases if r.id in few], [statements[i] for i in rows], vectors[rows], embedder, None)
+        mark("warm-up (imports, on 10 releases)", t0)
+        out.update(post_embedding(releases, statements, vectors, embedder, mark))
     out.update(
         steps=steps,
-        total_s=sum(s["s"] for s in steps.values()),
+        total_s=sum(m["s"] for m in steps.values()),
         peak_rss_mb=peak_rss_mb(),
         model_loaded=embedder.is_loaded,
         encoded=embedder.stats.encoded,
@@ -236,7 +271,7 @@ def plot(runs: list[dict[str, Any]], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(9, 3.6))
-    steps = [s for s in runs[0]["steps"]]
+    steps = [s for s in runs[0]["steps"] if all(s in r["steps"] for r in runs)]
     for step in steps:
         xs = [r["statements"] for r in runs]
         ax_t.plot(xs, [max(r["steps"][step]["s"], 1e-3) for r in runs], marker="o", label=step)
@@ -257,7 +292,12 @@ def plot(runs: list[dict[str, Any]], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
+    parser.add_argument(
+        "--merge", nargs="*", default=[], metavar="FILE",
+        help="worker results (one JSON object per file, e.g. a long 100k cold run made apart) to add to the report",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the runs already in results/pipeline.json")
     parser.add_argument(
         "--cached-only", type=int, nargs="*", default=[],
         help="sizes measured only on a pre-filled shared cache (no cold run, no raw encode)",
@@ -275,6 +315,13 @@ def main() -> None:
     shared = default_cache_dir()
     log = Path(tempfile.gettempdir()) / "claimcmp-bench-pipeline.log"
     runs: dict[str, list[dict[str, Any]]] = {"cold": [], "cached": [], "incremental": [], "raw": []}
+    if args.keep and (RESULTS_DIR / "pipeline.json").is_file():
+        kept = json.loads((RESULTS_DIR / "pipeline.json").read_text())["figures"]["runs"]
+        for mode, items in kept.items():
+            runs[mode].extend(r for r in items if r["size"] not in args.sizes)
+    for file in args.merge:
+        result = json.loads(Path(file).read_text().strip().splitlines()[-1])
+        runs[result["mode"]] = [r for r in runs[result["mode"]] if r["size"] != result["size"]] + [result]
     for size in args.sizes:
         cached_only = size in args.cached_only
         cold_dir = shared if cached_only else fresh_cache(shared)
@@ -292,58 +339,69 @@ def main() -> None:
 
 
 def report(runs: dict[str, list[dict[str, Any]]]) -> None:
+    for items in runs.values():
+        items.sort(key=lambda r: r["size"])
+    cold = runs["cold"]
     cached = runs["cached"]
     rows = []
-    for run in cached:
+    for run in cold:
         for step, m in run["steps"].items():
             rows.append([f"{run['statements']:,}", step, f"{m['s']:.2f}", f"{m['rss_mb']:.0f}", f"{m['peak_rss_mb']:.0f}"])
     exponents = {}
-    for step in POST_EMBEDDING:
-        xs = [r["statements"] for r in cached]
+    for step in ("load + extract", "embed", *POST_EMBEDDING):
+        xs = [r["statements"] for r in cold]
         exponents[step] = {
-            "time": slope(xs, [r["steps"][step]["s"] for r in cached]),
-            "rss": slope(xs, [r["steps"][step]["rss_mb"] for r in cached]),
+            "time": slope(xs, [r["steps"][step]["s"] for r in cold]),
+            "rss": slope(xs, [r["steps"][step]["rss_mb"] for r in cold]),
         }
     cold_rows = []
-    for cold in runs["cold"]:
-        raw = next(r for r in runs["raw"] if r["size"] == cold["size"])
-        warm = next(r for r in cached if r["size"] == cold["size"])
+    for run in cold:
+        raw = next((r for r in runs["raw"] if r["size"] == run["size"]), None)
+        warm = next((r for r in cached if r["size"] == run["size"]), None)
+        no_extract = run["total_s"] - run["steps"]["load + extract"]["s"]
         cold_rows.append(
             [
-                f"{cold['statements']:,}", cold["backend"], f"{raw['s']:.1f}", f"{cold['steps']['embed']['s']:.1f}",
-                f"{cold['total_s']:.1f}", f"x{cold['total_s'] / raw['s']:.2f}",
-                f"{cold['total_s'] - cold['steps']['load + extract']['s']:.1f}",
-                f"x{(cold['total_s'] - cold['steps']['load + extract']['s']) / raw['s']:.2f}",
-                f"{warm['total_s']:.1f}", f"x{cold['total_s'] / warm['total_s']:.1f}",
-                f"{cold['peak_rss_mb']:.0f}",
+                f"{run['statements']:,}", run["backend"], "-" if raw is None else f"{raw['s']:.1f}",
+                f"{run['steps']['embed']['s']:.1f}", f"{run['total_s']:.1f}",
+                "-" if raw is None else f"x{run['total_s'] / raw['s']:.2f}",
+                f"{no_extract:.1f}", "-" if raw is None else f"x{no_extract / raw['s']:.2f}",
+                "-" if warm is None else f"{warm['total_s']:.1f}",
+                "-" if warm is None else f"x{run['total_s'] / warm['total_s']:.1f}",
+                f"{run['peak_rss_mb']:.0f}",
             ]
         )
     inc_rows = [
-        [f"{r['statements']:,}", r["new_releases"], r["new_statements"], r["encoded_in_update"],
-         f"{r['steps']['update with last 10%']['s']:.2f}", r["model_loaded"]]
+        [f"{r['statements']:,}", r["new_releases"], r["new_statements"], r["new_distinct_texts"],
+         r["encoded_in_update"], r["model_loaded_before_update"], f"{r['steps']['fit on 90% (cached)']['s']:.2f}",
+         f"{r['steps']['update with last 10%']['s']:.2f}"]
         for r in runs["incremental"]
     ]
     figure = RESULTS_DIR / "pipeline.svg"
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    if cached:
-        plot(cached, figure)
+    if cold:
+        plot(cold, figure)
     markdown = "### Cold run vs raw `SentenceTransformer.encode` (same statements, same benchmark run)\n\n"
     markdown += md_table(
         ["statements", "backend", "raw encode s", "embed s", "whole analysis s", "whole / raw",
          "analysis without extraction s", "that / raw", "cached re-run s", "cold / cached", "peak RSS MB"],
         cold_rows,
     )
-    markdown += "\n\n### Per step, cached re-run (no model loaded)\n\n"
+    markdown += "\n\n### Per step (cold runs; cached re-runs in `results/pipeline.json`)\n\n"
     markdown += md_table(["statements", "step", "seconds", "RSS after MB", "peak RSS so far MB"], rows)
-    markdown += "\n\n### Growth exponents of the steps after embedding (log-log slope, cached runs)\n\n"
+    markdown += "\n\n### Growth exponents per step (log-log slope over the cold runs)\n\n"
     markdown += md_table(
         ["step", "time ~ n^k", "RSS ~ n^k"],
         [[s, "-" if e["time"] is None else f"{e['time']:.2f}", "-" if e["rss"] is None else f"{e['rss']:.2f}"]
          for s, e in exponents.items()],
     )
-    markdown += "\n\n### Incremental update (ThemeTracker.update with the last 10% of releases)\n\n"
+    markdown += (
+        "\n\n### Incremental update\n\nA cache holding the first 90% of releases' vectors; ThemeTracker fitted "
+        "on them (no model loaded), then the last 10% embedded and added with `ThemeTracker.update`: only texts "
+        "never seen before reach the model.\n\n"
+    )
     markdown += md_table(
-        ["statements", "new releases", "new statements", "embedded in update", "update s", "model loaded"], inc_rows
+        ["statements", "new releases", "new statements", "new distinct texts", "embedded in update",
+         "model loaded before update", "fit on 90% s (cached)", "update s"], inc_rows
     )
     markdown += (
         f"\n\n![cost vs size](results/{figure.name})\n\n"
