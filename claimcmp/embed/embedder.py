@@ -45,6 +45,7 @@ BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
 #: The ONNX backend ``"auto"`` picks when ONNX Runtime is installed.
 AUTO_ONNX = "onnx-int8"
 _ONNX_VARIANT = {"onnx": "fp32", "onnx-int8": "int8"}
+_WRITE_CHUNK = 4096  # new vectors are cached every this many texts
 
 logger = logging.getLogger(__name__)
 
@@ -301,12 +302,17 @@ class Embedder:
                 self.stats.texts -= len(items)
                 self.stats.hits -= len(vectors)
                 return self.encode(texts)
-            fresh = self._encode_with_model([unique[k] for k in missing])
-            self.stats.encoded += len(missing)
-            new = dict(zip(missing, fresh, strict=True))
-            if self._cache is not None:
-                self._cache.put_many(self.identity, new)
-            vectors.update(new)
+            # In chunks, each cached as soon as it is done: a long run that stops half-way
+            # keeps what it computed, and a re-run starts where it stopped.
+            for start in range(0, len(missing), _WRITE_CHUNK):
+                chunk = missing[start : start + _WRITE_CHUNK]
+                fresh = self._encode_with_model([unique[k] for k in chunk])
+                self.stats.encoded += len(chunk)
+                new = dict(zip(chunk, fresh, strict=True))
+                if self._cache is not None:
+                    self._cache.put_many(identity, new)
+                vectors.update(new)
+                logger.debug("Embedded %d of %d new texts", start + len(chunk), len(missing))
         out = np.stack([vectors[k] for k in keys]).astype(np.float32, copy=False)
         return out[0] if single else out
 

@@ -91,3 +91,32 @@ def test_embeddings_match_the_local_embedder_and_are_cached(tmp_path: Path, clie
     again = backend.embedder()
     np.testing.assert_array_equal(again.encode(texts), remote[: len(texts)])
     assert again.stats.encoded == 0 and again.stats.hits == len(texts)
+
+
+@pytest.mark.slow
+def test_extract_on_worker_processes_serialises_releases_and_statements() -> None:
+    """Separate worker processes: releases, sides and statements cross process boundaries as data."""
+    releases = _releases()
+    sides = {"sides": {"France": {"aliases": ["French"]}, "OPCW": {}}}
+    from claimcmp.extract import load_sides
+
+    local = [s for r in releases for s in extract_statements(r, load_sides(sides))]
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+    ) as cluster, distributed.Client(cluster) as process_client:
+        remote = DaskBackend(process_client, releases_per_task=3).extract(releases, sides=sides)
+    assert remote == local
+
+
+@pytest.mark.slow
+def test_analyze_with_the_cluster_embedder_equals_the_local_one(tmp_path: Path, client: object) -> None:
+    from claimcmp.analysis import analyze
+    from claimcmp.embed import Embedder
+
+    releases = _releases()
+    local = analyze(releases, embedder=Embedder(cache_dir=tmp_path / "local", backend="onnx"))
+    remote = analyze(releases, embedder=DaskBackend(client, cache_dir=tmp_path / "driver", backend="onnx").embedder())
+    assert [s.id for s in remote.statements] == [s.id for s in local.statements]
+    assert remote.statement_topics == local.statement_topics
+    assert remote.to_dict()["relations"] == local.to_dict()["relations"]
+    assert remote.to_dict()["themes"] == local.to_dict()["themes"]

@@ -129,3 +129,28 @@ def test_onnx_inference_never_imports_torch(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "1 False False"
+
+
+class _FailingAfterOneChunk(Embedder):
+    """The real embedder with a stand-in model that fails on its second call."""
+
+    calls = 0
+
+    def load(self) -> None:
+        return None
+
+    def _encode_with_model(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        if self.calls > 1:
+            raise RuntimeError("stopped half-way")
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+
+def test_new_vectors_are_cached_chunk_by_chunk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(embedder_module, "_WRITE_CHUNK", 3)
+    embedder = _FailingAfterOneChunk(cache_dir=tmp_path, backend="torch")
+    texts = [f"text {i}" for i in range(7)]
+    with pytest.raises(RuntimeError, match="half-way"):
+        embedder.encode(texts)
+    assert EmbeddingCache(tmp_path).count(embedder.identity) == 3
+    assert embedder.stats.encoded == 3
