@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cues import CUE_WEIGHTS, RELATIONS, UNRELATED, Cue, detect_cues
-from .features import pair_features
+from .features import pair_features, swap_order
 from .head import RelationHead, default_head
 from .text import TextProfile
 
@@ -99,7 +99,7 @@ def classify_pairs(
     for s in range(0, n, batch):
         e = min(n, s + batch)
         fwd = pair_features(profiles_a[s:e], profiles_b[s:e], emb_a[s:e], emb_b[s:e])
-        bwd = pair_features(profiles_b[s:e], profiles_a[s:e], emb_b[s:e], emb_a[s:e])
+        bwd = swap_order(fwd, emb_a.shape[1])
         if cross_encoder is None:
             proba[s:e] = 0.5 * (head.predict_proba(fwd) + head.predict_proba(bwd))
         if same_point is not None:

@@ -1,8 +1,10 @@
 """Pair features: embedding interactions plus lexical and cue features.
 
 For a pair (a, b) with L2-normalised embeddings ``u``, ``v`` the feature row is
-``[u, v, |u - v|, u * v, lexical(a, b)]``: ``4 * dim + len(LEXICAL_FEATURES)``
-numbers. Order matters (a is the premise in NLI terms); callers that want a
+``[u, v, |u - v|, u * v, p, q, p * q, lexical(a, b), alignment(a, b)]`` where
+``p`` and ``q`` are the mean static word vectors (:mod:`.wordvec`) of the
+content words only ``a`` and only ``b`` contain: ``4 * dim + 3 * word_dim +
+len(LEXICAL_FEATURES) + len(ALIGNMENT_FEATURES)`` numbers. Order matters (a is the premise in NLI terms); callers that want a
 symmetric relation average the head's output over both orders.
 """
 
@@ -15,8 +17,19 @@ import numpy as np
 
 from . import _lexicon as lex
 from .text import TextProfile
+from .wordvec import WordVectors, word_vectors
 
-__all__ = ["LEXICAL_FEATURES", "lexical_features", "pair_features"]
+__all__ = [
+    "ALIGNMENT_FEATURES",
+    "LEXICAL_FEATURES",
+    "feature_width",
+    "lexical_features",
+    "pair_features",
+    "swap_order",
+]
+
+#: Word-alignment features: how well the words only one text has are matched in the other.
+ALIGNMENT_FEATURES: tuple[str, ...] = ("b_only_align_min", "b_only_align_mean", "a_only_align_min", "a_only_align_mean")
 
 #: Names of the lexical features, in column order.
 LEXICAL_FEATURES: tuple[str, ...] = (
@@ -119,11 +132,25 @@ def lexical_features(a: TextProfile, b: TextProfile, cosine: float) -> list[floa
     ]
 
 
+def _unit_mean(rows: np.ndarray, dim: int) -> np.ndarray:
+    if rows.shape[0] == 0:
+        return np.zeros(dim, dtype=np.float32)
+    vec = rows.mean(axis=0)
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm else vec
+
+
+def feature_width(dim: int, word_dim: int = 384) -> int:
+    """Width of a feature row for embeddings of size ``dim``."""
+    return 4 * dim + 3 * word_dim + len(LEXICAL_FEATURES) + len(ALIGNMENT_FEATURES)
+
+
 def pair_features(
     profiles_a: Sequence[TextProfile],
     profiles_b: Sequence[TextProfile],
     emb_a: np.ndarray,
     emb_b: np.ndarray,
+    word_vecs: WordVectors | None = None,
 ) -> np.ndarray:
     """Feature matrix for aligned pairs ``(profiles_a[i], profiles_b[i])``.
 
@@ -132,20 +159,84 @@ def pair_features(
     profiles_a, profiles_b : sequence of TextProfile, length n_pairs
     emb_a, emb_b : ndarray of shape (n_pairs, dim)
         L2-normalised embeddings of the two texts of each pair.
+    word_vecs : WordVectors, optional
+        Default: the bundled model's (:func:`~.wordvec.word_vectors`).
 
     Returns
     -------
-    ndarray of shape (n_pairs, 4 * dim + len(LEXICAL_FEATURES)), float32
+    ndarray of shape (n_pairs, feature_width(dim)), float32
     """
+    wv = word_vecs or word_vectors()
     emb_a = np.asarray(emb_a, dtype=np.float32)
     emb_b = np.asarray(emb_b, dtype=np.float32)
     n, dim = emb_a.shape
-    out = np.empty((n, 4 * dim + len(LEXICAL_FEATURES)), dtype=np.float32)
+    wd = wv.dim
+    out = np.empty((n, feature_width(dim, wd)), dtype=np.float32)
     out[:, :dim] = emb_a
     out[:, dim : 2 * dim] = emb_b
     out[:, 2 * dim : 3 * dim] = np.abs(emb_a - emb_b)
     out[:, 3 * dim : 4 * dim] = emb_a * emb_b
     cos = np.einsum("ij,ij->i", emb_a, emb_b)
+    base = 4 * dim
+    lex_start = base + 3 * wd
+    n_lex = len(LEXICAL_FEATURES)
+    matrices: dict[int, tuple[list[str], np.ndarray]] = {}
+
+    def words_of(prof: TextProfile) -> tuple[list[str], np.ndarray]:
+        hit = matrices.get(id(prof))
+        if hit is None:
+            words = sorted(prof.content)
+            mat = np.stack([wv.word(w) for w in words]) if words else np.zeros((0, wd), dtype=np.float32)
+            hit = matrices[id(prof)] = (words, mat)
+        return hit
+
     for i in range(n):
-        out[i, 4 * dim :] = lexical_features(profiles_a[i], profiles_b[i], float(cos[i]))
+        pa, pb = profiles_a[i], profiles_b[i]
+        words_a, mat_a = words_of(pa)
+        words_b, mat_b = words_of(pb)
+        a_only = np.fromiter((w not in pb.content for w in words_a), dtype=bool, count=len(words_a))
+        b_only = np.fromiter((w not in pa.content for w in words_b), dtype=bool, count=len(words_b))
+        p = _unit_mean(mat_a[a_only], wd)
+        q = _unit_mean(mat_b[b_only], wd)
+        out[i, base : base + wd] = p
+        out[i, base + wd : base + 2 * wd] = q
+        out[i, base + 2 * wd : lex_start] = p * q
+        out[i, lex_start : lex_start + n_lex] = lexical_features(pa, pb, float(cos[i]))
+        align = [1.0, 1.0, 1.0, 1.0]
+        if len(words_a) and len(words_b):
+            sims = mat_a @ mat_b.T
+            if b_only.any():
+                best = sims[:, b_only].max(axis=0)
+                align[0], align[1] = float(best.min()), float(best.mean())
+            if a_only.any():
+                best = sims[a_only].max(axis=1)
+                align[2], align[3] = float(best.min()), float(best.mean())
+        elif len(words_a) or len(words_b):
+            align = [0.0, 0.0, 0.0, 0.0]
+        out[i, lex_start + n_lex :] = align
     return out
+
+
+_SWAPPED_NAMES = {
+    "b_content_covered": "a_content_covered", "log_a_only": "log_b_only", "neg_a": "neg_b",
+    "denial_a": "denial_b", "stance_pos_a": "stance_pos_b", "stance_neg_a": "stance_neg_b",
+    "log_len_a": "log_len_b", "b_only_align_min": "a_only_align_min", "b_only_align_mean": "a_only_align_mean",
+}
+
+
+def swap_order(features: np.ndarray, dim: int, word_dim: int = 384) -> np.ndarray:
+    """Features of the reversed pairs (b, a), by permuting the columns of ``features``.
+
+    Equivalent to calling :func:`pair_features` with the two sides swapped, at
+    the cost of one column gather.
+    """
+    names = list(LEXICAL_FEATURES) + list(ALIGNMENT_FEATURES)
+    swap = {**_SWAPPED_NAMES, **{v: k for k, v in _SWAPPED_NAMES.items()}}
+    tail = [names.index(swap.get(name, name)) for name in names]
+    base = 4 * dim + 3 * word_dim
+    order = np.concatenate([
+        np.arange(dim, 2 * dim), np.arange(0, dim), np.arange(2 * dim, 4 * dim),
+        4 * dim + np.arange(word_dim, 2 * word_dim), 4 * dim + np.arange(0, word_dim),
+        4 * dim + np.arange(2 * word_dim, 3 * word_dim), base + np.asarray(tail, dtype=np.int64),
+    ])
+    return features[:, order]

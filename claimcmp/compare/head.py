@@ -1,24 +1,23 @@
-"""The trained relation head: a small MLP evaluated in numpy.
+"""The trained relation head: small MLPs evaluated in numpy.
 
 The weights live in an ``.npz`` file (``data/relation_head.npz`` ships with the
-package) written by ``training/train_relation_model.py``. Arrays:
+package) written by ``training/train_relation_model.py``. A head has one or
+more *components*, each a standardise -> MLP -> softmax(logits / T) network
+over the same feature rows, trained on different data (``nli``: SICK/SNLI;
+``argument``: ArgKP-2021 argument pairs). The relation probabilities are their
+weighted geometric mean (``mix``), renormalised. Arrays, per component ``c``:
 
-``mean``, ``scale`` (n_features,)
-    Standardisation applied to the feature rows.
-``W0``, ``b0``, ``W1``, ``b1``, ...
-    Dense layers; ReLU between them, softmax after the last.
-``temperature`` ()
-    Calibration: logits are divided by it before the softmax.
-``classes`` (n_classes,)
-    Relation names in output-column order.
-``match_coef`` (n_features,), ``match_intercept`` ()
-    Optional logistic "same point" scorer on the standardised rows.
+``c/mean``, ``c/scale`` (n_features,); ``c/W0``, ``c/b0``, ``c/W1``, ...;
+``c/temperature`` (); plus ``components``, ``mix``, ``classes``, ``card``, and
+optionally ``match/coef`` (n_features,), ``match/intercept`` ("same point"
+logistic scorer on the first component's standardised rows).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,10 +40,29 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True, eq=False)
 class RelationHead:
-    """A fitted MLP mapping pair-feature rows to relation probabilities.
+    """A standardise -> dense/ReLU -> softmax(logits / temperature) network, optionally
+    mixed with further components.
 
-    Build it with :meth:`load` (or :func:`default_head`); the training script
-    writes the file with :meth:`save`.
+    Parameters
+    ----------
+    mean, scale : ndarray of shape (n_features,)
+    weights, biases : tuple of ndarray
+        Dense layers; ReLU between them.
+    temperature : float
+        Calibration: logits are divided by it.
+    classes : tuple of str
+    match_coef : ndarray of shape (n_features,), optional
+        "Same point" logistic scorer on the standardised rows.
+    match_intercept : float, default=0.0
+    card : str, default="{}"
+        JSON model card.
+    name : str, default="nli"
+        Name of this component.
+    others : mapping of str to RelationHead, default={}
+        Further components over the same feature rows.
+    mix : mapping of str to float, default={}
+        Weight of each component's log-probabilities (this one included, by
+        ``name``); empty means this component alone.
     """
 
     mean: np.ndarray
@@ -56,6 +74,16 @@ class RelationHead:
     match_coef: np.ndarray | None = None
     match_intercept: float = 0.0
     card: str = "{}"
+    name: str = "nli"
+    others: Mapping[str, RelationHead] = field(default_factory=dict)
+    mix: Mapping[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        names = {self.name, *self.others}
+        if set(self.mix) - names:
+            raise ConfigurationError("RelationHead.mix names unknown components.", fix=f"Use {sorted(names)}.")
+        if any(o.n_features != self.n_features for o in self.others.values()):
+            raise ConfigurationError("All head components must take rows of one width.", fix="Retrain the head.")
 
     @property
     def n_features(self) -> int:
@@ -63,23 +91,29 @@ class RelationHead:
         return int(self.mean.shape[0])
 
     @property
+    def components(self) -> dict[str, RelationHead]:
+        """Every component by name (this one included)."""
+        return {self.name: self, **dict(self.others)}
+
+    @property
     def model_card(self) -> dict[str, object]:
         """Training provenance stored with the weights (data hashes, dev scores)."""
         return dict(json.loads(self.card))
 
-    def _check(self, features: np.ndarray) -> np.ndarray:
+    def standardise(self, features: np.ndarray) -> np.ndarray:
+        """``(features - mean) / scale`` after a width check."""
         x = np.asarray(features, dtype=np.float32)
         if x.ndim != 2 or x.shape[1] != self.n_features:
             raise ConfigurationError(
                 f"Relation head expects feature rows of width {self.n_features}, got shape {x.shape}.",
-                fix="Build features with claimcmp.compare.features.pair_features using the same "
-                "embedding model the head was trained with (all-MiniLM-L6-v2, 384 dims).",
+                fix="Build features with claimcmp.compare.features.pair_features using the embedding model "
+                "the head was trained with (all-MiniLM-L6-v2, 384 dims).",
             )
         return (x - self.mean) / self.scale
 
     def logits(self, features: np.ndarray) -> np.ndarray:
-        """Uncalibrated logits, shape (n_pairs, n_classes)."""
-        h = self._check(features)
+        """Uncalibrated logits of this component, shape (n_pairs, n_classes)."""
+        h = self.standardise(features)
         last = len(self.weights) - 1
         for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             h = h @ w + b
@@ -87,35 +121,62 @@ class RelationHead:
                 np.maximum(h, 0.0, out=h)
         return h
 
-    def predict_proba(self, features: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities, shape (n_pairs, n_classes), columns in :attr:`classes`."""
+    def own_proba(self, features: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities of this component alone."""
         return _softmax(self.logits(features) / self.temperature)
+
+    def component_proba(self, name: str, features: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities of one component, shape (n_pairs, n_classes)."""
+        parts = self.components
+        if name not in parts:
+            raise ConfigurationError(f"No head component {name!r}.", fix=f"Use one of {sorted(parts)}.")
+        return parts[name].own_proba(features)
+
+    def predict_proba(self, features: np.ndarray) -> np.ndarray:
+        """Relation probabilities, shape (n_pairs, n_classes), columns in :attr:`classes`.
+
+        The weighted geometric mean of the components' probabilities (``mix``),
+        renormalised; this component alone when ``mix`` is empty.
+        """
+        if not self.mix:
+            return self.own_proba(features)
+        total = sum(self.mix.values())
+        parts = self.components
+        logp = np.zeros((np.asarray(features).shape[0], len(self.classes)))
+        for name, weight in sorted(self.mix.items()):
+            logp += np.log(np.clip(parts[name].own_proba(features), 1e-12, 1.0)) * (weight / total)
+        return _softmax(logp)
 
     def match_score(self, features: np.ndarray) -> np.ndarray:
         """Probability that the two texts make the same point, shape (n_pairs,)."""
         if self.match_coef is None:
-            raise ConfigurationError(
-                "This relation head has no same-point scorer.",
-                fix="Retrain with training/train_relation_model.py.",
-            )
-        z = self._check(features) @ self.match_coef + self.match_intercept
+            raise ConfigurationError("This relation head has no same-point scorer.", fix="Retrain with training/train_relation_model.py.")
+        z = self.standardise(features) @ self.match_coef + self.match_intercept
         return 1.0 / (1.0 + np.exp(-z))
 
+    def with_temperature(self, temperature: float) -> RelationHead:
+        """A copy with another temperature."""
+        return replace(self, temperature=float(temperature))
+
     def save(self, path: str | Path) -> None:
-        """Write the head to ``path`` (.npz, compressed)."""
+        """Write the head to ``path`` (.npz, compressed; layer weights as float16)."""
+        parts = self.components
         arrays: dict[str, np.ndarray] = {
-            "mean": self.mean.astype(np.float32),
-            "scale": self.scale.astype(np.float32),
-            "temperature": np.asarray(self.temperature, dtype=np.float32),
+            "components": np.asarray([self.name] + sorted(self.others)),
+            "mix": np.asarray([self.mix.get(n, 0.0) for n in [self.name] + sorted(self.others)], dtype=np.float64),
             "classes": np.asarray(self.classes),
             "card": np.asarray(self.card),
         }
-        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
-            arrays[f"W{i}"] = w.astype(np.float32)
-            arrays[f"b{i}"] = b.astype(np.float32)
+        for name, part in parts.items():
+            arrays[f"{name}/mean"] = part.mean.astype(np.float32)
+            arrays[f"{name}/scale"] = part.scale.astype(np.float32)
+            arrays[f"{name}/temperature"] = np.asarray(part.temperature, dtype=np.float64)
+            for i, (w, b) in enumerate(zip(part.weights, part.biases, strict=True)):
+                arrays[f"{name}/W{i}"] = w.astype(np.float16)
+                arrays[f"{name}/b{i}"] = b.astype(np.float32)
         if self.match_coef is not None:
-            arrays["match_coef"] = self.match_coef.astype(np.float32)
-            arrays["match_intercept"] = np.asarray(self.match_intercept, dtype=np.float32)
+            arrays["match/coef"] = self.match_coef.astype(np.float32)
+            arrays["match/intercept"] = np.asarray(self.match_intercept, dtype=np.float64)
         np.savez_compressed(path, **arrays)
 
     @classmethod
@@ -123,17 +184,30 @@ class RelationHead:
         """Read a head written by :meth:`save`."""
         try:
             with np.load(path, allow_pickle=False) as data:
-                n_layers = sum(1 for k in data.files if k.startswith("W"))
-                return cls(
-                    mean=data["mean"],
-                    scale=data["scale"],
-                    weights=tuple(data[f"W{i}"] for i in range(n_layers)),
-                    biases=tuple(data[f"b{i}"] for i in range(n_layers)),
-                    temperature=float(data["temperature"]),
-                    classes=tuple(str(c) for c in data["classes"]),
-                    match_coef=data["match_coef"] if "match_coef" in data.files else None,
-                    match_intercept=float(data["match_intercept"]) if "match_intercept" in data.files else 0.0,
-                    card=str(data["card"]) if "card" in data.files else "{}",
+                names = [str(n) for n in data["components"]]
+                classes = tuple(str(c) for c in data["classes"])
+
+                def part(name: str) -> RelationHead:
+                    n_layers = sum(1 for k in data.files if k.startswith(f"{name}/W"))
+                    return cls(
+                        mean=data[f"{name}/mean"],
+                        scale=data[f"{name}/scale"],
+                        weights=tuple(data[f"{name}/W{i}"].astype(np.float32) for i in range(n_layers)),
+                        biases=tuple(data[f"{name}/b{i}"] for i in range(n_layers)),
+                        temperature=float(data[f"{name}/temperature"]),
+                        classes=classes,
+                        name=name,
+                    )
+
+                primary = part(names[0])
+                mix = {n: float(w) for n, w in zip(names, data["mix"], strict=True) if w > 0}
+                return replace(
+                    primary,
+                    others={n: part(n) for n in names[1:]},
+                    mix=mix if len(names) > 1 else {},
+                    match_coef=data["match/coef"] if "match/coef" in data.files else None,
+                    match_intercept=float(data["match/intercept"]) if "match/intercept" in data.files else 0.0,
+                    card=str(data["card"]),
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise ConfigurationError(

@@ -35,8 +35,10 @@ def tokenize(text: str) -> list[str]:
         tok = raw.lower().replace("-", "").replace("\u2010", "").replace("\u2019", "'")
         if tok.endswith("n't"):
             stem = tok[:-3]
-            out.extend([{"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem), "not"])
-        elif tok.endswith("'s"):
+            if stem:
+                out.append({"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem))
+            out.append("not")
+        elif tok.endswith("'s") and len(tok) > 2:
             out.append(tok[:-2])
         else:
             out.append(tok)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from claimcmp.compare.cues import RELATIONS
-from claimcmp.compare.features import LEXICAL_FEATURES
+from claimcmp.compare.features import feature_width
 from claimcmp.compare.head import RelationHead
 from claimcmp.model import Release, Statement
 
@@ -38,19 +39,29 @@ def make_statements(items: Sequence[tuple[str, str]], release_id: str = "r1") ->
     ]
 
 
-def random_head(dim: int, seed: int = 0, hidden: int = 8) -> RelationHead:
+def random_head(dim: int, seed: int = 0, hidden: int = 8, word_dim: int = 384) -> RelationHead:
+    """A two-component head with random weights, for feature rows of embeddings of size ``dim``."""
     rng = np.random.default_rng(seed)
-    width = 4 * dim + len(LEXICAL_FEATURES)
-    return RelationHead(
-        mean=np.zeros(width, dtype=np.float32),
-        scale=np.ones(width, dtype=np.float32),
-        weights=(rng.standard_normal((width, hidden)).astype(np.float32) * 0.1,
-                 rng.standard_normal((hidden, 3)).astype(np.float32)),
-        biases=(np.zeros(hidden, dtype=np.float32), np.zeros(3, dtype=np.float32)),
-        temperature=1.5,
-        classes=RELATIONS,
+    width = feature_width(dim, word_dim)
+
+    def mlp(t: float, name: str) -> RelationHead:
+        return RelationHead(
+            mean=np.zeros(width, dtype=np.float32),
+            scale=np.ones(width, dtype=np.float32),
+            weights=(rng.standard_normal((width, hidden)).astype(np.float32) * 0.1,
+                     rng.standard_normal((hidden, 3)).astype(np.float32)),
+            biases=(np.zeros(hidden, dtype=np.float32), np.zeros(3, dtype=np.float32)),
+            temperature=t,
+            classes=RELATIONS,
+            name=name,
+        )
+
+    primary = mlp(1.5, "nli")
+    return replace(
+        primary,
+        others={"argument": mlp(1.0, "argument")},
+        mix={"nli": 0.6, "argument": 0.4},
         match_coef=rng.standard_normal(width).astype(np.float32) * 0.1,
-        match_intercept=0.0,
         card='{"name": "test"}',
     )
 

@@ -39,9 +39,13 @@ def test_compare_sides_returns_relations_with_evidence(statements):
 
 def test_seed_pair_cue_turns_it_into_counter_claim(statements):
     # a head that says "unrelated" to everything: only the cue can make it a counter-claim
+    from claimcmp.compare.head import RelationHead
+
     head = random_head(64)
-    biased = type(head)(head.mean, head.scale, head.weights, (head.biases[0], np.array([0.0, 0.0, 2.0], dtype=np.float32)),
-                        1.0, head.classes, head.match_coef, 0.0)
+    nli = head.components["nli"]
+    last = np.zeros_like(nli.weights[1])  # output = bias only: "unrelated" at p=0.79 for every pair
+    biased = RelationHead(nli.mean, nli.scale, (nli.weights[0], last), (nli.biases[0], np.array([0.0, 0.0, 2.0], dtype=np.float32)),
+                          1.0, head.classes, head.match_coef)
     emb = FakeEmbedder(64).encode([s.text for s in statements])
     comparer = SideComparer(("A", "B"), head=biased, min_cosine=-1.0).fit(statements, embeddings=emb)
     seed = [r for r in comparer.relations_ if r.evidence.a.text == SEED_A and r.evidence.b.text == SEED_B]

@@ -1,0 +1,35 @@
+import json
+
+import pytest
+
+from claimcmp.cli import main
+
+from ..conftest import SEED
+
+
+@pytest.mark.slow
+def test_compare_command_on_seed_json(tmp_path, capsys):
+    out = tmp_path / "rel.json"
+    code = main(["compare", str(SEED), "--format", "json", "-o", str(out), "--quiet", "--include-unrelated"])
+    assert code == 0
+    data = json.loads(out.read_text())
+    assert len(data["sides"]) == 2
+    assert data["n_candidates"] >= 1
+    for rel in data["relations"]:
+        assert rel["relation"] in {"agreement", "counter_claim", "unrelated"}
+        assert rel["evidence"]["cues"]
+
+
+@pytest.mark.slow
+def test_compare_command_table(capsys):
+    assert main(["compare", str(SEED), "--quiet"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("sides: ")
+
+
+def test_compare_help_lists_options(capsys):
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    text = capsys.readouterr().out
+    for option in ("--pair", "--top-k", "--cross-encoder", "--format"):
+        assert option in text
