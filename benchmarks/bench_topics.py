@@ -1,0 +1,207 @@
+"""Topic clustering: claimcmp vs BERTopic's default pipeline on short-text clustering sets.
+
+Every data set is embedded once (all-MiniLM-L6-v2 through the claimcmp cache);
+both methods cluster the same vectors in the same run:
+
+* claimcmp ``TopicModel`` with the true number of topics, and fully automatic;
+* BERTopic's default clustering (UMAP n_neighbors=15, n_components=5,
+  min_dist=0, cosine, random_state=42; HDBSCAN min_cluster_size=10, eom),
+  outliers (-1) counted as one cluster, as users get them.
+
+"clustering" time is the clustering step alone (claimcmp backend fit vs UMAP +
+HDBSCAN); "fit" time is the whole fit with keywords (``TopicModel.fit`` vs
+``BERTopic.fit_transform`` with the embeddings passed in).
+
+A scale check follows: synthetic 384-d vectors (mixture of 200 directions) at
+10k / 50k / 100k, each size in its own subprocess so peak RSS is honest.
+
+Usage::
+
+    python benchmarks/bench_topics.py [--max-n N] [--skip-bertopic] [--skip-scale] [--sets A,B]
+
+Needs the ``bench`` extra (bertopic==0.17.4, umap-learn, hdbscan) for the reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from _harness import DATASETS, md_table, peak_rss_mb, record, timed
+
+SETS = ["SearchSnippets", "StackOverflow", "Biomedical", "AGNews-8000", "GoogleNews-TS"]
+FOLDER = DATASETS / "short_text_clustering"
+
+
+def load_set(name: str) -> tuple[list[str], np.ndarray]:
+    """Texts and gold labels of one data set."""
+    if (FOLDER / f"{name}.txt").exists():
+        texts = (FOLDER / f"{name}.txt").read_text(encoding="utf-8-sig").splitlines()
+        gold = [int(x) for x in (FOLDER / f"{name}_gnd.txt").read_text().split()]
+    else:
+        texts, gold = [], []
+        for line in (FOLDER / f"{name}.tsv").read_text(encoding="utf-8-sig").splitlines():
+            if line.strip():
+                label, _, text = line.partition("\t")
+                gold.append(int(label))
+                texts.append(text)
+    if len(texts) != len(gold):
+        raise SystemExit(f"{name}: {len(texts)} texts but {len(gold)} labels")
+    return texts, np.asarray(gold)
+
+
+def scores(gold: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    return float(normalized_mutual_info_score(gold, labels)), float(adjusted_rand_score(gold, labels))
+
+
+def run_claimcmp(texts: list[str], vectors: np.ndarray, gold: np.ndarray, n_topics: int | None) -> dict:
+    from claimcmp.topics import TopicModel
+
+    model = TopicModel(n_topics)
+    with timed() as t:
+        model.fit(texts, embeddings=vectors)
+    labels = model.labels_
+    # the clustering step alone, as the estimator runs it
+    with timed() as c:
+        model._cluster(vectors)
+    nmi, ari = scores(gold, labels)
+    sizes = np.bincount(labels)
+    return {
+        "nmi": nmi,
+        "ari": ari,
+        "topics": int(len(sizes)),
+        "singletons": int((sizes == 1).sum()),
+        "largest_share": float(sizes.max() / len(labels)),
+        "cluster_s": c["s"],
+        "fit_s": t["s"],
+        "backend": model.backend_,
+    }
+
+
+def run_bertopic(texts: list[str], vectors: np.ndarray, gold: np.ndarray) -> dict:
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN
+    from umap import UMAP
+
+    def components() -> tuple[UMAP, HDBSCAN]:
+        umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42)
+        hdb = HDBSCAN(min_cluster_size=10, metric="euclidean", cluster_selection_method="eom", prediction_data=True)
+        return umap, hdb
+
+    umap, hdb = components()
+    with timed() as c:
+        labels = hdb.fit(umap.fit_transform(vectors)).labels_
+    umap, hdb = components()
+    with timed() as t:
+        BERTopic(umap_model=umap, hdbscan_model=hdb).fit_transform(texts, embeddings=vectors)
+    nmi, ari = scores(gold, labels)
+    return {
+        "nmi": nmi,
+        "ari": ari,
+        "topics": int(labels.max() + 1),
+        "outlier_share": float((labels < 0).mean()),
+        "cluster_s": c["s"],
+        "fit_s": t["s"],
+    }
+
+
+def scale_child(n: int) -> None:
+    """Run in a subprocess: fit n synthetic 384-d vectors, print JSON."""
+    from claimcmp.topics import TopicModel
+
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((200, 384))
+    x = centres[rng.integers(0, 200, n)] + 1.5 * rng.standard_normal((n, 384))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    base = peak_rss_mb()
+    start = time.perf_counter()
+    model = TopicModel().fit(x)
+    elapsed = time.perf_counter() - start
+    print(json.dumps({
+        "n": n, "s": elapsed, "peak_rss_mb": peak_rss_mb(), "rss_before_mb": base,
+        "topics": len(model.topics_), "backend": model.backend_,
+    }))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--max-n", type=int, default=None, help="subsample larger sets (seed 0)")
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--skip-bertopic", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.scale_child:
+        scale_child(args.scale_child)
+        return
+
+    from claimcmp.embed import Embedder
+
+    embedder = Embedder()
+    rows, figures = [], {"sets": {}, "scale": []}
+    for name in args.sets.split(","):
+        texts, gold = load_set(name)
+        if args.max_n and len(texts) > args.max_n:
+            keep = np.sort(np.random.default_rng(0).choice(len(texts), args.max_n, replace=False))
+            texts, gold = [texts[i] for i in keep], gold[keep]
+        vectors = embedder.encode(texts)
+        k = len(np.unique(gold))
+        entry = {
+            "n": len(texts),
+            "k": k,
+            "k_given": run_claimcmp(texts, vectors, gold, k),
+            "auto": run_claimcmp(texts, vectors, gold, None),
+        }
+        if not args.skip_bertopic:
+            entry["bertopic"] = run_bertopic(texts, vectors, gold)
+        figures["sets"][name] = entry
+        print(name, json.dumps(entry), flush=True)
+        bt = entry.get("bertopic")
+        for label, key in (("claimcmp, k given", "k_given"), ("claimcmp, automatic", "auto")):
+            r = entry[key]
+            speedup = bt["cluster_s"] / r["cluster_s"] if bt else float("nan")
+            rows.append([name, entry["n"], k, label, r["nmi"], r["ari"], r["topics"], f"{r['largest_share']:.1%}",
+                         r["cluster_s"], r["fit_s"], f"{speedup:.1f}×" if bt else "-"])
+        if bt:
+            rows.append([name, entry["n"], k, "BERTopic default", bt["nmi"], bt["ari"], bt["topics"],
+                         f"{bt['outlier_share']:.1%} outliers", bt["cluster_s"], bt["fit_s"], "1×"])
+
+    table = md_table(
+        ["set", "n", "gold k", "method", "NMI", "ARI", "topics", "largest topic", "clustering s", "fit s",
+         "clustering speed-up vs BERTopic"],
+        rows,
+    )
+    scale_rows = []
+    if not args.skip_scale:
+        for n in (10_000, 50_000, 100_000):
+            out = subprocess.run(
+                [sys.executable, __file__, "--scale-child", str(n)], capture_output=True, text=True, check=True
+            ).stdout.strip().splitlines()[-1]
+            result = json.loads(out)
+            figures["scale"].append(result)
+            print("scale", result, flush=True)
+            scale_rows.append([n, result["backend"], result["s"], result["peak_rss_mb"], result["topics"]])
+    notes = [
+        "Same all-MiniLM-L6-v2 embeddings for both methods, clustered in the same run. BERTopic: default "
+        "UMAP + HDBSCAN (random_state=42); its outliers count as one cluster. claimcmp places every text; "
+        "\"largest topic\" is the share of texts in its biggest topic.",
+        "",
+    ]
+    if args.max_n:
+        notes.append(f"Sets above {args.max_n} texts were subsampled to {args.max_n} (seed 0).\n")
+    markdown = "\n".join(notes) + table
+    if scale_rows:
+        markdown += "\n\nScale (synthetic 384-d vectors, automatic mode, no texts; own subprocess per size):\n\n"
+        markdown += md_table(["n", "backend", "fit s", "peak RSS MB", "topics"], scale_rows)
+    record("topics", "Topics: clustering vs BERTopic", markdown, figures, order=40)
+
+
+if __name__ == "__main__":
+    main()

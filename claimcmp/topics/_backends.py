@@ -1,0 +1,180 @@
+"""Clustering backends with scikit-learn's ``fit`` / ``labels_`` contract.
+
+* :class:`CosineAgglomerative` — exact average linkage on cosine distance over
+  all statements: O(n^2) memory, for small corpora.
+* :class:`CentroidAgglomerative` — MiniBatchKMeans to at most ``n_centres``
+  cells, then exact *weighted* average linkage over the cells (the same
+  criterion as over all points, see :mod:`._linkage`): O(n * n_centres)
+  time, O(n + n_centres^2) memory, for large corpora.
+
+Both stop at ``n_clusters`` clusters, or at ``distance_threshold``, or (when
+neither is given) at the automatic threshold of :mod:`._threshold`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import ConfigurationError
+from ._linkage import LinkageTree, average_linkage
+from ._threshold import choose_n_clusters
+
+__all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows"]
+
+
+def normalise_rows(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit L2 norm (zero rows stay zero), as float32."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def cell_means(vectors: np.ndarray, cells: np.ndarray, n_cells: int) -> np.ndarray:
+    """Sum of the rows of each cell, shape (n_cells, dim), float64 (despite the name: divide by counts)."""
+    from scipy import sparse
+
+    onehot = sparse.csr_matrix(
+        (np.ones(len(cells)), (cells, np.arange(len(cells)))), shape=(n_cells, len(cells))
+    )
+    return np.asarray(onehot @ vectors.astype(np.float64))
+
+
+class _TreeCut:
+    """Shared: validate the stopping rule and cut a tree."""
+
+    n_clusters: int | None
+    distance_threshold: float | None
+    random_state: int
+
+    def _check(self) -> None:
+        if self.n_clusters is not None and self.distance_threshold is not None:
+            raise ConfigurationError(
+                "n_clusters and distance_threshold were both given.",
+                fix="Give one of them, or neither for an automatic threshold.",
+            )
+        if self.n_clusters is not None and int(self.n_clusters) < 1:
+            raise ConfigurationError(
+                f"n_clusters must be at least 1, got {self.n_clusters}.", fix="Pass a positive number."
+            )
+
+    def _cut(self, tree: LinkageTree, vectors: np.ndarray, cells: np.ndarray | None = None) -> np.ndarray:
+        if self.distance_threshold is not None:
+            self.distance_threshold_ = float(self.distance_threshold)
+            return tree.cut(threshold=self.distance_threshold_)
+        if self.n_clusters is not None:
+            n_clusters = int(self.n_clusters)
+        else:
+            n_clusters = choose_n_clusters(tree, vectors, cells, random_state=self.random_state)
+        done = max(0, tree.n_cells - n_clusters)
+        # the implied threshold: the distance of the first merge not made
+        self.distance_threshold_ = float(tree.distance[done]) if done < len(tree.distance) else 2.0
+        return tree.cut(n_clusters=n_clusters)
+
+
+class CosineAgglomerative(_TreeCut):
+    """Average-linkage agglomerative clustering on cosine distance.
+
+    Parameters
+    ----------
+    n_clusters : int, optional
+        Number of clusters to stop at.
+    distance_threshold : float, optional
+        Cosine distance (1 - average similarity) below which groups merge.
+        Neither given: the cut with the best silhouette (see :mod:`._threshold`).
+    random_state : int, default=0
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n,)
+    distance_threshold_ : float
+        The threshold used (with a count, or automatic: the distance of the first merge not made).
+    tree_ : LinkageTree
+    """
+
+    def __init__(
+        self,
+        n_clusters: int | None = None,
+        *,
+        distance_threshold: float | None = None,
+        random_state: int = 0,
+    ) -> None:
+        self.n_clusters = n_clusters
+        self.distance_threshold = distance_threshold
+        self.random_state = random_state
+
+    def fit(self, X: np.ndarray, y: object = None) -> CosineAgglomerative:
+        """Cluster the rows of ``X`` (n, dim); returns self."""
+        self._check()
+        vectors = normalise_rows(X)
+        self.tree_ = average_linkage(vectors)
+        self.labels_ = self._cut(self.tree_, vectors)
+        return self
+
+
+class CentroidAgglomerative(_TreeCut):
+    """MiniBatchKMeans to cells, then weighted average linkage over the cells.
+
+    Parameters
+    ----------
+    n_clusters, distance_threshold : see :class:`CosineAgglomerative`
+    n_centres : int, default=1000
+        Most k-means cells; the corpus size over 5 when smaller.
+    batch_size : int, default=4096
+    max_iter : int, default=20
+        Most passes over the data (MiniBatchKMeans stops earlier when it converges).
+    random_state : int, default=0
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n,)
+    cell_labels_ : ndarray of shape (n,)
+        The k-means cell of each row.
+    distance_threshold_ : float
+    tree_ : LinkageTree
+    """
+
+    def __init__(
+        self,
+        n_clusters: int | None = None,
+        *,
+        distance_threshold: float | None = None,
+        n_centres: int = 1000,
+        batch_size: int = 4096,
+        max_iter: int = 20,
+        random_state: int = 0,
+    ) -> None:
+        self.n_clusters = n_clusters
+        self.distance_threshold = distance_threshold
+        self.n_centres = n_centres
+        self.batch_size = batch_size
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    def fit(self, X: np.ndarray, y: object = None) -> CentroidAgglomerative:
+        """Cluster the rows of ``X`` (n, dim); returns self."""
+        from sklearn.cluster import MiniBatchKMeans
+
+        self._check()
+        vectors = normalise_rows(X)
+        n = vectors.shape[0]
+        n_cells = max(1, min(int(self.n_centres), n // 5 or 1))
+        if self.n_clusters is not None:
+            n_cells = min(n, max(n_cells, int(self.n_clusters)))
+        # random rows as initial centres: the cells only quantise the corpus, and
+        # k-means++ over 1,000 centres costs more than the whole k-means run
+        kmeans = MiniBatchKMeans(
+            n_clusters=n_cells,
+            init="random",
+            batch_size=self.batch_size,
+            max_iter=self.max_iter,
+            n_init=1,
+            random_state=self.random_state,
+        ).fit(vectors)
+        cells = np.asarray(kmeans.labels_, dtype=np.intp)
+        _, cells = np.unique(cells, return_inverse=True)  # drop empty cells
+        counts = np.bincount(cells).astype(np.float64)
+        means = cell_means(vectors, cells, counts.size) / counts[:, None]
+        self.cell_labels_ = cells
+        self.tree_ = average_linkage(means, counts)
+        self.labels_ = self._cut(self.tree_, vectors, cells)[cells]
+        return self

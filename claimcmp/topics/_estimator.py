@@ -1,0 +1,426 @@
+"""The :class:`TopicModel` estimator."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigurationError, NotFittedError
+from ._backends import CentroidAgglomerative, CosineAgglomerative
+from ._describe import describe_topics, topic_geometry
+from ._inputs import Corpus, read_input
+from ._result import Topic
+
+__all__ = ["TopicModel"]
+
+logger = logging.getLogger(__name__)
+
+#: Average similarity a new statement needs to join a topic when the fit gives no rule (one statement).
+_FALLBACK_MIN_SIMILARITY = 0.3
+
+_PARAMS = (
+    "n_topics",
+    "distance_threshold",
+    "min_similarity_new",
+    "large_corpus_threshold",
+    "n_centres",
+    "n_keywords",
+    "n_representatives",
+    "random_state",
+)
+
+
+class TopicModel:
+    """Cluster statements into labelled topics with stable ids.
+
+    Parameters
+    ----------
+    n_topics : int, optional
+        Number of topics to find. Default: automatic, the cut of the
+        average-linkage tree with the best (cosine) silhouette.
+    distance_threshold : float, optional
+        Average-linkage cosine distance (1 - average similarity between two
+        groups) below which groups are merged; exclusive with ``n_topics``.
+    clusterer : estimator, optional
+        Any object with ``fit(X)`` and ``labels_`` (label -1 = noise) used on
+        the unit embeddings instead of the built-in backends; ``n_topics``
+        and ``distance_threshold`` must then be left unset. Noise points are
+        placed like new statements in :meth:`transform`.
+    embedder : object, optional
+        Anything with ``encode(list[str]) -> ndarray``; default a
+        :class:`claimcmp.embed.Embedder` built at the first fit.
+    min_similarity_new : float, optional
+        A new statement joins its closest topic when its average cosine
+        similarity to the topic's members reaches this, else it starts a new
+        topic. Default: ``1 - distance_threshold_`` (the fit's own merge rule).
+    large_corpus_threshold : int, default=4000
+        From this many statements on, the scalable backend is used
+        (MiniBatchKMeans to ``n_centres`` cells, then average linkage over
+        cells) instead of exact average linkage over all statements.
+    n_centres : int, default=1000
+        K-means cells of the scalable backend.
+    vectorizer : scikit-learn vectorizer, optional
+        Counts terms for keywords; default English stop words, words and bigrams.
+    n_keywords : int, default=8
+    n_representatives : int, default=3
+    random_state : int, default=0
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n_statements,)
+        Topic id of each fitted statement (every statement has one).
+    topics_ : list of Topic
+        Indexed by id.
+    centroids_ : ndarray of shape (n_topics, dim)
+        Unit mean embedding of each topic.
+    cohesion_ : ndarray of shape (n_topics,)
+        Norm of each topic's mean embedding (its square is the average
+        similarity between members).
+    distance_threshold_ : float or None
+    min_similarity_new_ : float
+    backend_ : str
+        ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
+
+    Notes
+    -----
+    :meth:`transform` assigns statements and *adds* topics for those far from
+    every existing one (so a second call puts similar statements in the same
+    new topic); existing topics are never renumbered or changed.
+    :meth:`partial_fit` does the same and also folds the statements into the
+    model: sizes, side counts, centroids, keywords and representatives are
+    recomputed over everything seen.
+    """
+
+    def __init__(
+        self,
+        n_topics: int | None = None,
+        *,
+        distance_threshold: float | None = None,
+        clusterer: Any = None,
+        embedder: Any = None,
+        min_similarity_new: float | None = None,
+        large_corpus_threshold: int = 4000,
+        n_centres: int = 1000,
+        vectorizer: Any = None,
+        n_keywords: int = 8,
+        n_representatives: int = 3,
+        random_state: int = 0,
+    ) -> None:
+        self.n_topics = n_topics
+        self.distance_threshold = distance_threshold
+        self.clusterer = clusterer
+        self.embedder = embedder
+        self.min_similarity_new = min_similarity_new
+        self.large_corpus_threshold = large_corpus_threshold
+        self.n_centres = n_centres
+        self.vectorizer = vectorizer
+        self.n_keywords = n_keywords
+        self.n_representatives = n_representatives
+        self.random_state = random_state
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{p}={getattr(self, p)!r}" for p in ("n_topics", "distance_threshold", "random_state"))
+        return f"TopicModel({shown})"
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Constructor arguments, as scikit-learn's ``clone`` expects."""
+        names = _PARAMS + ("clusterer", "embedder", "vectorizer")
+        return {name: getattr(self, name) for name in names}
+
+    def set_params(self, **params: Any) -> TopicModel:
+        """Set constructor arguments; returns self."""
+        valid = set(self.get_params())
+        for key, value in params.items():
+            if key not in valid:
+                raise ConfigurationError(
+                    f"TopicModel has no parameter {key!r}.", fix=f"Use one of: {', '.join(sorted(valid))}."
+                )
+            setattr(self, key, value)
+        return self
+
+    # ------------------------------------------------------------------ fitting
+
+    def fit(self, X: Any, embeddings: np.ndarray | None = None) -> TopicModel:
+        """Cluster statements into topics.
+
+        Parameters
+        ----------
+        X : sequence of Statement or str, or ndarray of shape (n, dim)
+            Statements (text, side and id are used), plain texts, or
+            embeddings alone (topics then have no keywords).
+        embeddings : ndarray of shape (n, dim), optional
+            Precomputed embeddings of ``X``'s texts.
+
+        Returns
+        -------
+        self
+        """
+        corpus = read_input(X, embeddings, self.embedder)
+        raw = self._cluster(corpus.embeddings)
+        labels = _stable_numbering(raw)
+        n_topics = int(labels.max()) + 1 if (labels >= 0).any() else 0
+        self.centroids_, self.cohesion_ = topic_geometry(
+            corpus.embeddings, np.where(labels < 0, n_topics, labels), n_topics + 1
+        )
+        self.centroids_, self.cohesion_ = self.centroids_[:n_topics], self.cohesion_[:n_topics]
+        self.min_similarity_new_ = self._min_similarity(corpus.embeddings)
+        self.topics_ = []
+        noise = np.flatnonzero(labels < 0)
+        if len(noise):
+            # every statement gets a topic: noise joins its closest topic or forms new ones
+            logger.info("placing %d noise statements", len(noise))
+            labels[noise] = self._place_vectors(corpus.embeddings[noise])
+            labels = _stable_numbering(labels)
+        self._corpus = corpus
+        self._refresh(labels)
+        return self
+
+    def fit_transform(self, X: Any, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Fit, then return ``labels_``."""
+        return self.fit(X, embeddings).labels_.copy()
+
+    def transform(self, X: Any, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Topic ids of new statements, adding topics for far-away ones.
+
+        Each statement joins the topic with the highest average similarity to
+        its members when that reaches ``min_similarity_new_``. The others are
+        grouped among themselves (same merge rule) into new topics with ids
+        ``len(topics_)``, ``len(topics_) + 1``, ...; these are appended to
+        ``topics_`` and ``centroids_``. Existing topics are left unchanged.
+
+        Returns
+        -------
+        ndarray of shape (n,) of int
+        """
+        self._check_fitted()
+        new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
+        first_new = len(self.topics_)
+        ids = self._place_vectors(new.embeddings)
+        added = list(range(first_new, len(self.centroids_)))
+        if added:
+            base = self._corpus if self._corpus is not None else Corpus(None, [], [], new.embeddings[:0])
+            both = _join_for_keywords(base, new)
+            labels = np.concatenate([self.labels_, ids]) if self._corpus is not None else ids
+            described = describe_topics(
+                both,
+                labels,
+                added,
+                len(self.centroids_),
+                self.centroids_,
+                n_keywords=self.n_keywords,
+                n_representatives=self.n_representatives,
+                vectorizer=self.vectorizer,
+            )
+            self.topics_.extend(described)
+        return ids
+
+    def partial_fit(self, X: Any, embeddings: np.ndarray | None = None) -> TopicModel:
+        """Add statements to the model (fits when not fitted yet); returns self.
+
+        Statements are placed as by :meth:`transform`, then every topic is
+        described again over all statements seen; ids never change.
+        """
+        if not hasattr(self, "labels_"):
+            return self.fit(X, embeddings)
+        if self._corpus is None:
+            raise ConfigurationError(
+                "This TopicModel was loaded without its statements, so it cannot be updated.",
+                fix="Use transform() on a loaded model, or fit a new one on all statements.",
+            )
+        new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
+        ids = self._place_vectors(new.embeddings)
+        self._corpus = self._corpus.extend(new)
+        self._refresh(np.concatenate([self.labels_, ids]))
+        return self
+
+    # --------------------------------------------------------------- accessors
+
+    def topic(self, topic_id: int) -> Topic:
+        """The topic with this id."""
+        self._check_fitted()
+        if not 0 <= topic_id < len(self.topics_):
+            raise ConfigurationError(
+                f"No topic {topic_id}; ids run from 0 to {len(self.topics_) - 1}.", fix="Use an id from topics_."
+            )
+        return self.topics_[topic_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Parameters and fitted topics as a JSON-compatible dict (no statements or embeddings of them)."""
+        self._check_fitted()
+        return {
+            "params": {name: getattr(self, name) for name in _PARAMS},
+            "backend": self.backend_,
+            "distance_threshold": self.distance_threshold_,
+            "min_similarity_new": self.min_similarity_new_,
+            "labels": self.labels_.tolist(),
+            "topics": [topic.to_dict() for topic in self.topics_],
+            "centroids": self.centroids_.tolist(),
+            "cohesion": self.cohesion_.tolist(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, embedder: Any = None) -> TopicModel:
+        """A fitted model from :meth:`to_dict`; it can :meth:`transform` but not :meth:`partial_fit`."""
+        model = cls(embedder=embedder, **data["params"])
+        model.backend_ = str(data["backend"])
+        threshold = data.get("distance_threshold")
+        model.distance_threshold_ = None if threshold is None else float(threshold)
+        model.min_similarity_new_ = float(data["min_similarity_new"])
+        model.labels_ = np.asarray(data["labels"], dtype=np.intp)
+        model.topics_ = [Topic.from_dict(t) for t in data["topics"]]
+        model.centroids_ = np.asarray(data["centroids"], dtype=np.float32).reshape(len(model.topics_), -1)
+        model.cohesion_ = np.asarray(data["cohesion"], dtype=np.float64)
+        model._corpus = None
+        return model
+
+    # ---------------------------------------------------------------- internals
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "topics_"):
+            raise NotFittedError(
+                "This TopicModel is not fitted yet.", fix="Call fit() with statements before using it."
+            )
+
+    def _cluster(self, vectors: np.ndarray) -> np.ndarray:
+        n = vectors.shape[0]
+        if self.clusterer is not None:
+            if self.n_topics is not None or self.distance_threshold is not None:
+                raise ConfigurationError(
+                    "n_topics / distance_threshold cannot be combined with a custom clusterer.",
+                    fix="Set the number of clusters on the clusterer itself.",
+                )
+            from sklearn.base import clone
+
+            backend = clone(self.clusterer)
+            self.backend_ = "custom"
+        elif n < 2:
+            self.backend_ = "agglomerative"
+            self.distance_threshold_ = self.distance_threshold
+            if self.distance_threshold is None:
+                self.distance_threshold_ = 1.0 - _FALLBACK_MIN_SIMILARITY
+            return np.zeros(n, dtype=np.intp)
+        else:
+            n_topics = None if self.n_topics is None else min(int(self.n_topics), n)
+            if n >= self.large_corpus_threshold:
+                backend = CentroidAgglomerative(
+                    n_topics,
+                    distance_threshold=self.distance_threshold,
+                    n_centres=self.n_centres,
+                    random_state=self.random_state,
+                )
+                self.backend_ = "centroid-agglomerative"
+            else:
+                backend = CosineAgglomerative(
+                    n_topics, distance_threshold=self.distance_threshold, random_state=self.random_state
+                )
+                self.backend_ = "agglomerative"
+        logger.info("clustering %d statements with the %s backend", n, self.backend_)
+        backend.fit(vectors)
+        self.distance_threshold_ = getattr(backend, "distance_threshold_", None)
+        labels = np.asarray(backend.labels_)
+        if labels.shape != (n,):
+            raise ConfigurationError(
+                f"The clusterer gave labels of shape {labels.shape} for {n} statements.",
+                fix="Pass a clusterer whose fit(X) sets labels_ with one label per row.",
+            )
+        return labels.astype(np.intp)
+
+    def _min_similarity(self, vectors: np.ndarray) -> float:
+        if self.min_similarity_new is not None:
+            return float(self.min_similarity_new)
+        threshold = self.distance_threshold_
+        if threshold is None:
+            # custom clusterer: the built-in automatic cut's threshold on the same vectors
+            if vectors.shape[0] < 3:
+                return _FALLBACK_MIN_SIMILARITY
+            threshold = CosineAgglomerative(random_state=self.random_state).fit(
+                _subsample(vectors, self.large_corpus_threshold, self.random_state)
+            ).distance_threshold_
+        return float(1.0 - threshold)
+
+    def _place_vectors(self, vectors: np.ndarray) -> np.ndarray:
+        """Ids for unit vectors: closest topic, or new topics (appended to centroids_/cohesion_)."""
+        n_old = len(self.centroids_)
+        ids = np.full(len(vectors), -1, dtype=np.intp)
+        if n_old:
+            avg_sim = (vectors @ self.centroids_.T) * self.cohesion_[None, :]
+            best = np.argmax(avg_sim, axis=1)
+            close = avg_sim[np.arange(len(vectors)), best] >= self.min_similarity_new_
+            ids[close] = best[close]
+        far = np.flatnonzero(ids < 0)
+        if len(far):
+            groups = CosineAgglomerative(distance_threshold=1.0 - self.min_similarity_new_)
+            if len(far) >= self.large_corpus_threshold:
+                groups = CentroidAgglomerative(
+                    distance_threshold=1.0 - self.min_similarity_new_,
+                    n_centres=self.n_centres,
+                    random_state=self.random_state,
+                )
+            raw = groups.fit(vectors[far]).labels_ if len(far) > 1 else np.zeros(1, dtype=np.intp)
+            local = _stable_numbering(np.asarray(raw, dtype=np.intp))
+            ids[far] = n_old + local
+            n_new = int(local.max()) + 1
+            centroids, cohesion = topic_geometry(vectors[far], local, n_new)
+            self.centroids_ = np.vstack([self.centroids_.reshape(n_old, vectors.shape[1]), centroids])
+            self.cohesion_ = np.concatenate([self.cohesion_, cohesion])
+        return ids
+
+    def _refresh(self, labels: np.ndarray) -> None:
+        """Set labels_ and recompute every topic that has members in the corpus."""
+        corpus = self._corpus
+        assert corpus is not None
+        n_topics = len(self.centroids_)
+        counts = np.bincount(labels, minlength=n_topics)
+        centroids, cohesion = topic_geometry(corpus.embeddings, labels, n_topics)
+        present = counts > 0
+        self.centroids_ = np.where(present[:, None], centroids, self.centroids_).astype(np.float32)
+        self.cohesion_ = np.where(present, cohesion, self.cohesion_)
+        described = describe_topics(
+            corpus,
+            labels,
+            [int(i) for i in np.flatnonzero(present)],
+            n_topics,
+            self.centroids_,
+            n_keywords=self.n_keywords,
+            n_representatives=self.n_representatives,
+            vectorizer=self.vectorizer,
+        )
+        topics: list[Topic | None] = list(getattr(self, "topics_", [])) + [None] * n_topics
+        topics = topics[:n_topics]
+        for topic in described:
+            topics[topic.id] = topic
+        assert all(t is not None for t in topics)
+        self.topics_ = [t for t in topics if t is not None]
+        self.labels_ = labels
+
+
+def _stable_numbering(raw: np.ndarray) -> np.ndarray:
+    """Renumber clusters 0.. by decreasing size, ties by earliest member; -1 stays -1."""
+    labels = np.full(raw.shape, -1, dtype=np.intp)
+    valid = raw >= 0
+    if not valid.any():
+        return labels
+    values, first, counts = np.unique(raw[valid], return_index=True, return_counts=True)
+    positions = np.flatnonzero(valid)[first]
+    order = np.lexsort((positions, -counts))
+    new_id = np.empty(len(values), dtype=np.intp)
+    new_id[order] = np.arange(len(values))
+    labels[valid] = new_id[np.searchsorted(values, raw[valid])]
+    return labels
+
+
+def _subsample(vectors: np.ndarray, limit: int, random_state: int) -> np.ndarray:
+    if vectors.shape[0] <= limit:
+        return vectors
+    keep = np.sort(np.random.default_rng(random_state).choice(vectors.shape[0], limit, replace=False))
+    return vectors[keep]
+
+
+def _join_for_keywords(base: Corpus, new: Corpus) -> Corpus:
+    texts = None
+    if new.texts is not None:
+        texts = (base.texts or [""] * len(base)) + new.texts
+    return Corpus(texts, base.sides + new.sides, base.ids + new.ids, np.vstack([base.embeddings, new.embeddings]))

@@ -1,0 +1,107 @@
+"""The automatic cut: how many topics, when neither a count nor a threshold is given.
+
+The average-linkage tree is cut where the clustering's mean **silhouette**
+(cosine) is highest: each statement's average distance to the other members
+of its topic is compared with its average distance to the closest other
+topic. Candidate cuts are about 40 numbers of topics spaced geometrically
+from 2 to ``min(4 * sqrt(n), n_cells - 1)``; ties go to fewer topics.
+
+It is computed cheaply and exactly from cluster sums: for unit vectors the
+average similarity of ``x`` to a group is ``<x, mean(group)>``. Silhouettes are
+averaged over a sample of at most 1,000 statements (drawn with
+``random_state``); a statement alone in its topic scores 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._linkage import LinkageTree
+
+__all__ = ["choose_n_clusters", "silhouette_of_cut"]
+
+_SAMPLE = 1000
+_CANDIDATES = 40
+
+
+def silhouette_of_cut(
+    cell_sums: np.ndarray,
+    cell_counts: np.ndarray,
+    cell_clusters: np.ndarray,
+    sample: np.ndarray,
+    sample_cells: np.ndarray,
+) -> float:
+    """Mean cosine silhouette of ``sample`` rows for one cut.
+
+    Parameters
+    ----------
+    cell_sums : ndarray of shape (n_cells, dim)
+        Sum of the unit vectors of each cell.
+    cell_counts : ndarray of shape (n_cells,)
+    cell_clusters : ndarray of shape (n_cells,)
+        Cluster of each cell, 0..k-1.
+    sample : ndarray of shape (m, dim)
+        Unit vectors to score (members of the corpus).
+    sample_cells : ndarray of shape (m,)
+        Their cells.
+    """
+    k = int(cell_clusters.max()) + 1
+    sums = np.zeros((k, cell_sums.shape[1]))
+    np.add.at(sums, cell_clusters, cell_sums)
+    counts = np.bincount(cell_clusters, weights=cell_counts, minlength=k)
+    sims = (sample @ sums.T) / counts[None, :]  # average similarity to each cluster (self included)
+    rows = np.arange(len(sample))
+    own = cell_clusters[sample_cells]
+    n_own = counts[own]
+    self_sim = np.einsum("ij,ij->i", sample, sample)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        own_sim = (sims[rows, own] * n_own - self_sim) / (n_own - 1)
+    sims[rows, own] = -np.inf
+    within = 1.0 - own_sim
+    between = 1.0 - sims.max(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scores = (between - within) / np.maximum(within, between)
+    scores = np.where((n_own > 1) & np.isfinite(scores), scores, 0.0)
+    return float(scores.mean())
+
+
+def choose_n_clusters(
+    tree: LinkageTree,
+    vectors: np.ndarray,
+    cells: np.ndarray | None = None,
+    *,
+    random_state: int = 0,
+) -> int:
+    """The number of clusters whose cut of ``tree`` has the best silhouette.
+
+    Parameters
+    ----------
+    tree : LinkageTree
+        Built over the cells of ``vectors``.
+    vectors : ndarray of shape (n, dim)
+        Unit vectors.
+    cells : ndarray of shape (n,), optional
+        Cell of each vector; default each vector its own cell.
+    random_state : int, default=0
+    """
+    n = vectors.shape[0]
+    if cells is None:
+        cells = np.arange(n)
+    max_k = min(int(4 * np.sqrt(n)), tree.n_cells - 1)
+    if max_k < 2:
+        return 1 if tree.n_cells < 3 else 2
+    cell_counts = np.bincount(cells, minlength=tree.n_cells).astype(np.float64)
+    cell_sums = np.zeros((tree.n_cells, vectors.shape[1]))
+    np.add.at(cell_sums, cells, vectors.astype(np.float64))
+    if n > _SAMPLE:
+        idx = np.sort(np.random.default_rng(random_state).choice(n, _SAMPLE, replace=False))
+    else:
+        idx = np.arange(n)
+    sample, sample_cells = vectors[idx].astype(np.float64), cells[idx]
+    candidates = np.unique(np.round(np.geomspace(2, max_k, _CANDIDATES)).astype(int))
+    best_k, best_score = 1, -np.inf
+    for k in candidates.tolist():
+        score = silhouette_of_cut(cell_sums, cell_counts, tree.cut(n_clusters=k), sample, sample_cells)
+        if score > best_score + 1e-12:
+            best_k, best_score = k, score
+    return best_k
