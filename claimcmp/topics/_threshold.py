@@ -4,7 +4,11 @@ The average-linkage tree is cut where the clustering's mean **silhouette**
 (cosine) is highest: each statement's average distance to the other members
 of its topic is compared with its average distance to the closest other
 topic. Candidate cuts are about 40 numbers of topics spaced geometrically
-from 2 to ``min(4 * sqrt(n), n_cells - 1)``; ties go to fewer topics.
+from 2 to ``min(4 * sqrt(n), n_cells - 1)``; ties go to fewer topics. Cuts
+whose largest topic holds more than a third of the statements are passed over
+when any candidate avoids that: a catch-all topic says nothing (on one
+homogeneous release the silhouette alone tends to pick two topics, one of
+them holding most statements).
 
 It is computed cheaply and exactly from cluster sums: for unit vectors the
 average similarity of ``x`` to a group is ``<x, mean(group)>``. Silhouettes are
@@ -22,6 +26,8 @@ __all__ = ["choose_n_clusters", "silhouette_of_cut"]
 
 _SAMPLE = 1000
 _CANDIDATES = 40
+#: Largest share of statements one topic may hold in an automatic cut, when avoidable.
+MAX_TOPIC_SHARE = 1 / 3
 
 
 def silhouette_of_cut(
@@ -99,9 +105,12 @@ def choose_n_clusters(
         idx = np.arange(n)
     sample, sample_cells = vectors[idx].astype(np.float64), cells[idx]
     candidates = np.unique(np.round(np.geomspace(2, max_k, _CANDIDATES)).astype(int))
-    best_k, best_score = 1, -np.inf
+    best: dict[bool, tuple[float, int]] = {}
     for k in candidates.tolist():
-        score = silhouette_of_cut(cell_sums, cell_counts, tree.cut(n_clusters=k), sample, sample_cells)
-        if score > best_score + 1e-12:
-            best_k, best_score = k, score
-    return best_k
+        clusters = tree.cut(n_clusters=k)
+        largest = np.bincount(clusters, weights=cell_counts).max() / n
+        score = silhouette_of_cut(cell_sums, cell_counts, clusters, sample, sample_cells)
+        ok = bool(largest <= MAX_TOPIC_SHARE + 1e-12)
+        if ok not in best or score > best[ok][0] + 1e-12:
+            best[ok] = (score, k)
+    return best[True][1] if True in best else best[False][1]
