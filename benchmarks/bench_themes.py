@@ -48,9 +48,9 @@ from claimcmp.themes import ThemeTracker, Trend
 from claimcmp.themes._statements import release_statements
 from claimcmp.topics import TopicModel
 
-#: Statements up to which the topic model uses exact average linkage. TopicModel's
-#: default (4000) switches to MiniBatchKMeans cells, whose k-means++ initialisation
-#: with 1000 centres alone takes minutes here; the default is timed once (WH).
+#: Statements up to which the benchmark's topic model uses exact average linkage
+#: (TopicModel's default switches to MiniBatchKMeans cells from 4000 on); the
+#: default is timed once on all WH readouts for comparison.
 EXACT_UP_TO = 12_000
 
 
