@@ -11,7 +11,8 @@ over real tokens, L2-normalise.
 Variants
 --------
 ``"int8"``
-    Dynamic int8 quantisation of every MatMul weight (``quantize_dynamic``).
+    Dynamic int8 quantisation (``quantize_dynamic``, per-channel scales) of the
+    MatMul weights and the embedding tables; activations stay float.
 ``"fp32"``
     The plain export: the same vectors as torch up to float rounding.
 """
