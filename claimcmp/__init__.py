@@ -29,33 +29,60 @@ _LAZY: dict[str, str] = {
     "load_sides": "claimcmp.extract",
     "analyze": "claimcmp.analysis",
     "Analysis": "claimcmp.analysis",
+    "TopicModel": "claimcmp.topics",
+    "Topic": "claimcmp.topics",
+    "compare_sides": "claimcmp.compare",
+    "SideComparer": "claimcmp.compare",
+    "SideComparison": "claimcmp.compare",
+    "Relation": "claimcmp.compare",
+    "OneSidedTopic": "claimcmp.compare",
+    "track_themes": "claimcmp.themes",
+    "ThemeTracker": "claimcmp.themes",
+    "ThemeSeries": "claimcmp.themes",
+    "Theme": "claimcmp.themes",
+    "Claim": "claimcmp.themes",
 }
 
 __all__ = [
-    "JOINT_SIDE",
     "Analysis",
+    "Claim",
     "ClaimcmpError",
     "Embedder",
     "EmbeddingCache",
     "Extraction",
+    "JOINT_SIDE",
     "LoadResult",
+    "OneSidedTopic",
+    "Relation",
     "Release",
+    "SideComparer",
+    "SideComparison",
     "Sides",
     "SkippedSpan",
     "Statement",
     "StatementKind",
+    "Theme",
+    "ThemeSeries",
+    "ThemeTracker",
+    "Topic",
+    "TopicModel",
     "__version__",
     "analyze",
+    "compare_sides",
     "extract_statements",
     "load_releases",
     "load_sides",
+    "track_themes",
 ]
 
 if _typing.TYPE_CHECKING:  # pragma: no cover
     from .analysis import Analysis, analyze
+    from .compare import OneSidedTopic, Relation, SideComparer, SideComparison, compare_sides
     from .embed import Embedder, EmbeddingCache
     from .extract import Extraction, Sides, SkippedSpan, extract_statements, load_sides
     from .ingest import LoadResult, load_releases
+    from .themes import Claim, Theme, ThemeSeries, ThemeTracker, track_themes
+    from .topics import Topic, TopicModel
 
 
 def __getattr__(name: str) -> _typing.Any:

@@ -25,6 +25,18 @@ EXPECTED = {
     "load_sides",
     "analyze",
     "Analysis",
+    "TopicModel",
+    "Topic",
+    "compare_sides",
+    "SideComparer",
+    "SideComparison",
+    "Relation",
+    "OneSidedTopic",
+    "track_themes",
+    "ThemeTracker",
+    "ThemeSeries",
+    "Theme",
+    "Claim",
 }
 
 
