@@ -20,7 +20,7 @@ Label mapping to the three relations (agreement / counter_claim / unrelated):
 Three head components share the feature rows, one per source (``sick``,
 ``snli``, ``argument``): mixing SNLI or ArgKP into the SICK training set cost
 2-4 points of SICK dev accuracy. The relation probabilities are the
-components' weighted geometric mean, weights chosen on the dev sets.
+components' geometric mean with equal weights (see the comment in train()).
 Calibration: temperature scaling per component on its dev set (SICK trial; a
 fixed 10% of SNLI dev held out of training; ArgKP dev pairs).
 
@@ -352,24 +352,24 @@ def train(args: argparse.Namespace) -> dict[str, object]:
         }
         logger.info("%s: dev accuracy %.4f, T=%.2f", name, scores[f"{name}_dev_accuracy"], mlp.temperature)
 
-    # mixing weights: best mean dev log-likelihood over the dev sets (simplex grid, step 0.1)
+    # Mixing weights: equal. Maximising the mean dev log-likelihood over the three dev sets picked
+    # snli 0.8 / sick 0.1 / argument 0.1, which cut SICK dev accuracy to 50% and did worse on the
+    # in-domain gold fixture dev pairs (fixtures/relations, split "dev"); that choice is kept in the card.
     names = list(components)
     best_mix, best_ll = None, -np.inf
     grid = [(a / 10, b / 10, (10 - a - b) / 10) for a in range(11) for b in range(11 - a)]
     for weights in grid:
-        if max(weights) == 0:
-            continue
-        mix = dict(zip(names, weights, strict=True))
-        head = replace(components[names[0]], others={n: components[n] for n in names[1:]}, mix={k: v for k, v in mix.items() if v > 0})
+        mix = {k: v for k, v in zip(names, weights, strict=True) if v > 0}
+        head = replace(components[names[0]], others={n: components[n] for n in names[1:]}, mix=mix)
         ll = float(np.mean([np.log(head.predict_proba(x)[np.arange(len(y)), y] + 1e-12).mean() for x, y in dev_pool]))
         if ll > best_ll:
             best_mix, best_ll = mix, ll
-    assert best_mix is not None
-    mix = {k: round(v, 2) for k, v in best_mix.items() if v > 0}
+    scores["dev_loglik_best_mix"] = best_mix
+    mix = {n: round(1 / len(names), 4) for n in names}
     head = replace(components[names[0]], others={n: components[n] for n in names[1:]}, mix=mix)
     for (name, _), (x, y) in zip(data.items(), dev_pool, strict=True):
         scores[f"mixed_{name}_dev_accuracy"] = float((head.predict_proba(x).argmax(axis=1) == y).mean())
-    scores["mix_dev_loglik"] = best_ll
+    scores["mix_dev_loglik"] = float(np.mean([np.log(head.predict_proba(x)[np.arange(len(y)), y] + 1e-12).mean() for x, y in dev_pool]))
 
     # same-point scorer on ArgKP train labels, on the nli component's standardised rows
     match_pairs, y_match = argkp_match_pairs(load_argkp("train"))

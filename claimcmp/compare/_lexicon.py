@@ -155,3 +155,31 @@ STOPWORDS = frozenset(
     while during after before between out up down off again further once same own
     """.split()
 )
+
+# ---------------------------------------------------------------------------
+# Cue-only lists: read by claimcmp.compare.cues, not by the trained features,
+# so they can grow without retraining.
+
+#: Further words that deny or discredit an account ("the attacks were staged").
+CUE_DENIALS = frozenset("staged staging hoax falseflag fake invented concocted distorted misleading".split())
+
+#: Further antonym pairs for the ``antonym`` cue.
+CUE_ANTONYMS = frozenset(
+    {
+        ("respected", "violated"), ("respect", "violate"), ("honoured", "breached"), ("honored", "breached"),
+        ("complied", "violated"), ("observed", "violated"), ("progress", "stalemate"), ("results", "stalled"),
+        ("lift", "maintain"), ("lifting", "maintaining"), ("extend", "end"), ("renewed", "terminated"),
+        ("unprovoked", "response"), ("invasion", "liberation"), ("invasion", "operation"),
+    }
+)
+
+#: Non-state doers named after "by" ("staged by terrorist groups").
+GENERIC_AGENTS = {
+    "terrorist": "armed groups", "terrorists": "armed groups", "militants": "armed groups",
+    "rebels": "armed groups", "insurgents": "armed groups", "jihadists": "armed groups",
+    "extremists": "armed groups", "separatists": "separatists", "opposition": "opposition",
+    "regime": "government", "government": "government", "authorities": "government",
+}
+
+#: Words that report a decision taken together (joint-outcome cue only).
+CUE_JOINT = frozenset("decided decide established establish launched launch set".split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from . import _lexicon as lex
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
@@ -71,6 +72,28 @@ def _words(items: frozenset[str] | set[str]) -> str:
     return ", ".join(sorted(items))
 
 
+def _generic_agents(prof: TextProfile) -> set[str]:
+    """Non-state doers after "by": "staged by terrorist groups" -> {"armed groups"}."""
+    toks = prof.tokens
+    out = set()
+    for i, tok in enumerate(toks):
+        if tok == "by":
+            for nxt in toks[i + 1 : i + 4]:
+                if nxt in lex.GENERIC_AGENTS:
+                    out.add(lex.GENERIC_AGENTS[nxt])
+                    break
+    return out
+
+
+def _cue_antonyms(a: TextProfile, b: TextProfile) -> list[tuple[str, str]]:
+    ta, tb = set(a.tokens), set(b.tokens)
+    found = antonym_pairs(a, b)
+    for x, y in sorted(lex.CUE_ANTONYMS):
+        if (x in ta and y in tb and x not in tb and y not in ta) or (y in ta and x in tb and y not in tb and x not in ta):
+            found.append((x, y) if x in ta else (y, x))
+    return found
+
+
 def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     """Cues fired by the pair (a, b), strongest first.
 
@@ -89,6 +112,15 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     if not related:
         return []
     cues: list[Cue] = []
+    generic_a, generic_b = _generic_agents(a), _generic_agents(b)
+    generic_swap = bool(
+        (generic_b and (a.places or a.agents) and not generic_a and (a.blame_acts & b.blame_acts))
+        or (generic_a and (b.places or b.agents) and not generic_b and (a.blame_acts & b.blame_acts))
+    )
+    if generic_swap and not agent_swap(a, b):
+        actors = generic_b or generic_a
+        acts = (a.blame_acts & b.blame_acts) - {"use"} or {"use"}
+        cues.append(Cue("opposing_actor", f"blames {_words(actors)}; act: {_words(acts)}", COUNTER_CLAIM))
     if agent_swap(a, b) and (a.blame_acts | b.blame_acts | a.concern | b.concern):
         blamer, other = (b, a) if (b.agents & a.places or b.agents) else (a, b)
         actors = (blamer.agents & other.places) or blamer.agents
@@ -99,16 +131,20 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             detail += f"; the other blames {_words(other.agents)}"
         acts = (a.blame_acts | b.blame_acts | a.concern | b.concern) - {"use"} or {"use"}
         cues.append(Cue("opposing_actor", f"{detail}; act: {_words(acts)}", COUNTER_CLAIM))
-    if (
-        a.framing and b.framing and a.agents and b.agents and not (a.agents & b.agents)
-        and not any(c.name == "opposing_actor" for c in cues)
-    ):
-        cues.append(
-            Cue("opposing_framing", f"{_words(a.agents)}: {_words(a.framing)} vs {_words(b.agents)}: {_words(b.framing)}",
-                COUNTER_CLAIM)
-        )
-    if bool(a.denials) != bool(b.denials):
-        cues.append(Cue("denial", _words(a.denials or b.denials), COUNTER_CLAIM))
+    if not any(c.name == "opposing_actor" for c in cues) and a.framing and b.framing:
+        if a.agents and b.agents and not (a.agents & b.agents):
+            cues.append(Cue(
+                "opposing_framing",
+                f"{_words(a.agents)}: {_words(a.framing)} vs {_words(b.agents)}: {_words(b.framing)}",
+                COUNTER_CLAIM,
+            ))
+        elif not (a.framing & b.framing) and shared:
+            cues.append(Cue("opposing_framing", f"{_words(a.framing)} vs {_words(b.framing)} for {_words(shared)}",
+                            COUNTER_CLAIM))
+    denials_a = a.denials | (set(a.tokens) & lex.CUE_DENIALS)
+    denials_b = b.denials | (set(b.tokens) & lex.CUE_DENIALS)
+    if bool(denials_a) != bool(denials_b):
+        cues.append(Cue("denial", _words(denials_a or denials_b), COUNTER_CLAIM))
     pos_neg = (a.stance_pos - b.stance_pos) and (b.stance_neg - a.stance_neg)
     neg_pos = (a.stance_neg - b.stance_neg) and (b.stance_pos - a.stance_pos)
     if (pos_neg or neg_pos) and (len(shared) >= 1 or cosine >= 0.5):
@@ -118,15 +154,17 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         cues.append(Cue("opposite_stance", _words(words), COUNTER_CLAIM))
     if (a.n_negations > 0) != (b.n_negations > 0) and (len(shared) >= 2 or cosine >= 0.6):
         cues.append(Cue("negation", "negated in one statement only", COUNTER_CLAIM))
-    ants = antonym_pairs(a, b)
+    ants = _cue_antonyms(a, b)
     if ants:
         cues.append(Cue("antonym", "; ".join(f"{x}/{y}" for x, y in ants), COUNTER_CLAIM))
     if a.numbers and b.numbers and a.numbers != b.numbers and len(shared) >= 2:
         cues.append(Cue("number_mismatch", f"{_words(a.numbers)} vs {_words(b.numbers)}", COUNTER_CLAIM))
     conflict = any(c.favours == COUNTER_CLAIM for c in cues)
     if not conflict:
-        joint = a.joint & b.joint
-        if joint and cosine >= 0.45:
+        joint_a = a.joint | (set(a.tokens) & lex.CUE_JOINT)
+        joint_b = b.joint | (set(b.tokens) & lex.CUE_JOINT)
+        joint = joint_a | joint_b
+        if joint_a and joint_b and cosine >= 0.45:
             cues.append(Cue("joint_outcome", _words(joint), AGREEMENT))
         if cosine >= 0.75 or (len(shared) >= 3 and len(shared) / (len(a.content | b.content) or 1) >= 0.5):
             cues.append(Cue("shared_proposition", _words(shared) or f"cosine {cosine:.2f}", AGREEMENT))

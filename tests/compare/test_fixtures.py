@@ -79,3 +79,24 @@ def test_agreements_are_mostly_found(predictions):
     gold = [p["relation"] for p in pairs]
     found = sum(1 for g, y in zip(gold, pred.labels) if g == y == "agreement")
     assert found / gold.count("agreement") >= 0.6
+
+
+@pytest.mark.slow
+def test_seed_release_end_to_end():
+    """Extraction -> compare_sides on the seed: the model case comes out as a counter-claim."""
+    from claimcmp.compare import compare_sides
+    from claimcmp.extract import extract_statements
+    from claimcmp.ingest import load_releases
+
+    release = load_releases([FIXTURES / "opcw_seed.txt"])[0]
+    statements = extract_statements(release)
+    result = compare_sides(statements, ("OPCW", "Russia"))
+    hits = [
+        r for r in result.counter_claims
+        if "grave concern" in r.evidence.a.text and "Ukrainian armed forces" in r.evidence.b.text
+    ]
+    assert hits, [(r.relation, r.evidence.a.text[:40], r.evidence.b.text[:40]) for r in result.relations]
+    rel = hits[0]
+    assert rel.cue == "opposing_actor"
+    assert rel.evidence.a.release_id == release.id
+    assert release.text[rel.evidence.b.start : rel.evidence.b.end] == rel.evidence.b.text
