@@ -112,6 +112,7 @@ class SideComparer:
         n = len(statements)
         emb = self._embed(statements, embeddings)
         labels, names = resolve_topics(topics, n)
+        given = labels is not None  # only given topics steer blocking; the fallback grouping is too coarse
         if labels is None:
             labels = leader_topics(emb, self.leader_threshold) if n else np.zeros(0, dtype=np.int64)
         idx_a = np.array([i for i, s in enumerate(statements) if s.side == sides[0]], dtype=np.int64)
@@ -119,7 +120,7 @@ class SideComparer:
         pairs = candidate_pairs(
             emb[idx_a] if len(idx_a) else np.zeros((0, 1)), emb[idx_b] if len(idx_b) else np.zeros((0, 1)),
             top_k=self.top_k, min_cosine=self.min_cosine,
-            topics_a=labels[idx_a] if len(idx_a) else None, topics_b=labels[idx_b] if len(idx_b) else None,
+            topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
         ) if len(idx_a) and len(idx_b) else np.zeros((0, 2), dtype=np.int64)
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
