@@ -3,7 +3,7 @@
 :class:`TopicModel` is the estimator (scikit-learn contract); :class:`Topic`
 is one result. The clustering backends are usable alone:
 :class:`CosineAgglomerative` (exact average linkage, small corpora) and
-:class:`CentroidAgglomerative` (MiniBatchKMeans cells, then average linkage
+:class:`CentroidAgglomerative` (spherical k-means cells, then average linkage
 over the cells, large corpora).
 """
 

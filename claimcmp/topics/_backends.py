@@ -2,10 +2,10 @@
 
 * :class:`CosineAgglomerative` — exact average linkage on cosine distance over
   all statements: O(n^2) memory, for small corpora.
-* :class:`CentroidAgglomerative` — MiniBatchKMeans to at most ``n_centres``
-  cells, then exact *weighted* average linkage over the cells (the same
-  criterion as over all points, see :mod:`._linkage`): O(n * n_centres)
-  time, O(n + n_centres^2) memory, for large corpora.
+* :class:`CentroidAgglomerative` — spherical k-means to at most ``n_centres``
+  cells (:mod:`._quantise`), then exact *weighted* average linkage over the
+  cells (the same criterion as over all points, see :mod:`._linkage`):
+  O(n * n_centres) time, O(n + n_centres^2) memory, for large corpora.
 
 Both stop at ``n_clusters`` clusters, or at ``distance_threshold``, or (when
 neither is given) at the automatic threshold of :mod:`._threshold`.
@@ -17,6 +17,7 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from ._linkage import LinkageTree, average_linkage
+from ._quantise import spherical_cells
 from ._threshold import choose_n_clusters
 
 __all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows"]
@@ -112,16 +113,15 @@ class CosineAgglomerative(_TreeCut):
 
 
 class CentroidAgglomerative(_TreeCut):
-    """MiniBatchKMeans to cells, then weighted average linkage over the cells.
+    """Spherical k-means cells, then weighted average linkage over the cells.
 
     Parameters
     ----------
     n_clusters, distance_threshold : see :class:`CosineAgglomerative`
     n_centres : int, default=1000
         Most k-means cells; the corpus size over 5 when smaller.
-    batch_size : int, default=4096
-    max_iter : int, default=20
-        Most passes over the data (MiniBatchKMeans stops earlier when it converges).
+    n_iter : int, default=4
+        Lloyd rounds of the k-means quantiser (centres start at random rows).
     random_state : int, default=0
 
     Attributes
@@ -139,39 +139,24 @@ class CentroidAgglomerative(_TreeCut):
         *,
         distance_threshold: float | None = None,
         n_centres: int = 1000,
-        batch_size: int = 4096,
-        max_iter: int = 20,
+        n_iter: int = 4,
         random_state: int = 0,
     ) -> None:
         self.n_clusters = n_clusters
         self.distance_threshold = distance_threshold
         self.n_centres = n_centres
-        self.batch_size = batch_size
-        self.max_iter = max_iter
+        self.n_iter = n_iter
         self.random_state = random_state
 
     def fit(self, X: np.ndarray, y: object = None) -> CentroidAgglomerative:
         """Cluster the rows of ``X`` (n, dim); returns self."""
-        from sklearn.cluster import MiniBatchKMeans
-
         self._check()
         vectors = normalise_rows(X)
         n = vectors.shape[0]
         n_cells = max(1, min(int(self.n_centres), n // 5 or 1))
         if self.n_clusters is not None:
             n_cells = min(n, max(n_cells, int(self.n_clusters)))
-        # random rows as initial centres: the cells only quantise the corpus, and
-        # k-means++ over 1,000 centres costs more than the whole k-means run
-        kmeans = MiniBatchKMeans(
-            n_clusters=n_cells,
-            init="random",
-            batch_size=self.batch_size,
-            max_iter=self.max_iter,
-            n_init=1,
-            random_state=self.random_state,
-        ).fit(vectors)
-        cells = np.asarray(kmeans.labels_, dtype=np.intp)
-        _, cells = np.unique(cells, return_inverse=True)  # drop empty cells
+        cells = spherical_cells(vectors, n_cells, n_iter=self.n_iter, random_state=self.random_state)
         counts = np.bincount(cells).astype(np.float64)
         means = cell_means(vectors, cells, counts.size) / counts[:, None]
         self.cell_labels_ = cells

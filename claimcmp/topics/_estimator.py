@@ -58,7 +58,7 @@ class TopicModel:
         topic. Default: ``1 - distance_threshold_`` (the fit's own merge rule).
     large_corpus_threshold : int, default=4000
         From this many statements on, the scalable backend is used
-        (MiniBatchKMeans to ``n_centres`` cells, then average linkage over
+        (spherical k-means to ``n_centres`` cells, then average linkage over
         cells) instead of exact average linkage over all statements.
     n_centres : int, default=1000
         K-means cells of the scalable backend.

@@ -81,6 +81,29 @@ class LinkageTree:
         _, labels = np.unique(roots, return_inverse=True)
         return labels.astype(np.intp)
 
+    def cuts(self, counts: list[int]) -> dict[int, np.ndarray]:
+        """Flat cell labels for several numbers of clusters, in one replay of the merges.
+
+        Same labels as :meth:`cut` with ``n_clusters=k`` for each ``k`` in
+        ``counts``; cheaper than separate cuts when there are many.
+        """
+        wanted: dict[int, list[int]] = {}
+        for k in counts:
+            wanted.setdefault(max(0, self.n_cells - max(1, int(k))), []).append(int(k))
+        label = np.arange(self.n_cells)
+        result: dict[int, np.ndarray] = {}
+        for done in range(max(wanted, default=0) + 1):
+            if done in wanted:
+                # renumber by lowest cell index, as cut() does
+                _, inverse = np.unique(label, return_inverse=True)
+                for k in wanted[done]:
+                    result[k] = inverse.astype(np.intp)
+            if done < len(self.left):
+                ra, rb = label[self.left[done]], label[self.right[done]]
+                if ra != rb:
+                    label[label == max(ra, rb)] = min(ra, rb)
+        return result
+
     def n_clusters_at(self, threshold: float) -> int:
         """How many clusters a cut at ``threshold`` leaves."""
         return self.n_cells - int(np.searchsorted(self.distance, threshold, side="left"))

@@ -45,3 +45,12 @@ def test_single_cell_and_exclusive_arguments():
     assert tree.cut(n_clusters=1).tolist() == [0]
     with pytest.raises(ValueError):
         tree.cut(n_clusters=1, threshold=0.5)
+
+
+def test_many_cuts_in_one_replay_equal_single_cuts():
+    tree = average_linkage(_unit(np.random.default_rng(5), 80, 6))
+    counts = [1, 2, 3, 9, 40, 79, 80, 200]
+    many = tree.cuts(counts)
+    assert sorted(many) == sorted(counts)
+    for k in counts:
+        assert np.array_equal(many[k], tree.cut(n_clusters=k))
