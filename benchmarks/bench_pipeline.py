@@ -196,15 +196,19 @@ def post_embedding(releases: list[Any], statements: list[Any], vectors: Any, emb
     step("topics + themes", t0)
     t0 = time.perf_counter()
     labels = np.asarray([-1 if t is None else t for t in topic_ids], dtype=np.int64)
-    try:
-        comparison = compare_sides(
-            statements, SIDES, embeddings=vectors, topics=_Topics(labels, list(model.topics_)),
-            embedder=embedder, top_k=5, min_cosine=0.3,
-        )
-        out["relations"] = len(comparison.relations)
-    except ConfigurationError as exc:  # the relation head is not built yet on this checkout
-        out["compare_error"] = exc.one_line()
-    step("compare sides", t0)
+    limit = int(os.environ.get("BENCH_COMPARE_MAX", "0") or 0)
+    if limit and len(statements) > limit:  # too slow to wait for on a loaded machine: say so
+        out["compare_skipped"] = f"more than BENCH_COMPARE_MAX={limit} statements"
+    else:
+        try:
+            comparison = compare_sides(
+                statements, SIDES, embeddings=vectors, topics=_Topics(labels, list(model.topics_)),
+                embedder=embedder, top_k=5, min_cosine=0.3,
+            )
+            out["relations"] = len(comparison.relations)
+        except ConfigurationError as exc:  # the relation head is not built yet on this checkout
+            out["compare_error"] = exc.one_line()
+        step("compare sides", t0)
     t0 = time.perf_counter()
     cross_side_similarity(statements, vectors, topic_ids, {t.id: t.label for t in model.topics_}, SIDES)
     step("similarity matrix", t0)
@@ -226,6 +230,7 @@ def run_pipeline(size: int, cache_dir: str, mode: str) -> dict[str, Any]:
             "rss_mb": current_rss_mb(),
             "peak_rss_mb": peak_rss_mb(),
         }
+        print("STEP", json.dumps({"size": size, "mode": mode, "step": name, **steps[name]}), file=sys.stderr, flush=True)
 
     t0 = time.perf_counter()
     if mode.startswith("sentences"):  # statements given, not extracted; fp32 vectors (torch's)
@@ -357,9 +362,10 @@ def plot(cold: list[dict[str, Any]], series: list[dict[str, Any]], path: Path) -
     ):
         if not group:
             continue
-        xs = [r["statements"] for r in group]
         for step in names:
-            ax_t.plot(xs, [max(r["steps"][step]["s"], 1e-3) for r in group], style, marker="o", label=step)
+            timed_runs = [r for r in group if step in r["steps"]]
+            ax_t.plot([r["statements"] for r in timed_runs], [max(r["steps"][step]["s"], 1e-3) for r in timed_runs],
+                      style, marker="o", label=step)
     if cold:
         ax_m.plot([r["statements"] for r in cold], [r["peak_rss_mb"] for r in cold], "-", marker="o",
                   label="press releases, cold (with model)")
@@ -455,11 +461,14 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
     ):
         xs = [r["statements"] for r in group]
         for step in names:
-            exponents[f"{step} ({label})"] = {"n^k": slope(xs, [r["steps"][step]["s"] for r in group])}
+            timed_runs = [r for r in group if step in r["steps"]]
+            exponents[f"{step} ({label})"] = {
+                "n^k": slope([r["statements"] for r in timed_runs], [r["steps"][step]["s"] for r in timed_runs])
+            }
         exponents[f"peak RSS of the run ({label})"] = {"n^k": slope(xs, [r["peak_rss_mb"] for r in group])}
     series_rows = [
         [f"{r['statements']:,}", f"{r.get('real_vectors', 0):,}"]
-        + [f"{r['steps'][step]['s']:.2f}" for step in POST_EMBEDDING]
+        + [f"{r['steps'][step]['s']:.2f}" if step in r["steps"] else "not run" for step in POST_EMBEDDING]
         + [f"{r['peak_rss_mb']:.0f}", r["model_loaded"], r["torch_imported"]]
         for r in series
     ]
