@@ -117,7 +117,8 @@ def warm_up_bertopic() -> None:
     from hdbscan import HDBSCAN
     from umap import UMAP
 
-    x = np.random.default_rng(0).standard_normal((500, 384)).astype(np.float32)
+    # above 4,096 rows UMAP switches from exact neighbours to NN-descent: compile that path too
+    x = np.random.default_rng(0).standard_normal((5000, 384)).astype(np.float32)
     embedding = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42).fit_transform(x)
     HDBSCAN(min_cluster_size=10, prediction_data=True).fit(embedding)
 

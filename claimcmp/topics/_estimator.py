@@ -11,6 +11,7 @@ import numpy as np
 from ..errors import ConfigurationError, NotFittedError
 from ._backends import CentroidAgglomerative, CosineAgglomerative
 from ._describe import describe_topics, topic_geometry
+from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
 from ._result import Topic
 
@@ -91,7 +92,9 @@ class TopicModel:
     new topic); existing topics are never renumbered or changed.
     :meth:`partial_fit` does the same and also folds the statements into the
     model: sizes, side counts, centroids, keywords and representatives are
-    recomputed over everything seen.
+    recomputed over everything seen. With ``describe=False`` both cost the
+    size of the batch only (keywords of existing topics are then kept;
+    :meth:`describe` recomputes them).
     """
 
     def __init__(
@@ -182,7 +185,7 @@ class TopicModel:
         """Fit, then return ``labels_``."""
         return self.fit(X, embeddings).labels_.copy()
 
-    def transform(self, X: Any, embeddings: np.ndarray | None = None) -> np.ndarray:
+    def transform(self, X: Any, embeddings: np.ndarray | None = None, *, describe: bool = True) -> np.ndarray:
         """Topic ids of new statements, adding topics for far-away ones.
 
         Each statement joins the topic with the highest average similarity to
@@ -190,6 +193,16 @@ class TopicModel:
         grouped among themselves (same merge rule) into new topics with ids
         ``len(topics_)``, ``len(topics_) + 1``, ...; these are appended to
         ``topics_`` and ``centroids_``. Existing topics are left unchanged.
+
+        Parameters
+        ----------
+        X, embeddings : as in :meth:`fit`
+        describe : bool, default=True
+            True: keywords of new topics weigh them against every fitted
+            statement (cost grows with the fitted corpus). False: against the
+            other statements of this call only (cost of the call's size; for
+            frequent small updates). A loaded model (:meth:`from_dict`) always
+            works as with False.
 
         Returns
         -------
@@ -201,39 +214,72 @@ class TopicModel:
         ids = self._place_vectors(new.embeddings)
         added = list(range(first_new, len(self.centroids_)))
         if added:
-            base = self._corpus if self._corpus is not None else Corpus(None, [], [], new.embeddings[:0])
-            both = _join_for_keywords(base, new)
-            labels = np.concatenate([self.labels_, ids]) if self._corpus is not None else ids
-            described = describe_topics(
-                both,
-                labels,
-                added,
-                len(self.centroids_),
-                self.centroids_,
-                n_keywords=self.n_keywords,
-                n_representatives=self.n_representatives,
-                vectorizer=self.vectorizer,
-            )
-            self.topics_.extend(described)
+            self.topics_.extend(self._describe_new(new, ids, added, describe))
         return ids
 
-    def partial_fit(self, X: Any, embeddings: np.ndarray | None = None) -> TopicModel:
+    def partial_fit(self, X: Any, embeddings: np.ndarray | None = None, *, describe: bool = True) -> TopicModel:
         """Add statements to the model (fits when not fitted yet); returns self.
 
-        Statements are placed as by :meth:`transform`, then every topic is
-        described again over all statements seen; ids never change.
+        Statements are placed as by :meth:`transform` and folded in:
+        ``labels_`` grows, and sizes, side counts and centroids take them in.
+        Ids never change.
+
+        Parameters
+        ----------
+        X, embeddings : as in :meth:`fit`
+        describe : bool, default=True
+            True: keywords, labels and representatives of every topic are
+            computed again over all statements seen (needs them: not for a
+            loaded model; cost grows with everything seen). False: sizes,
+            side counts, centroids and cohesion are updated from running sums
+            (exactly, at the cost of the batch alone); existing topics keep
+            their keywords, label and representatives, and new topics are
+            described from this batch. Works on a loaded model;
+            :meth:`describe` catches up later when the statements are held.
         """
         if not hasattr(self, "labels_"):
             return self.fit(X, embeddings)
-        if self._corpus is None:
+        if describe and self._corpus is None:
             raise ConfigurationError(
-                "This TopicModel was loaded without its statements, so it cannot be updated.",
-                fix="Use transform() on a loaded model, or fit a new one on all statements.",
+                "This TopicModel was loaded without its statements, so its topics cannot be described again.",
+                fix="Use partial_fit(..., describe=False) on a loaded model, or fit a new one on all statements.",
             )
         new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
+        n_old = len(self.topics_)
+        sizes = np.array([t.size for t in self.topics_], dtype=np.float64)
         ids = self._place_vectors(new.embeddings)
-        self._corpus = self._corpus.extend(new)
-        self._refresh(np.concatenate([self.labels_, ids]))
+        labels = np.concatenate([self.labels_, ids])
+        if self._corpus is not None:
+            self._corpus = self._corpus.extend(new)
+        if describe:
+            self._refresh(labels)
+            return self
+        joined = ids < n_old
+        centroids, cohesion = fold_geometry(
+            self.centroids_[:n_old], self.cohesion_[:n_old], sizes, new.embeddings[joined], ids[joined]
+        )
+        self.centroids_[:n_old], self.cohesion_[:n_old] = centroids, cohesion
+        sides = [side for side, keep in zip(new.sides, joined.tolist()) if keep]
+        self.topics_ = fold_members(self.topics_, ids[joined], sides)
+        added = list(range(n_old, len(self.centroids_)))
+        if added:
+            self.topics_.extend(self._describe_new(new, ids, added, describe=False))
+        self.labels_ = labels
+        return self
+
+    def describe(self) -> TopicModel:
+        """Compute keywords, labels and representatives of every topic again over all statements seen.
+
+        For a model updated with ``describe=False``; needs the statements
+        (not available on a loaded model). Returns self.
+        """
+        self._check_fitted()
+        if self._corpus is None:
+            raise ConfigurationError(
+                "This TopicModel was loaded without its statements, so its topics cannot be described again.",
+                fix="Fit a new model on all statements to describe them afresh.",
+            )
+        self._refresh(self.labels_)
         return self
 
     # --------------------------------------------------------------- accessors
@@ -263,7 +309,12 @@ class TopicModel:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, embedder: Any = None) -> TopicModel:
-        """A fitted model from :meth:`to_dict`; it can :meth:`transform` but not :meth:`partial_fit`."""
+        """A fitted model from :meth:`to_dict`.
+
+        It can :meth:`transform` and ``partial_fit(..., describe=False)``
+        (sizes, side counts and centroids stay exact); it cannot describe
+        topics again over the statements it was fitted on, which it lacks.
+        """
         model = cls(embedder=embedder, **data["params"])
         model.backend_ = str(data["backend"])
         threshold = data.get("distance_threshold")
@@ -367,6 +418,23 @@ class TopicModel:
             self.centroids_ = np.vstack([self.centroids_.reshape(n_old, vectors.shape[1]), centroids])
             self.cohesion_ = np.concatenate([self.cohesion_, cohesion])
         return ids
+
+    def _describe_new(self, new: Corpus, ids: np.ndarray, added: list[int], describe: bool) -> list[Topic]:
+        """Topics for ids in ``added`` (members: rows of ``new`` only), keywords against all or the batch."""
+        if describe and self._corpus is not None:
+            both, labels = _join_for_keywords(self._corpus, new), np.concatenate([self.labels_, ids])
+        else:
+            both, labels = new, ids
+        return describe_topics(
+            both,
+            labels,
+            added,
+            len(self.centroids_),
+            self.centroids_,
+            n_keywords=self.n_keywords,
+            n_representatives=self.n_representatives,
+            vectorizer=self.vectorizer,
+        )
 
     def _refresh(self, labels: np.ndarray) -> None:
         """Set labels_ and recompute every topic that has members in the corpus."""

@@ -163,6 +163,8 @@ def test_model_round_trips_through_json(statements, embedder):
     assert loaded.transform(probe).tolist() == model.transform(probe).tolist()
     with pytest.raises(ConfigurationError):
         loaded.partial_fit(probe)
+    with pytest.raises(ConfigurationError):
+        loaded.describe()
 
 
 def test_topic_round_trip_and_frozen():
