@@ -24,7 +24,7 @@ distributed = pytest.importorskip("distributed")
 def client() -> Iterator[object]:
     """Two in-process workers (threads): real scheduling and gathering, quick to start."""
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None, silence_logs=40
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0", silence_logs=40
     )
     with distributed.Client(cluster) as dask_client:
         yield dask_client
@@ -102,7 +102,7 @@ def test_extract_on_worker_processes_serialises_releases_and_statements() -> Non
 
     local = [s for r in releases for s in extract_statements(r, load_sides(sides))]
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
     ) as cluster, distributed.Client(cluster) as process_client:
         remote = DaskBackend(process_client, releases_per_task=3).extract(releases, sides=sides)
     assert remote == local
