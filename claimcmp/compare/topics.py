@@ -34,17 +34,26 @@ def leader_topics(embeddings: np.ndarray, threshold: float = 0.55) -> np.ndarray
     ndarray of shape (n,), int64 topic ids (0, 1, ... in order of first appearance)
     """
     emb = np.asarray(embeddings, dtype=np.float32)
-    labels = np.empty(emb.shape[0], dtype=np.int64)
-    leaders: list[int] = []
-    for i in range(emb.shape[0]):
-        if leaders:
-            sims = emb[leaders] @ emb[i]
-            best = int(sims.argmax())
-            if sims[best] >= threshold:
-                labels[i] = best
-                continue
-        leaders.append(i)
-        labels[i] = len(leaders) - 1
+    n = emb.shape[0]
+    labels = np.empty(n, dtype=np.int64)
+    leaders = np.empty((n, emb.shape[1] if emb.ndim == 2 else 0), dtype=np.float32)
+    n_leaders = 0
+    block = 256
+    for start in range(0, n, block):
+        rows = emb[start : start + block]
+        known = n_leaders  # leaders found before this block: one matrix product for the block
+        sims_known = rows @ leaders[:known].T if known else np.zeros((rows.shape[0], 0), dtype=np.float32)
+        for r in range(rows.shape[0]):
+            # leaders found earlier in this block, then the best of all leaders so far
+            sims = np.concatenate([sims_known[r], leaders[known:n_leaders] @ rows[r]])
+            if sims.size:
+                best = int(sims.argmax())
+                if sims[best] >= threshold:
+                    labels[start + r] = best
+                    continue
+            leaders[n_leaders] = rows[r]
+            labels[start + r] = n_leaders
+            n_leaders += 1
     return labels
 
 
