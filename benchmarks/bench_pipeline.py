@@ -503,6 +503,13 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
          "analysis without extraction s", "that / raw", "cached re-run s", "cold / cached", "peak RSS MB"],
         cold_rows,
     )
+    markdown += (
+        "\n\nRaw encode is torch at batch 32 on this shared machine, where torch's threads suffer most from "
+        "the other jobs' load (see *Embedding backends*: torch vs ONNX int8 measured side by side); the cold "
+        "analysis embeds with the `auto` backend (ONNX int8). `cold / cached`: the cached re-run still "
+        "extracts, clusters and compares; only the model work is skipped (embed step, column `embed s` of "
+        "the cached runs in `results/pipeline.json`)."
+    )
     markdown += "\n\n### Per step (cold runs; cached re-runs in `results/pipeline.json`)\n\n"
     markdown += md_table(["statements", "step", "seconds", "RSS after MB", "peak RSS so far MB"], rows)
     markdown += "\n\n### Growth exponents (least-squares log-log slope over the sizes of a series)\n\n"
@@ -524,6 +531,18 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
          "torch imported"],
         series_rows,
     )
+    skipped = [r for r in series if "compare_skipped" in r]
+    measured = [r for r in series if "compare sides" in r["steps"]]
+    if skipped and measured:
+        last = measured[-1]
+        k = exponents.get("compare sides (given statements, cached vectors)", {}).get("n^k") or 2.0
+        projected = last["steps"]["compare sides"]["s"] * (skipped[0]["statements"] / last["statements"]) ** k
+        markdown += (
+            f"\n\n`compare sides` was not run at {skipped[0]['statements']:,} statements: from "
+            f"{last['steps']['compare sides']['s']:.0f} s at {last['statements']:,} and its growth (n^{k:.2f}) "
+            f"it would take about {projected / 60:.0f} minutes: of the steps after embedding, it is the one "
+            "that does not yet grow near-linearly."
+        )
     markdown += (
         "\n\n### Incremental update\n\nA cache holding the first 90% of releases' vectors; ThemeTracker fitted "
         "on them (no model loaded), then the last 10% embedded and added with `ThemeTracker.update`: only texts "
@@ -535,7 +554,8 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
     )
     markdown += (
         f"\n\n![cost vs size](results/{figure.name})\n\n"
-        "Each size and mode ran in its own process. Cold runs start from an empty embedding cache (the one-time "
+        "Exponents of the cold series come from two sizes and include fixed costs (imports, model load), "
+        "so they read below 1 for extraction and embedding. Each size and mode ran in its own process. Cold runs start from an empty embedding cache (the one-time "
         "ONNX export is reused, like the installed model); raw encode is torch `SentenceTransformer.encode`, "
         "batch 32, model load excluded. The machine is a shared 2-core box under load from other jobs: compare "
         "figures within one size."
