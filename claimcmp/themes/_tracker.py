@@ -449,7 +449,7 @@ class ThemeTracker:
             )
         model = self.topic_model_
         n_before = len(model.topics_)
-        ids = np.asarray(model.transform(vectors), dtype=np.intp)
+        ids = np.asarray(model.transform(vectors, describe=False), dtype=np.intp)
         self._terms.add(s.text for s in stmts)
         for theme_id in sorted(set(ids.tolist())):
             if theme_id >= n_before and theme_id not in self.theme_info_:

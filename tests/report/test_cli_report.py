@@ -58,7 +58,7 @@ def test_readme_command_writes_the_seed_report(tmp_path: Path, monkeypatch: pyte
     assert "wrote" in capsys.readouterr().err
     assert main(["report", "fixtures/opcw_seed.txt", "--format", "json", "-q"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["settings"]["model"] == "all-MiniLM-L6-v2"
+    assert data["settings"]["model"] == "sentence-transformers/all-MiniLM-L6-v2"
     assert data["settings"]["compared_sides"] == ["OPCW", "Russia"]
     assert main(["report", "fixtures/opcw_seed.txt", "--format", "md", "-q"]) == 0
     assert capsys.readouterr().out.startswith("# claimcmp report: OPCW vs Russia")
