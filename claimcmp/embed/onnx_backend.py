@@ -51,7 +51,7 @@ ONNX_VARIANTS = ("int8", "fp32")
 _EXPORT_FORMAT = 1  # bump when the export recipe changes: old files are then rebuilt
 _OPSET = 17
 _EXPORT_LOCK = threading.Lock()
-_INSTALL_HINT = "pip install 'claimcmp[onnx]' (onnxruntime and onnx), or pass backend='torch'."
+_INSTALL_HINT = "pip install onnxruntime onnx (claimcmp's default dependencies), or pass backend='torch'."
 
 
 def onnx_available() -> bool:
