@@ -115,6 +115,7 @@ def analyze(
     sides: Any = None,
     pair: Sequence[str] | None = None,
     model: PathLike | None = None,
+    backend: str = "auto",
     embedder: Any = None,
     cache_dir: PathLike | None = None,
     topic_options: Mapping[str, Any] | None = None,
@@ -136,6 +137,8 @@ def analyze(
         The two sides to compare; default the two with most statements.
     model : str or path, optional
         Embedding model (default the bundled all-MiniLM-L6-v2).
+    backend : {"auto", "torch", "onnx", "onnx-int8"}, default="auto"
+        Embedding backend (see :class:`~claimcmp.embed.Embedder`).
     embedder : object, optional
         Anything with ``encode(list[str]) -> ndarray``; replaces ``model``.
     cache_dir : path, optional
@@ -167,7 +170,7 @@ def analyze(
     if embedder is None:
         from ..embed import Embedder
 
-        embedder = Embedder(model, cache_dir=cache_dir, show_progress=show_progress)
+        embedder = Embedder(model, cache_dir=cache_dir, show_progress=show_progress, backend=backend)
     model_name, identity = _model_identity(embedder)
     topic_params = {"random_state": 0, **dict(topic_options or {})}
     theme_params = {"random_state": 0, **dict(theme_options or {})}

@@ -19,12 +19,18 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_runtime_options(parser: argparse.ArgumentParser) -> None:
-    """``--quiet``, ``--model``, ``--cache-dir``."""
+    """``--quiet``, ``--model``, ``--backend``, ``--cache-dir``."""
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or info messages")
     parser.add_argument(
         "--model",
         default=None,
         help="sentence-transformers model name or local path (default: bundled all-MiniLM-L6-v2)",
+    )
+    parser.add_argument(
+        "--backend",
+        choices=["auto", "torch", "onnx", "onnx-int8"],
+        default="auto",
+        help="embedding backend (default auto: ONNX int8 when onnxruntime is installed, else torch)",
     )
     parser.add_argument(
         "--cache-dir",
@@ -59,3 +65,10 @@ def load_inputs(args: argparse.Namespace, out: TextIO = sys.stderr) -> list[Any]
     for error in result.errors:
         print(f"claimcmp: skipped: {error.one_line()}", file=out)
     return list(result)
+
+
+def make_embedder(args: argparse.Namespace) -> Any:
+    """The Embedder the runtime options ask for."""
+    from ..embed import Embedder
+
+    return Embedder(args.model, cache_dir=args.cache_dir, show_progress=not args.quiet, backend=args.backend)

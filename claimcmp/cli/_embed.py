@@ -6,7 +6,7 @@ import argparse
 import time
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand
+from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand, make_embedder
 
 EXAMPLES = """  claimcmp embed fixtures/opcw_seed.txt
   claimcmp embed readouts/ --sides sides.yaml --quiet
@@ -31,11 +31,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     releases = load_inputs(args)
-    from ..embed import Embedder
     from ..extract import extract_statements
 
     statements = [s for r in releases for s in extract_statements(r, sides=args.sides)]
-    embedder = Embedder(args.model, cache_dir=args.cache_dir, show_progress=not args.quiet)
+    embedder = make_embedder(args)
     start = time.perf_counter()
     embedder.embed_statements(statements)
     elapsed = time.perf_counter() - start

@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         sides=args.sides,
         pair=args.pair,
         model=args.model,
+        backend=args.backend,
         cache_dir=args.cache_dir,
         theme_options={"period": args.period},
         on_error=args.on_error,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand
+from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand, make_embedder
 
 EXAMPLES = """  claimcmp themes fixtures/series/ --side-from issuer
   claimcmp themes readouts/ --period quarter --top 15 --claims 10
@@ -87,10 +87,9 @@ def _side_of(args: argparse.Namespace) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     releases = load_inputs(args)
-    from ..embed import Embedder
     from ..themes import ThemeTracker, timeline_table
 
-    embedder = Embedder(args.model, cache_dir=args.cache_dir, show_progress=not args.quiet)
+    embedder = make_embedder(args)
     side_of = _side_of(args)
     state = Path(args.tracker) if args.tracker else None
     if state is not None and state.exists():

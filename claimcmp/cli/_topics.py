@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand
+from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand, make_embedder
 
 EXAMPLES = """  claimcmp topics fixtures/opcw_seed.txt
   claimcmp topics readouts/ --sides sides.yaml --n-topics 12
@@ -48,7 +48,6 @@ def _cell(value: Any, width: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..embed import Embedder
     from ..errors import ConfigurationError
     from ..extract import extract_statements, load_sides
     from ..topics import TopicModel
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     statements = [s for release in releases for s in extract_statements(release, sides)]
     if not statements:
         raise ConfigurationError("The releases hold no statements to cluster.", fix="Check the input files.")
-    embedder = Embedder(args.model, cache_dir=args.cache_dir, show_progress=not args.quiet)
+    embedder = make_embedder(args)
     model = TopicModel(
         args.n_topics, distance_threshold=args.distance_threshold, embedder=embedder, random_state=args.seed
     ).fit(statements)
