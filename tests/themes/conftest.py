@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from claimcmp.ingest import load_releases
 from claimcmp.model import Release, Statement
 from claimcmp.themes._statements import sentence_spans
+
+from ..conftest import FakeEmbedder
 
 SERIES = Path(__file__).resolve().parents[2] / "fixtures" / "series"
 
@@ -22,36 +20,17 @@ _STOP = frozenset(
 )
 # paraphrase pairs of the fixture's repeated claim map to one concept
 _SAME = {"stays": "remains", "resolving": "resolution", "peacefully": "peaceful"}
-_WORD = re.compile(r"[a-z]+")
 
 
-class TopicalEmbedder:
+class TopicalEmbedder(FakeEmbedder):
     """Deterministic content-word vectors: stop words dropped, a few synonyms merged.
 
     Texts about the same things (shared content words) are close, so the
     fixture's themes cluster as a sentence model would cluster them.
-    ``texts_seen`` counts every text passed to :meth:`encode`.
     """
 
     def __init__(self, dim: int = 96) -> None:
-        self.dim = dim
-        self.texts_seen = 0
-
-    def _word(self, word: str) -> np.ndarray:
-        seed = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-        return np.random.default_rng(seed).standard_normal(self.dim)
-
-    def encode(self, texts: str | Sequence[str]) -> np.ndarray:
-        single = isinstance(texts, str)
-        items = [texts] if single else list(texts)
-        self.texts_seen += len(items)
-        out = np.zeros((len(items), self.dim), dtype=np.float32)
-        for i, text in enumerate(items):
-            words = [_SAME.get(w, w) for w in _WORD.findall(text.lower()) if w not in _STOP]
-            vec = sum((self._word(w) for w in words), np.zeros(self.dim))
-            norm = np.linalg.norm(vec)
-            out[i] = vec / norm if norm else vec
-        return out[0] if single else out
+        super().__init__(dim, token_pattern=r"[a-z]+", stop_words=_STOP, synonyms=_SAME)
 
 
 def sentence_extractor(release: Release, sides: object = None) -> list[Statement]:

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-
-import numpy as np
 import pytest
 
 from claimcmp.model import Release, Statement
 
+from ..conftest import FakeEmbedder
 
-class WordHashEmbedder:
-    """Bag of hashed words: texts sharing words get similar unit vectors.
 
-    Deterministic across runs and processes (uses blake2b, not ``hash``).
-    """
+class WordHashEmbedder(FakeEmbedder):
+    """Bag of hashed words of four letters or more: texts sharing words get similar unit vectors."""
 
     def __init__(self, dim: int = 64) -> None:
-        self.dim = dim
-        self.calls = 0
-
-    def _word(self, word: str) -> np.ndarray:
-        seed = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-        return np.random.default_rng(seed).standard_normal(self.dim)
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.calls += 1
-        rows = []
-        for text in texts:
-            words = [w.strip(".,;:!?\"'").lower() for w in text.split()]
-            vec = sum((self._word(w) for w in words if len(w) > 3), np.zeros(self.dim))
-            norm = np.linalg.norm(vec)
-            rows.append(vec / norm if norm else vec)
-        return np.asarray(rows, dtype=np.float32)
+        super().__init__(dim, min_word_length=4)
 
 
 THEMES = {
