@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 
 from ..errors import ConfigurationError, MissingDependencyError, ModelNotFoundError
+from ._quiet import quiet_weight_loading
 from .cache import EmbeddingCache, text_key
 from .models import ResolvedModel, resolve_model
 
@@ -67,23 +67,6 @@ class EmbedStats:
     texts: int = 0
     hits: int = 0
     encoded: int = 0
-
-
-@contextmanager
-def _quiet_loading(quiet: bool) -> Iterator[None]:
-    """Hide transformers' weight-loading progress bar while the model loads."""
-    if not quiet:
-        yield
-        return
-    from transformers.utils import logging as hf_logging
-
-    was_enabled = hf_logging.is_progress_bar_enabled()
-    hf_logging.disable_progress_bar()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            hf_logging.enable_progress_bar()
 
 
 class Embedder:
@@ -227,7 +210,7 @@ class Embedder:
                     "sentence-transformers is not installed.", fix="pip install sentence-transformers"
                 ) from exc
             try:
-                with _quiet_loading(not self.show_progress):
+                with quiet_weight_loading(not self.show_progress):
                     self._model = SentenceTransformer(resolved.path, device=self.device)
             except OSError as exc:
                 raise ModelNotFoundError(

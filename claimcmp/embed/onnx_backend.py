@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigurationError, EmbeddingError, MissingDependencyError
+from ._quiet import dropped_root_messages, quiet_weight_loading
 from .models import ResolvedModel
 
 __all__ = [
@@ -151,7 +152,8 @@ def export_onnx(resolved: ResolvedModel, target: str | Path, variant: str = "int
         with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
             staged = Path(tmp) / "model-int8.onnx"
             # Per-channel weight scales keep cosine to fp32 near 0.99; per-tensor falls to ~0.97.
-            quantize_dynamic(str(plain), str(staged), weight_type=QuantType.QInt8, per_channel=True)
+            with dropped_root_messages("pre-processing before quantization"):
+                quantize_dynamic(str(plain), str(staged), weight_type=QuantType.QInt8, per_channel=True)
             os.replace(staged, target)
         return target
     model_dir = Path(resolved.path)
@@ -163,7 +165,8 @@ def export_onnx(resolved: ResolvedModel, target: str | Path, variant: str = "int
     except ImportError as exc:
         raise MissingDependencyError(f"Exporting to ONNX needs {exc.name}.", fix=_INSTALL_HINT) from exc
     logger.info("Exporting %s to ONNX at %s", resolved.name, target)
-    encoder = AutoModel.from_pretrained(str(model_dir))
+    with quiet_weight_loading():
+        encoder = AutoModel.from_pretrained(str(model_dir))
     encoder.eval()
 
     class _HiddenStates(torch.nn.Module):
