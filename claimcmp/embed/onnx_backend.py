@@ -237,6 +237,9 @@ class OnnxEncoder:
         self._tokenizer = tokenizer
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        # No busy-waiting between runs: idle ORT threads would otherwise spin and take
+        # the cores from whatever runs next (clustering, comparison, a torch model).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
         try:
