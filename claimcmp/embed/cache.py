@@ -112,7 +112,9 @@ class EmbeddingCache:
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
-            conn.execute("PRAGMA quick_check(1)").fetchone()
+            # A cheap read that fails on a file that is not (or no longer) a database; damage
+            # inside rows is caught per entry by its checksum, damage in pages by _guarded.
+            conn.execute("SELECT COUNT(*) FROM meta").fetchone()
         except sqlite3.OperationalError as exc:
             conn.close()
             if "locked" in str(exc) or "busy" in str(exc):
@@ -170,27 +172,46 @@ class EmbeddingCache:
         Damaged rows (wrong length, wrong checksum, non-finite values) are
         deleted and left out of the result.
         """
-        found: dict[str, np.ndarray] = {}
-        damaged: list[str] = []
         unique = list(dict.fromkeys(keys))
         with self._lock:
-            conn = self._connect()
-            for i in range(0, len(unique), _CHUNK):
-                chunk = unique[i : i + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = conn.execute(
-                    f"SELECT key, dim, checksum, data FROM vectors WHERE model = ? AND key IN ({marks})",
-                    (model, *chunk),
-                ).fetchall()
-                for key, dim, checksum, data in rows:
-                    vector = _decode(dim, checksum, data)
-                    if vector is None:
-                        damaged.append(key)
-                    else:
-                        found[key] = vector
-            if damaged:
-                logger.warning("Embedding cache: %d damaged entries dropped; they will be recomputed.", len(damaged))
-                self._delete(conn, model, damaged)
+            try:
+                return self._get_many(model, unique)
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise CacheError(
+                        f"Cannot read the embedding cache {self.path}: {exc}.",
+                        fix="Wait for other claimcmp processes, or pass another cache_dir.",
+                    ) from exc
+                self._reset(exc)
+                return {}
+
+    def _reset(self, exc: Exception) -> None:
+        """Start a fresh cache after finding the file damaged."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._quarantine(exc)
+
+    def _get_many(self, model: str, unique: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        damaged: list[str] = []
+        conn = self._connect()
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT key, dim, checksum, data FROM vectors WHERE model = ? AND key IN ({marks})",
+                (model, *chunk),
+            ).fetchall()
+            for key, dim, checksum, data in rows:
+                vector = _decode(dim, checksum, data)
+                if vector is None:
+                    damaged.append(key)
+                else:
+                    found[key] = vector
+        if damaged:
+            logger.warning("Embedding cache: %d damaged entries dropped; they will be recomputed.", len(damaged))
+            self._delete(conn, model, damaged)
         return found
 
     def put_many(self, model: str, items: Mapping[str, np.ndarray] | Iterable[tuple[str, np.ndarray]]) -> None:

@@ -118,3 +118,22 @@ def test_concurrent_processes_corrupt_nothing(tmp_path: Path) -> None:
         np.testing.assert_array_equal(got[f"shared-{i}"], vec(i))
     with sqlite3.connect(cache.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_damaged_pages_never_yield_wrong_vectors(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path)
+    originals = {f"k{i}": vec(i, dim=96) for i in range(400)}
+    cache.put_many("m", originals)
+    cache.close()
+    with sqlite3.connect(tmp_path / "embeddings.sqlite3") as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = tmp_path / "embeddings.sqlite3"
+    data = bytearray(path.read_bytes())
+    rng = np.random.default_rng(0)
+    for offset in range(8192, len(data) - 64, 4096):  # scribble over every page after the first two
+        data[offset : offset + 64] = rng.integers(0, 256, 64, dtype=np.uint8).tobytes()
+    path.write_bytes(bytes(data))
+    got = EmbeddingCache(tmp_path).get_many("m", list(originals))
+    for key, vector in got.items():
+        np.testing.assert_array_equal(vector, originals[key])
+    assert len(got) < len(originals)
