@@ -3,8 +3,10 @@
 Never all pairs: for each statement the ``top_k`` most similar statements of
 the other side (cosine, in blocks of rows so memory stays bounded), kept when
 the cosine reaches ``min_cosine``. With topic labels, pairs inside one topic
-get a ``topic_bonus`` in the ranking and pairs across topics need
-``min_cosine + cross_topic_margin``.
+get a ``topic_bonus`` in the ranking; pairs across topics may be made to need
+``min_cosine + cross_topic_margin``, which is 0 by default: a counter-claim
+often frames the same events in other words (the act blamed on another
+actor), so its two statements easily land in different topics.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def candidate_pairs(
     topics_a: np.ndarray | None = None,
     topics_b: np.ndarray | None = None,
     topic_bonus: float = 0.1,
-    cross_topic_margin: float = 0.15,
+    cross_topic_margin: float = 0.0,
     block: int = 1024,
 ) -> np.ndarray:
     """Cross-side candidate pairs, top-k in both directions.
@@ -71,7 +73,7 @@ def candidate_pairs(
     topics_a, topics_b : ndarray of shape (n_a,), (n_b,), optional
         Topic ids (-1 = outlier, never counts as shared).
     topic_bonus : float, default=0.1
-    cross_topic_margin : float, default=0.15
+    cross_topic_margin : float, default=0.0
     block : int, default=1024
         Rows of the similarity matrix held in memory at once.
 
