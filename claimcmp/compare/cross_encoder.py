@@ -79,14 +79,19 @@ class CrossEncoderScorer:
         return [order.index(nli) for nli in ("entailment", "contradiction", "neutral")]
 
     def predict_proba(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
-        """Probabilities (n_pairs, 3), columns agreement / counter_claim / unrelated, both orders averaged."""
+        """Probabilities (n_pairs, 3), columns agreement / counter_claim / unrelated, both orders
+        combined as for the head (:func:`~claimcmp.compare.classifier.combine_orders`)."""
+        from .classifier import combine_orders
+
+        if not len(texts_a):
+            return np.zeros((0, len(RELATIONS)))
         model = self._load()
         cols = self._columns(model)
-        out = np.zeros((len(texts_a), len(RELATIONS)))
+        readings = []
         for pairs in (list(zip(texts_a, texts_b, strict=True)), list(zip(texts_b, texts_a, strict=True))):
-            logits = np.asarray(model.predict(pairs, batch_size=self.batch_size), dtype=np.float64)
+            logits = np.asarray(model.predict(pairs, batch_size=self.batch_size), dtype=np.float64).reshape(len(pairs), -1)
             logits = logits[:, cols]
             logits -= logits.max(axis=1, keepdims=True)
             p = np.exp(logits)
-            out += 0.5 * p / p.sum(axis=1, keepdims=True)
-        return out
+            readings.append(p / p.sum(axis=1, keepdims=True))
+        return combine_orders(readings[0], readings[1])

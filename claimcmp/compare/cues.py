@@ -16,7 +16,7 @@ from . import _lexicon as lex
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
-__all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
+__all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
 
 AGREEMENT = "agreement"
 COUNTER_CLAIM = "counter_claim"
@@ -94,6 +94,13 @@ def _cue_antonyms(a: TextProfile, b: TextProfile) -> list[tuple[str, str]]:
     return found
 
 
+def is_related(a: TextProfile, b: TextProfile, cosine: float) -> bool:
+    """Whether two statements share a subject: cosine >= 0.35, three shared content
+    words, or a shared actor with cosine >= 0.2. Cues fire, and counter-claims are
+    possible, only between related statements."""
+    return cosine >= 0.35 or len(a.content & b.content) >= 3 or bool(a.actors & b.actors) and cosine >= 0.2
+
+
 def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     """Cues fired by the pair (a, b), strongest first.
 
@@ -108,8 +115,7 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     list of Cue
     """
     shared = a.content & b.content
-    related = cosine >= 0.35 or len(shared) >= 3 or bool(a.actors & b.actors) and cosine >= 0.2
-    if not related:
+    if not is_related(a, b, cosine):
         return []
     cues: list[Cue] = []
     generic_a, generic_b = _generic_agents(a), _generic_agents(b)

@@ -5,7 +5,8 @@ For a pair (a, b) with L2-normalised embeddings ``u``, ``v`` the feature row is
 ``p`` and ``q`` are the mean static word vectors (:mod:`.wordvec`) of the
 content words only ``a`` and only ``b`` contain: ``4 * dim + 3 * word_dim +
 len(LEXICAL_FEATURES) + len(ALIGNMENT_FEATURES)`` numbers. Order matters (a is the premise in NLI terms); callers that want a
-symmetric relation average the head's output over both orders.
+symmetric relation combine the head's output over both orders
+(:func:`~claimcmp.compare.classifier.combine_orders`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
-"""The trained relation head: small MLPs evaluated in numpy.
+"""The trained relation head: a small MLP evaluated in numpy.
 
 The weights live in an ``.npz`` file (``data/relation_head.npz`` ships with the
-package) written by ``training/train_relation_model.py``. A head has one or
-more *components*, each a standardise -> MLP -> softmax(logits / T) network
-over the same feature rows, trained on different data (``nli``: SICK/SNLI;
-``argument``: ArgKP-2021 argument pairs). The relation probabilities are their
-weighted geometric mean (``mix``), renormalised. Arrays, per component ``c``:
+package) written by ``training/train_relation_model.py``: one standardise ->
+MLP -> softmax(logits / T) network trained on SICK, SNLI and ArgKP-2021 pairs
+pooled with equal weight per source. The format also holds several
+*components* over the same feature rows, mixed by a weighted geometric mean
+(``mix``); the shipped head has one. Arrays, per component ``c``:
 
 ``c/mean``, ``c/scale`` (n_features,); ``c/W0``, ``c/b0``, ``c/W1``, ...;
 ``c/temperature`` (); plus ``components``, ``mix``, ``classes``, ``card``, and
@@ -36,6 +36,21 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
+
+
+def _write_npz(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
+    """A compressed ``.npz`` whose bytes depend on the arrays only (sorted members, fixed
+    timestamps), so a retrained head can be compared with the shipped one by file hash."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for key in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(arrays[key]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
 
 
 @dataclass(frozen=True, eq=False)
@@ -159,7 +174,11 @@ class RelationHead:
         return replace(self, temperature=float(temperature))
 
     def save(self, path: str | Path) -> None:
-        """Write the head to ``path`` (.npz, compressed; layer weights as float16)."""
+        """Write the head to ``path`` (.npz, compressed; layer weights as float16).
+
+        The file's bytes depend only on the arrays (no timestamps), so equal heads
+        give equal file hashes.
+        """
         parts = self.components
         arrays: dict[str, np.ndarray] = {
             "components": np.asarray([self.name] + sorted(self.others)),
@@ -177,7 +196,7 @@ class RelationHead:
         if self.match_coef is not None:
             arrays["match/coef"] = self.match_coef.astype(np.float32)
             arrays["match/intercept"] = np.asarray(self.match_intercept, dtype=np.float64)
-        np.savez_compressed(path, **arrays)
+        _write_npz(Path(path), arrays)
 
     @classmethod
     def load(cls, path: str | Path) -> RelationHead:

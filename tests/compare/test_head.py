@@ -81,3 +81,24 @@ def test_shipped_head_is_small_and_documented():
         size = path.stat().st_size
     assert size < 8_000_000
     json.dumps(card)
+
+
+def test_save_is_byte_stable(tmp_path, small_head):
+    """Equal heads give equal files (fixed member order and timestamps), so retraining can be checked by hash."""
+    import zipfile
+
+    first, second = tmp_path / "a.npz", tmp_path / "b.npz"
+    small_head.save(first)
+    small_head.save(second)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_shipped_head_is_one_model_trained_on_default_backend_vectors():
+    head = default_head()
+    card = head.model_card
+    assert list(head.components) == ["relation"] and not head.mix
+    assert card["embedding_backend"] == "onnx-int8"
+    assert {"sick_dev_accuracy", "snli_dev_accuracy", "argkp_dev_accuracy"} <= set(card["dev_scores"])
+    assert "train_seconds" not in card  # the card holds nothing that changes between identical runs

@@ -1,0 +1,33 @@
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcmp.compare.classifier import combine_orders
+
+
+def _rows(values: list[float]) -> np.ndarray:
+    p = np.asarray(values, dtype=np.float64).reshape(-1, 3) + 1e-3
+    return p / p.sum(axis=1, keepdims=True)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(0, 1), min_size=6, max_size=6).map(lambda v: v * 2))
+def test_combine_orders_is_symmetric_and_normalised(values):
+    forward, backward = _rows(values[:6]), _rows(values[6:][::-1])
+    both = combine_orders(forward, backward)
+    np.testing.assert_allclose(both, combine_orders(backward, forward))
+    np.testing.assert_allclose(both.sum(axis=1), 1.0)
+
+
+def test_entailment_in_one_order_is_agreement():
+    """A specific statement entails a general one; the reverse reads as neutral. The pair agrees."""
+    forward = np.array([[0.7, 0.05, 0.25]])
+    backward = np.array([[0.1, 0.05, 0.85]])
+    assert combine_orders(forward, backward).argmax() == 0
+    assert (0.5 * (forward + backward)).argmax() == 2  # the plain mean would call it unrelated
+
+
+def test_contradiction_stays_a_counter_claim():
+    forward = np.array([[0.1, 0.8, 0.1]])
+    backward = np.array([[0.15, 0.7, 0.15]])
+    assert combine_orders(forward, backward).argmax() == 1
