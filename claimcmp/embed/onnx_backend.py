@@ -55,6 +55,10 @@ _EXPORT_LOCK = threading.Lock()
 _INSTALL_HINT = "pip install onnxruntime onnx (claimcmp's default dependencies), or pass backend='torch'."
 
 
+#: Ready-made exports shipped with claimcmp (the default model's int8 variant).
+SHIPPED_DIR = Path(__file__).resolve().parent / "data"
+
+
 def onnx_available() -> bool:
     """Whether ``onnxruntime`` can be imported (the export also needs ``onnx``)."""
     from importlib.util import find_spec
@@ -296,8 +300,16 @@ class OnnxEncoder:
 def load_onnx_encoder(
     resolved: ResolvedModel, folder: str | Path, variant: str = "int8", *, threads: int | None = None
 ) -> OnnxEncoder:
-    """The ONNX encoder of ``resolved``, exporting it into ``folder`` first if needed."""
+    """The ONNX encoder of ``resolved``, exporting it into ``folder`` first if needed.
+
+    The int8 export of the bundled default model ships in ``claimcmp/embed/data``
+    (the same bytes an export here produces; a slow test checks), so the default
+    never needs the one-time export that imports torch.
+    """
     path = onnx_model_path(resolved, folder, variant)
+    shipped = SHIPPED_DIR / path.name
+    if shipped.is_file():
+        return OnnxEncoder(shipped, resolved.path, threads=threads)
     if not path.is_file():
         with _EXPORT_LOCK:  # threads of one process (e.g. Dask workers) export once, importing torch once
             if not path.is_file():

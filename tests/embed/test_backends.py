@@ -154,3 +154,23 @@ def test_new_vectors_are_cached_chunk_by_chunk(monkeypatch: pytest.MonkeyPatch, 
         embedder.encode(texts)
     assert EmbeddingCache(tmp_path).count(embedder.identity) == 3
     assert embedder.stats.encoded == 3
+
+
+@pytest.mark.slow
+def test_shipped_int8_model_is_what_an_export_produces(tmp_path: Path) -> None:
+    """The int8 file in the package is reproducible from the bundled weights."""
+    import hashlib
+
+    from claimcmp.embed import resolve_model
+    from claimcmp.embed.onnx_backend import SHIPPED_DIR, export_onnx, onnx_model_path
+
+    resolved = resolve_model(None)
+    target = onnx_model_path(resolved, tmp_path, "int8")
+    shipped = SHIPPED_DIR / target.name
+    assert shipped.is_file(), "the default model's int8 export must ship in claimcmp/embed/data"
+    export_onnx(resolved, target, "int8")
+
+    def digest(p: Path) -> str:
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+
+    assert digest(target) == digest(shipped)
