@@ -39,6 +39,14 @@ def add_runtime_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_pair_option(parser: argparse.ArgumentParser) -> None:
+    """``--pair SIDE_A SIDE_B``."""
+    parser.add_argument(
+        "--pair", nargs=2, metavar=("SIDE_A", "SIDE_B"), default=None,
+        help="the two sides to compare (default: the two sides with most statements)",
+    )
+
+
 def add_sides_option(parser: argparse.ArgumentParser) -> None:
     """``--sides FILE``."""
     parser.add_argument("--sides", metavar="FILE", default=None, help="YAML sides file (side -> aliases)")

@@ -8,7 +8,15 @@ import sys
 from collections import Counter
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand
+from ._common import (
+    add_input_options,
+    add_pair_option,
+    add_runtime_options,
+    add_sides_option,
+    load_inputs,
+    make_embedder,
+    subcommand,
+)
 
 EXAMPLES = """  claimcmp compare fixtures/opcw_seed.txt
   claimcmp compare us_readout.md prc_readout.md --sides sides.yaml --pair US China
@@ -28,10 +36,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     add_input_options(parser)
     add_sides_option(parser)
-    parser.add_argument(
-        "--pair", nargs=2, metavar=("SIDE_A", "SIDE_B"), default=None,
-        help="the two sides to compare (default: the two sides with most statements)",
-    )
+    add_pair_option(parser)
     parser.add_argument("--top-k", type=int, default=5, help="candidate neighbours per statement (default 5)")
     parser.add_argument("--min-cosine", type=float, default=0.3, help="candidate pairs need this cosine (default 0.3)")
     parser.add_argument("--include-unrelated", action="store_true", help="also list pairs labelled unrelated")
@@ -84,13 +89,12 @@ def format_table(result: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..compare import compare_sides
-    from ..embed import Embedder
     from ..extract import extract_statements
 
     releases = load_inputs(args)
     statements = [s for r in releases for s in extract_statements(r, sides=args.sides)]
     pair = tuple(args.pair) if args.pair else _default_pair(statements)
-    embedder = Embedder(args.model, cache_dir=args.cache_dir, show_progress=not args.quiet)
+    embedder = make_embedder(args)
     result = compare_sides(
         statements, pair, embedder=embedder, top_k=args.top_k, min_cosine=args.min_cosine,
         include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,

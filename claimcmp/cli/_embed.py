@@ -6,7 +6,14 @@ import argparse
 import time
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand, make_embedder
+from ._common import (
+    add_input_options,
+    add_runtime_options,
+    add_sides_option,
+    load_inputs,
+    make_embedder,
+    subcommand,
+)
 
 EXAMPLES = """  claimcmp embed fixtures/opcw_seed.txt
   claimcmp embed readouts/ --sides sides.yaml --quiet

@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, subcommand
+from ._common import (
+    add_input_options,
+    add_pair_option,
+    add_runtime_options,
+    add_sides_option,
+    subcommand,
+)
 
 EXAMPLES = """  claimcmp report fixtures/opcw_seed.txt -o report.html
   claimcmp report readouts/ --sides sides.yaml -o report.md
@@ -30,10 +36,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     add_input_options(parser)
     add_sides_option(parser)
-    parser.add_argument(
-        "--pair", nargs=2, metavar=("SIDE_A", "SIDE_B"), default=None,
-        help="the two sides to compare (default: the two sides with most statements)",
-    )
+    add_pair_option(parser)
     parser.add_argument("--format", choices=["html", "md", "json"], default=None, help="report format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the report to OUT")
     parser.add_argument(

@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand, make_embedder
+from ._common import (
+    add_input_options,
+    add_runtime_options,
+    add_sides_option,
+    load_inputs,
+    make_embedder,
+    subcommand,
+)
 
 EXAMPLES = """  claimcmp themes fixtures/series/ --side-from issuer
   claimcmp themes readouts/ --period quarter --top 15 --claims 10

@@ -7,7 +7,14 @@ import json
 import sys
 from typing import Any
 
-from ._common import add_input_options, add_runtime_options, add_sides_option, load_inputs, subcommand, make_embedder
+from ._common import (
+    add_input_options,
+    add_runtime_options,
+    add_sides_option,
+    load_inputs,
+    make_embedder,
+    subcommand,
+)
 
 EXAMPLES = """  claimcmp topics fixtures/opcw_seed.txt
   claimcmp topics readouts/ --sides sides.yaml --n-topics 12
