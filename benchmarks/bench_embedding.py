@@ -110,6 +110,24 @@ def main() -> None:
             rounds.append((raw, cold_torch, cold, warm))
     # the round with the median claimcmp/raw ratio
     raw, cold_torch, cold, warm = sorted(rounds, key=lambda r: r[1] / r[0])[len(rounds) // 2]
+
+    # claimcmp's own work around the model (hashing, dedup, cache read and write), timed with a
+    # model that returns precomputed vectors at once: immune to the load noise of the runs above.
+    precomputed = raw_model.encode(sentences, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+
+    class _Instant:
+        def encode(self, texts: list[str], **_: object) -> np.ndarray:
+            return precomputed[: len(texts)]
+
+    bookkeeping = []
+    for _ in range(5):
+        with tempfile.TemporaryDirectory() as cache_dir:
+            embedder = Embedder(cache_dir=cache_dir, backend="torch")
+            embedder._model = _Instant()
+            t0 = time.perf_counter()
+            embedder.encode(sentences)
+            bookkeeping.append(time.perf_counter() - t0)
+    bookkeeping_s = statistics.median(bookkeeping)
     imp = import_time()
 
     figures = {
@@ -117,6 +135,8 @@ def main() -> None:
         "stsb_test_spearman": round(rho, 4),
         "stsb_test_spearman_torch": round(rho_torch, 4),
         "claimcmp_torch_cold_s": round(cold_torch, 3),
+        "bookkeeping_s": round(bookkeeping_s, 4),
+        "bookkeeping_share_of_raw": round(bookkeeping_s / raw, 5),
         "torch_overhead_ratio": round(cold_torch / raw, 4),
         "stsb_published": PUBLISHED_STSB,
         "sentences": len(sentences),
@@ -134,13 +154,18 @@ def main() -> None:
         ["STS-B test Spearman, torch backend", f"{rho_torch:.4f}", f"published {PUBLISHED_STSB}", "0.82"],
         [f"raw SentenceTransformer.encode, {len(sentences)} sentences", f"{raw:.2f} s", f"{len(sentences) / raw:.0f} sent/s", ""],
         ["claimcmp Embedder, torch backend, cold cache (same loaded model)", f"{cold_torch:.2f} s", f"overhead x{cold_torch / raw:.3f}", "<= 1.05"],
+        ["claimcmp's own work around the model (hash, dedup, cache write), median of 5", f"{bookkeeping_s:.3f} s",
+         f"{100 * bookkeeping_s / raw:.2f} % of raw encode", "<= 5 %"],
         [f"claimcmp Embedder, default backend ({default_backend}), cold cache", f"{cold:.2f} s", f"x{cold / raw:.3f} of raw", "<= 1.05"],
         ["claimcmp Embedder, warm cache (no model load)", f"{warm:.3f} s", f"x{cold / warm:.0f} faster than cold", ">= 20"],
         ["import claimcmp (median of 5, fresh interpreter)", f"{imp:.3f} s", "", "<= 0.3 s"],
     ]
     markdown = md_table(["measure", "value", "comparison", "target"], rows)
     markdown += (
-        "\n\nThe raw and torch-backend runs use the same loaded model and the same 2,000 distinct STS-B train sentences; "
+        "\n\nThe torch-backend comparison runs the same model call as the raw one, so its ratio shows the machine's "
+        "load drift between the two runs as much as claimcmp's overhead; the bookkeeping row isolates the overhead "
+        "(the same Embedder with a model that returns precomputed vectors at once). "
+        "The raw and torch-backend runs use the same loaded model and the same 2,000 distinct STS-B train sentences; "
         "three rounds were run, alternating which of the two goes first, and the round with the median overhead is shown (all rounds are in "
         "`results/embedding.json`). The warm run is a new Embedder on the filled cache, which never loads the model."
     )
