@@ -158,7 +158,10 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             (a.stance_neg - b.stance_neg) | (b.stance_pos - a.stance_pos)
         )
         cues.append(Cue("opposite_stance", _words(words), COUNTER_CLAIM))
-    if (a.n_negations > 0) != (b.n_negations > 0) and (len(shared) >= 2 or cosine >= 0.6):
+    # A negation contradicts only a proposition both statements state: most of the shorter
+    # statement's content words must recur in the other (two shared words alone are a topic).
+    overlap = len(shared) / (min(len(a.content), len(b.content)) or 1)
+    if (a.n_negations > 0) != (b.n_negations > 0) and ((len(shared) >= 2 and overlap >= 0.4) or cosine >= 0.6):
         cues.append(Cue("negation", "negated in one statement only", COUNTER_CLAIM))
     ants = _cue_antonyms(a, b)
     if ants:

@@ -36,3 +36,13 @@ def test_joint_outcome_cue_favours_agreement():
 
 def test_unrelated_texts_fire_nothing():
     assert detect_cues(profile("The sky is blue."), profile("Grain prices rose in May."), 0.05) == []
+
+
+def test_negation_needs_a_shared_proposition_not_just_a_topic():
+    assert "negation" in _names("The sky is blue.", "The sky is not blue.")
+    assert "negation" not in _names(
+        "All member states have committed never to develop, produce, stockpile or use chemical weapons.",
+        "He stressed the urgent need to deal with non-proliferation of chemical weapons and assistance "
+        "to developing countries in expanding their peaceful chemical industry.",
+        cosine=0.39,
+    )
