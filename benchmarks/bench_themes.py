@@ -1,25 +1,26 @@
 """Theme tracking at scale: White House readouts and Senate press releases.
 
-Records, for each corpus: extraction + embedding time cold (fresh cache, on
-the first 100 releases) and cached (all releases), the cost growth of a full
-fit from 100 releases to all, peak memory, the time to add one release to a
+Records, for each corpus: the whole pipeline cold (fresh embedding cache) on
+the first 100 releases, the cost growth of extraction + cached embedding +
+fit + summary from 100 releases to all (each size in its own subprocess, so
+its peak memory, ``VmHWM``, is its own), the time to add one release to a
 tracker of 1,000 releases (target < 2 s, cached embeddings), and the top
-recurring themes.
+recurring themes of the whole corpus. The topic model is
+``TopicModel(random_state=0)`` with its defaults (exact average linkage under
+4,000 statements, spherical k-means cells then linkage above).
 
 Corpora:
 
 * ``wh_readouts``: the 1,412 Markdown readouts (US side only, so sides are
   those inferred by extraction: mostly the US speakers and "joint"; the
   partner side appears where the readout reports what the partner said).
-* ``grimmer_senate_press_releases``: a fixed-seed sample (``--senate-sample``,
-  default 600 of 7,391 files, seed 0) — embedding all of them on the shared
-  2-core machine takes hours, and exact average linkage over the ~17,000
-  statements of 1,000 releases needs more memory than this machine has free.
+* ``grimmer_senate_press_releases``: all 7,391 files by default
+  (``--senate-sample N`` takes the first N of a seed-0 shuffle instead).
   Side = party of the issuing senator; date and senator come from the file
-  name (``10Apr2006Reid133.txt``). Part of this
-  corpus has its punctuation stripped: long statements are cut into windows
-  of about 40 words.
+  name (``10Apr2006Reid133.txt``). Part of this corpus has its punctuation
+  stripped: long statements are cut into windows of about 40 words.
 
+Releases are taken in date order: "100 releases" are the first 100 by date.
 Run ``python benchmarks/bench_themes.py --warm`` first (in the background) to
 fill the embedding cache; the timed run then measures cached times.
 """
@@ -29,17 +30,19 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import json
 import logging
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from _harness import DATASETS, md_table, peak_rss_mb, record, timed
+from _harness import DATASETS, md_table, record, timed
 
 from claimcmp.embed import Embedder
 from claimcmp.ingest import load_releases
@@ -48,20 +51,35 @@ from claimcmp.themes import ThemeTracker, Trend
 from claimcmp.themes._statements import release_statements
 from claimcmp.topics import TopicModel
 
-#: Statements up to which the benchmark's topic model uses exact average linkage
-#: (TopicModel's default switches to MiniBatchKMeans cells from 4000 on); the
-#: default is timed once on all WH readouts for comparison.
-EXACT_UP_TO = 12_000
-
-
-def topic_model() -> TopicModel:
-    return TopicModel(large_corpus_threshold=EXACT_UP_TO, random_state=0)
-
 PARTY = {
     "Reid": "Democrat", "Durbin": "Democrat", "Obama": "Democrat", "Kerry": "Democrat",
     "McConnell": "Republican", "Frist": "Republican", "Lugar": "Republican", "Ensign": "Republican",
 }
 _SENATE_NAME = re.compile(r"^(\d{1,2})([A-Z][a-z]{2})(\d{4})([A-Za-z]+?)\d+$")
+SIZES = [100, 300, 1000, 3000]
+UPDATE_BASE = 1000
+CORPORA = ("wh_readouts", "senate")
+
+
+def topic_model() -> TopicModel:
+    """The topic model every tracker here uses: the defaults, fixed seed."""
+    return TopicModel(random_state=0)
+
+
+def vm_hwm_mb() -> float:
+    """Peak resident memory of this process (``VmHWM``), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def vm_rss_mb() -> float:
+    """Current resident memory of this process (``VmRSS``), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def load_wh() -> list[Release]:
@@ -80,11 +98,15 @@ def senate_release(release: Release) -> Release:
     return dataclasses.replace(release, date=date, issuer=senator)
 
 
-def load_senate(sample: int, seed: int = 0) -> list[Release]:
+def senate_files(sample: int = 0, seed: int = 0) -> list[Path]:
+    """All Senate files in a seed-``seed`` shuffle (a smaller sample is a prefix of a larger one)."""
     files = sorted((DATASETS / "grimmer_senate_press_releases" / "raw").glob("*/*.txt"))
-    if sample and sample < len(files):
-        random.Random(seed).shuffle(files)  # a smaller sample is a prefix of a larger one
-        files = sorted(files[:sample])
+    random.Random(seed).shuffle(files)
+    return files[:sample] if sample else files
+
+
+def load_senate(sample: int = 0, seed: int = 0) -> list[Release]:
+    files = sorted(senate_files(sample, seed))
     result = load_releases(files, on_error="skip")
     releases = list(result)
     retry = [e.path for e in result.errors if e.path]  # a few files are Windows-1252, not UTF-8
@@ -97,14 +119,24 @@ def senate_side(release: Release) -> str | None:
     return PARTY.get(release.issuer or "")
 
 
+def corpus(name: str, senate_sample: int) -> tuple[list[Release], Any]:
+    """The releases of a corpus in date order, and its ``side_of``."""
+    if name == "wh_readouts":
+        releases, side_of = load_wh(), None
+    else:
+        releases, side_of = load_senate(senate_sample), senate_side
+    return sorted(releases, key=lambda r: (r.date or "9999", r.id)), side_of
+
+
 def extract_all(releases: list[Release]) -> list[Statement]:
     return [s for r in releases for s in release_statements(r)]
 
 
-def warm(corpora: dict[str, tuple[list[Release], Any]]) -> None:
+def warm(names: list[str], senate_sample: int) -> None:
     """Extract and embed everything (fills the cache), logging progress."""
     embedder = Embedder(batch_size=64)
-    for name, (releases, _) in corpora.items():
+    for name in names:
+        releases, _ = corpus(name, senate_sample)
         texts = sorted({s.text for s in extract_all(releases)})
         start = time.perf_counter()
         for lo in range(0, len(texts), 1000):
@@ -113,97 +145,115 @@ def warm(corpora: dict[str, tuple[list[Release], Any]]) -> None:
                   flush=True)
 
 
-def by_date(releases: list[Release]) -> list[Release]:
-    return sorted(releases, key=lambda r: (r.date or "9999", r.id))
+# ------------------------------------------------------------------ workers (one subprocess each)
 
 
-def bench_corpus(
-    name: str, releases: list[Release], side_of: Any, sizes: list[int], with_default_topics: bool = False
-) -> dict[str, Any]:
-    releases = by_date(releases)
-    figures: dict[str, Any] = {"releases": len(releases)}
-
-    # cold: a fresh cache, the first 100 releases, the whole pipeline
+def work_cold(releases: list[Release], side_of: Any) -> dict[str, Any]:
+    """The whole pipeline on the first 100 releases with a fresh cache."""
     with tempfile.TemporaryDirectory() as cache:
-        cold_embedder = Embedder(cache_dir=cache)
-        cold_embedder.load()  # model loading is not embedding
+        embedder = Embedder(cache_dir=cache)
+        embedder.load()  # model loading is not embedding
         with timed() as t:
-            cold = ThemeTracker(embedder=cold_embedder, side_of=side_of, topic_model=topic_model()).fit(releases[:100])
-        figures["cold_100_s"] = t["s"]
-        figures["cold_100_texts"] = cold_embedder.stats.encoded
-        figures["cold_texts_per_s"] = cold_embedder.stats.encoded / t["s"]
-        del cold
+            ThemeTracker(embedder=embedder, side_of=side_of, topic_model=topic_model()).fit(releases[:100])
+    return {"cold_100_s": t["s"], "cold_100_texts": embedder.stats.encoded,
+            "cold_texts_per_s": embedder.stats.encoded / t["s"]}
 
+
+def work_size(releases: list[Release], side_of: Any, size: int) -> dict[str, Any]:
+    """Extraction + cached embedding + fit + summary of the first ``size`` releases."""
+    part = releases[:size]
     embedder = Embedder()
     embedder.load()
-    with timed() as t:
-        statements = extract_all(releases)
-    figures["extract_s"] = t["s"]
-    figures["statements"] = len(statements)
-    with timed() as t:
+    rss_before = vm_rss_mb()
+    with timed() as t_extract:
+        statements = extract_all(part)
+    with timed() as t_embed:
         vectors = embedder.embed_statements(statements)
-    figures["embed_cached_s"] = t["s"]
-    figures["embed_cache_stats"] = dataclasses.asdict(embedder.stats)
-    figures["cold_all_s_extrapolated"] = len({s.text for s in statements}) / figures["cold_texts_per_s"]
+    with timed() as t_fit:
+        tracker = ThemeTracker(embedder=embedder, side_of=side_of, topic_model=topic_model()).fit(
+            part, statements=statements, embeddings=vectors
+        )
+    with timed() as t_sum:
+        series = tracker.result()
+    out: dict[str, Any] = {
+        "releases": len(part), "statements": len(statements), "unique_texts": len({s.text for s in statements}),
+        "extract_s": t_extract["s"], "embed_cached_s": t_embed["s"], "fit_s": t_fit["s"], "summary_s": t_sum["s"],
+        "total_s": t_extract["s"] + t_embed["s"] + t_fit["s"] + t_sum["s"],
+        "embed_cache_stats": dataclasses.asdict(embedder.stats),
+        "themes": len(series.themes), "repeated_claims": len(series.claims),
+        "rss_before_mb": rss_before, "peak_rss_mb": vm_hwm_mb(),
+    }
+    if size >= len(releases):
+        top = [t for t in series.themes if t.trend is Trend.RECURRING][:8]
+        out["top_recurring"] = [
+            {"id": t.id, "label": t.label, "releases": len(t.release_ids), "first": t.first_seen,
+             "last": t.last_seen, "sides": t.side_totals}
+            for t in top
+        ]
+        out["repeated_claims_top"] = [
+            {"id": c.id, "releases": len(c.release_ids), "first": c.first.date, "text": c.text[:120]}
+            for c in series.claims[:5]
+        ]
+        out["period"] = series.period
+    return out
 
-    growth = []
-    index = {r.id: [] for r in releases}
-    for i, s in enumerate(statements):
-        index[s.release_id].append(i)
-    for size in [n for n in sizes if n < len(releases)] + [len(releases)]:
-        part = releases[:size]
-        rows = [i for r in part for i in index[r.id]]
-        with timed() as t:
-            tracker = ThemeTracker(embedder=embedder, side_of=side_of, topic_model=topic_model()).fit(
-                part, statements=[statements[i] for i in rows], embeddings=vectors[rows]
-            )
-        with timed() as t_sum:
-            series = tracker.result()
-        growth.append({
-            "releases": size, "statements": len(rows), "fit_s": t["s"], "summary_s": t_sum["s"],
-            "themes": len(series.themes), "repeated_claims": len(series.claims), "peak_rss_mb": peak_rss_mb(),
-        })
-        print(growth[-1], flush=True)
-    figures["growth"] = growth
 
-    # cached end to end (extraction + cached embedding + fit + summary)
-    with timed() as t:
-        full = ThemeTracker(embedder=embedder, side_of=side_of, topic_model=topic_model()).fit(releases)
-        series = full.result()
-    figures["cached_all_s"] = t["s"]
-    if with_default_topics:
-        with timed() as t:
-            ThemeTracker(embedder=embedder, side_of=side_of).fit(
-                releases, statements=statements, embeddings=vectors
-            )
-        figures["fit_all_default_topicmodel_s"] = t["s"]
-
-    # add one release to a tracker of 1,000 (cached embeddings)
-    base = min(1000, len(releases) - 5)
-    tracker = ThemeTracker(embedder=embedder, side_of=side_of, topic_model=topic_model()).fit(releases[:base])
+def work_update(releases: list[Release], side_of: Any, base: int, n_new: int = 5) -> dict[str, Any]:
+    """Add releases one at a time to a tracker of ``base`` releases (cached embeddings)."""
+    base = min(base, len(releases) - n_new)
+    embedder = Embedder()
+    embedder.load()
+    with timed() as t_fit:
+        tracker = ThemeTracker(embedder=embedder, side_of=side_of, topic_model=topic_model()).fit(releases[:base])
     ids_before = (tracker.theme_ids_.copy(), list(tracker.claim_ids_))
     times = []
-    for release in releases[base : base + 5]:
+    for release in releases[base : base + n_new]:
         with timed() as t:
             tracker.update([release])
         times.append(t["s"])
     assert (tracker.theme_ids_[: len(ids_before[0])] == ids_before[0]).all()
     assert tracker.claim_ids_[: len(ids_before[1])] == ids_before[1]
-    figures["update_base"] = base
-    figures["update_one_s"] = {"median": statistics.median(times), "max": max(times)}
-    figures["peak_rss_mb"] = peak_rss_mb()
+    return {"update_base": base, "update_base_statements": len(ids_before[1]), "update_base_fit_s": t_fit["s"],
+            "update_one_s": {"median": statistics.median(times), "max": max(times), "all": times},
+            "update_peak_rss_mb": vm_hwm_mb()}
 
-    top = [t for t in series.themes if t.trend is Trend.RECURRING][:8]
-    figures["top_recurring"] = [
-        {"id": t.id, "label": t.label, "releases": len(t.release_ids), "first": t.first_seen, "last": t.last_seen,
-         "sides": t.side_totals}
-        for t in top
-    ]
-    figures["repeated_claims_top"] = [
-        {"id": c.id, "releases": len(c.release_ids), "first": c.first.date, "text": c.text[:120]}
-        for c in series.claims[:5]
-    ]
-    figures["period"] = series.period
+
+def worker(args: argparse.Namespace) -> None:
+    releases, side_of = corpus(args.corpus, args.senate_sample)
+    if args.task == "cold":
+        out = work_cold(releases, side_of)
+    elif args.task == "update":
+        out = work_update(releases, side_of, UPDATE_BASE)
+    else:
+        out = work_size(releases, side_of, int(args.task))
+    print("RESULT " + json.dumps(out), flush=True)
+
+
+def run_worker(name: str, task: str, senate_sample: int) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--worker", task, "--corpus", name, "--senate-sample", str(senate_sample)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if done.returncode or not lines:
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    out = json.loads(lines[-1][len("RESULT "):])
+    print(name, task, {k: v for k, v in out.items() if k not in ("top_recurring", "repeated_claims_top")}, flush=True)
+    return out
+
+
+def bench_corpus(name: str, senate_sample: int) -> dict[str, Any]:
+    releases, _ = corpus(name, senate_sample)
+    n = len(releases)
+    figures: dict[str, Any] = {"releases": n, **run_worker(name, "cold", senate_sample)}
+    growth = [run_worker(name, str(size), senate_sample) for size in [s for s in SIZES if s < n] + [n]]
+    full = growth[-1]
+    for key in ("top_recurring", "repeated_claims_top", "period"):
+        figures[key] = full.pop(key)
+    figures["growth"] = growth
+    figures["statements"] = full["statements"]
+    figures["cached_all_s"] = full["total_s"]
+    figures["peak_rss_mb"] = full["peak_rss_mb"]
+    figures["cold_all_s_extrapolated"] = full["unique_texts"] / figures["cold_texts_per_s"]
+    figures.update(run_worker(name, "update", senate_sample))
     return figures
 
 
@@ -214,33 +264,30 @@ def markdown(results: dict[str, dict[str, Any]], senate_sample: int) -> str:
         rows.append([
             name, f["releases"], f["statements"], f"{f['cold_100_s']:.1f} ({f['cold_100_texts']} texts)",
             f"{f['cold_texts_per_s']:.0f}", f"{f['cold_all_s_extrapolated'] / 60:.1f} min",
-            f"{f['extract_s']:.1f}", f"{f['embed_cached_s']:.1f}", f"{f['cached_all_s']:.1f}",
+            f"{f['cached_all_s']:.1f}",
             f"{f['update_one_s']['median']:.3f} / {f['update_one_s']['max']:.3f} (to {f['update_base']})",
             f"{f['peak_rss_mb']:.0f}",
         ])
     parts.append(md_table(
-        ["corpus", "releases", "statements", "cold, first 100 releases (s)", "cold texts/s", "cold, all (extrapolated)",
-         "extract all (s)", "embed all, cached (s)", "extract+embed+fit+summary, cached (s)",
-         "add 1 release to a tracker: median / max (s)", "peak RSS (MB)"],
+        ["corpus", "releases", "statements", "cold, first 100 releases (s)", "cold texts/s",
+         "cold, all (extrapolated)", "extract+embed+fit+summary, all, cached (s)",
+         "add 1 release to a tracker: median / max (s)", "peak RSS, all (MB)"],
         rows,
     ))
     parts.append("\nTarget: adding one release to a tracker of 1,000 releases < 2 s (cached embeddings).")
-    parts.append(f"Senate: fixed-seed sample of {senate_sample} releases (seed 0); side = party of the senator.")
+    sample = f"a seed-0 sample of {senate_sample} files" if senate_sample else "all files"
+    parts.append(f"Senate: {sample} (7,391 in the folder); side = party of the senator.")
     parts.append("WH readouts: US side only; sides are those inferred by extraction.")
-    parts.append(
-        f"Topic model: TopicModel(large_corpus_threshold={EXACT_UP_TO}) (exact average linkage). "
-        + "".join(
-            f"With TopicModel defaults (MiniBatchKMeans cells), the fit of all {name} took "
-            f"{f['fit_all_default_topicmodel_s']:.0f} s. "
-            for name, f in results.items()
-            if "fit_all_default_topicmodel_s" in f
-        )
-    )
+    parts.append("Topic model: TopicModel(random_state=0) defaults (exact linkage < 4,000 statements, "
+                 "k-means cells then linkage above). Each size runs in its own process; peak RSS is its VmHWM "
+                 "(includes the loaded embedding model and all releases of the corpus).")
     for name, f in results.items():
-        parts.append(f"\n### {name}: cost growth (fit from precomputed statements and embeddings)\n")
+        parts.append(f"\n### {name}: cost growth (first N releases by date, cached embeddings)\n")
         parts.append(md_table(
-            ["releases", "statements", "fit (s)", "summary (s)", "themes", "repeated claims", "peak RSS (MB)"],
-            [[g["releases"], g["statements"], f"{g['fit_s']:.2f}", f"{g['summary_s']:.2f}", g["themes"],
+            ["releases", "statements", "extract (s)", "embed, cached (s)", "fit (s)", "summary (s)", "total (s)",
+             "themes", "repeated claims", "peak RSS (MB)"],
+            [[g["releases"], g["statements"], f"{g['extract_s']:.1f}", f"{g['embed_cached_s']:.1f}",
+              f"{g['fit_s']:.2f}", f"{g['summary_s']:.2f}", f"{g['total_s']:.1f}", g["themes"],
               g["repeated_claims"], f"{g['peak_rss_mb']:.0f}"] for g in f["growth"]],
         ))
         parts.append(f"\nTop recurring themes (period: {f['period']}):\n")
@@ -260,26 +307,20 @@ def markdown(results: dict[str, dict[str, Any]], senate_sample: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--warm", action="store_true", help="only fill the embedding cache")
-    parser.add_argument("--senate-sample", type=int, default=600)
-    parser.add_argument("--only", choices=["wh_readouts", "senate"], default=None)
-    parser.add_argument("--limit", type=int, default=0, help="first N releases of each corpus (smoke test)")
+    parser.add_argument("--senate-sample", type=int, default=0, help="first N files of a seed-0 shuffle (0: all)")
+    parser.add_argument("--only", choices=CORPORA, default=None)
+    parser.add_argument("--worker", dest="task", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", choices=CORPORA, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    corpora: dict[str, tuple[list[Release], Any]] = {}
-    if args.only in (None, "wh_readouts"):
-        corpora["wh_readouts"] = (load_wh(), None)
-    if args.only in (None, "senate"):
-        corpora["senate"] = (load_senate(args.senate_sample), senate_side)
-    if args.limit:
-        corpora = {name: (by_date(rels)[: args.limit], side_of) for name, (rels, side_of) in corpora.items()}
-    if args.warm:
-        warm(corpora)
+    if args.task:
+        worker(args)
         return
-    sizes = [100, 250, 500, 1000]
-    results = {
-        name: bench_corpus(name, rels, side_of, sizes, with_default_topics=name == "wh_readouts")
-        for name, (rels, side_of) in corpora.items()
-    }
+    names = [args.only] if args.only else list(CORPORA)
+    if args.warm:
+        warm(names, args.senate_sample)
+        return
+    results = {name: bench_corpus(name, args.senate_sample) for name in names}
     record(
         "themes",
         "Theme tracking (themes, repeated claims, incremental updates)",
