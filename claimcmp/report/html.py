@@ -54,7 +54,7 @@ def render_html(analysis: Analysis, limits: Limits | None = None, *, charts: boo
     limits : Limits, optional
         How much of each long list to show.
     charts : bool, default=True
-        Draw the heatmap and the theme timeline (matplotlib).
+        Draw the heatmap and the theme timeline (inline SVG).
     """
     from .json_report import SCHEMA_VERSION
 

@@ -1,7 +1,8 @@
-"""Charts: deterministic SVG, labels escaped, no pyplot and no global matplotlib changes."""
+"""Charts: deterministic SVG, labels escaped, no plotting library imported."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -43,11 +44,18 @@ def test_timeline_draws_one_panel_per_side(seed_analysis: Analysis) -> None:
     assert timeline_svg((), ["OPCW"]) is None
 
 
-def test_charts_leave_pyplot_and_rcparams_alone() -> None:
+def test_charts_import_no_plotting_library() -> None:
     code = (
-        "import sys, matplotlib; before = dict(dict.items(matplotlib.rcParams));"
-        "from claimcmp.analysis import SimilarityMatrix; from claimcmp.report.charts import heatmap_svg;"
-        "heatmap_svg(SimilarityMatrix('topics', ('A','B'), ('1',), ('2',), ('x',), ('y',), ((0.3,),), 1, 1));"
-        "assert 'matplotlib.pyplot' not in sys.modules; assert dict(dict.items(matplotlib.rcParams)) == before"
+        "import sys; from claimcmp.analysis import SimilarityMatrix; from claimcmp.report.charts import heatmap_svg;"
+        "svg = heatmap_svg(SimilarityMatrix('topics', ('A','B'), ('1',), ('2',), ('x',), ('y',), ((0.3,),), 1, 1));"
+        "assert svg.startswith('<svg') and 'matplotlib' not in sys.modules, sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_heatmap_colours_follow_the_values() -> None:
+    svg = heatmap_svg(_matrix("a"))
+    # 0.5 and -0.1 on a scale from -0.1 to 1: the higher value gets the lighter (later) colour
+    fills = re.findall(r'<rect x="[^"]+" y="[^"]+" width="[^"]+" height="[^"]+" fill="(#[0-9a-f]{6})"><title>', svg)
+    assert len(fills) == 2 and fills[0] != fills[1]
+    assert fills[1] == "#440154"  # the minimum is the first colour of the scale
