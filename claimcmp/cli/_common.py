@@ -47,6 +47,14 @@ def add_pair_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_period_option(parser: argparse.ArgumentParser) -> None:
+    """``--period``: the time bucket of theme timelines (the periods of ``claimcmp.themes.PERIODS``)."""
+    parser.add_argument(
+        "--period", choices=["auto", "day", "week", "month", "quarter"], default="auto",
+        help="time bucket of the theme timeline (default auto: chosen by the span of the releases)",
+    )
+
+
 def add_sides_option(parser: argparse.ArgumentParser) -> None:
     """``--sides FILE``."""
     parser.add_argument("--sides", metavar="FILE", default=None, help="YAML sides file (side -> aliases)")

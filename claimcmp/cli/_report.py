@@ -10,6 +10,7 @@ from typing import Any
 from ._common import (
     add_input_options,
     add_pair_option,
+    add_period_option,
     add_runtime_options,
     add_sides_option,
     subcommand,
@@ -39,10 +40,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     add_pair_option(parser)
     parser.add_argument("--format", choices=["html", "md", "json"], default=None, help="report format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the report to OUT")
-    parser.add_argument(
-        "--period", choices=["auto", "day", "week", "month", "quarter"], default="auto",
-        help="time bucket of the theme timeline (default auto)",
-    )
+    add_period_option(parser)
     add_runtime_options(parser)
     parser.set_defaults(func=run)
     return parser

@@ -10,6 +10,7 @@ from typing import Any
 
 from ._common import (
     add_input_options,
+    add_period_option,
     add_runtime_options,
     add_sides_option,
     load_inputs,
@@ -48,9 +49,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         default=None,
         help="YAML or JSON mapping of release id or issuer to side (overrides --side-from)",
     )
-    parser.add_argument(
-        "--period", choices=["auto", "day", "week", "month", "quarter"], default="auto", help="timeline bucket"
-    )
+    add_period_option(parser)
     parser.add_argument("--claim-threshold", type=float, default=0.85, help="similarity of a repeated claim (0.85)")
     parser.add_argument("--top", type=int, default=10, help="themes shown in the table (10)")
     parser.add_argument("--claims", type=int, default=5, help="repeated claims shown in the table (5)")

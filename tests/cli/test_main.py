@@ -61,3 +61,18 @@ def test_help_does_not_import_torch() -> None:
 def test_module_entry_point_runs() -> None:
     out = subprocess.run([sys.executable, "-m", "claimcmp", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and __version__ in out.stdout
+
+
+def test_period_choices_are_the_theme_periods() -> None:
+    from claimcmp.cli import build_parser
+    from claimcmp.themes import PERIODS
+
+    parser = build_parser()
+    for command in ("themes", "report"):
+        args = parser.parse_args([command, "x.txt", "--period", "quarter"])
+        assert args.period == "quarter"
+    action = next(
+        a for sub in parser._subparsers._group_actions for name, p in sub.choices.items() if name == "report"
+        for a in p._actions if a.dest == "period"
+    )
+    assert list(action.choices) == ["auto", *PERIODS]
