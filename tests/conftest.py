@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -15,6 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = Path(os.environ.get("CLAIMCMP_SHARED", ROOT.parent / "shared"))
 SEED = FIXTURES / "opcw_seed.txt"
+
+
+def python_output(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (same environment) and return its stripped stdout.
+
+    For checks about what a fresh process imports or prints. Fails the test if the code raises.
+    """
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
 
 
 @pytest.fixture(scope="session", autouse=True)

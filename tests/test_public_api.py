@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import claimcmp
+
+from .conftest import python_output
 
 EXPECTED = {
     "JOINT_SIDE",
@@ -72,5 +72,4 @@ def test_import_does_not_load_torch_or_sentence_transformers() -> None:
         "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'sklearn', 'matplotlib') if m in sys.modules];"
         "print(','.join(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    assert python_output(code) == ""

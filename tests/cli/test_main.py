@@ -10,6 +10,8 @@ import pytest
 from claimcmp import __version__
 from claimcmp.cli import main
 
+from ..conftest import python_output
+
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -54,8 +56,7 @@ def test_help_does_not_import_torch() -> None:
         "    except SystemExit: pass\n"
         "print(any(m in sys.modules for m in ('torch', 'sentence_transformers')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert python_output(code) == "False"
 
 
 def test_module_entry_point_runs() -> None:

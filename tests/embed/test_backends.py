@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +13,8 @@ from claimcmp.embed import embedder as embedder_module
 from claimcmp.embed import onnx_backend
 from claimcmp.embed.onnx_backend import max_seq_length, onnx_model_path, supports_onnx
 from claimcmp.errors import ConfigurationError
+
+from ..conftest import python_output
 
 TEXTS = [
     "The two ministers discussed energy security.",
@@ -127,8 +127,7 @@ def test_onnx_inference_never_imports_torch(tmp_path: Path) -> None:
         "v = e.encode(['The sides met.']); assert v.shape == (1, 384);"
         "print(e.stats.encoded, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "1 False False"
+    assert python_output(code) == "1 False False"
 
 
 class _FailingAfterOneChunk(Embedder):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +11,7 @@ from claimcmp import Statement, load_releases
 from claimcmp.embed import Embedder, EmbeddingCache
 from claimcmp.errors import ConfigurationError
 
-from ..conftest import SEED
+from ..conftest import SEED, python_output
 
 
 def test_cached_vectors_are_served_without_loading_the_model(tmp_path: Path) -> None:
@@ -52,8 +50,7 @@ def test_fully_cached_run_never_imports_sentence_transformers(tmp_path: Path) ->
         "assert v.shape == (1, 3);"
         "print('sentence_transformers' in sys.modules, 'torch' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False False"
+    assert python_output(code) == "False False"
 
 
 @pytest.mark.slow

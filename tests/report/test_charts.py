@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 from claimcmp.analysis import Analysis, SimilarityMatrix
 from claimcmp.report.charts import heatmap_svg, svg_data_uri, timeline_svg
+
+from ..conftest import python_output
 
 
 def _matrix(label: str) -> SimilarityMatrix:
@@ -50,7 +50,7 @@ def test_charts_import_no_plotting_library() -> None:
         "svg = heatmap_svg(SimilarityMatrix('topics', ('A','B'), ('1',), ('2',), ('x',), ('y',), ((0.3,),), 1, 1));"
         "assert svg.startswith('<svg') and 'matplotlib' not in sys.modules, sorted(sys.modules)"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    python_output(code)
 
 
 def test_heatmap_colours_follow_the_values() -> None:
