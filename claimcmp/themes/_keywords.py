@@ -20,9 +20,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'-]+", re.UNICODE)
 
 
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from ..topics._terms import STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return STOP_WORDS
 
 
 def tokens(text: str, stop_words: frozenset[str]) -> list[str]:

@@ -158,9 +158,9 @@ class ThemeTracker:
         if self.topic_model is None:
             model = TopicModel(random_state=self.random_state)
         else:
-            from sklearn.base import clone
+            from ..topics._copy import unfitted_copy
 
-            model = clone(self.topic_model)
+            model = unfitted_copy(self.topic_model)
         model.fit(stmts, embeddings=vectors)
         self.topic_model_ = model
         self.releases_ = {info.id: info for info in infos}

@@ -4,8 +4,8 @@ All statements of a topic are treated as one document. A term's weight in a
 topic is its frequency there (L1-normalised per topic) times
 ``log(1 + A / f)``, where ``f`` is the term's frequency over all topics and
 ``A`` the average number of words per topic: frequent in this topic, rare in
-the others. Counting is done by a scikit-learn vectorizer (default: English
-stop words removed, words and bigrams).
+the others. Counting is done by :class:`~claimcmp.topics._terms.TermCounter`
+(English stop words removed, words and bigrams) or any scikit-learn vectorizer.
 """
 
 from __future__ import annotations
@@ -15,23 +15,19 @@ from typing import Any
 
 import numpy as np
 
+from ._copy import unfitted_copy
+from ._terms import TermCounter
+
 __all__ = ["default_vectorizer", "topic_keywords", "make_label"]
 
 
-def default_vectorizer(n_texts: int) -> Any:
-    """CountVectorizer with English stop words, words and bigrams.
+def default_vectorizer(n_texts: int) -> TermCounter:
+    """Words and bigrams, English stop words removed.
 
     Terms must occur twice in corpora above 5,000 statements, which keeps the
     bigram vocabulary small at 100k statements.
     """
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    return CountVectorizer(
-        stop_words="english",
-        ngram_range=(1, 2),
-        min_df=2 if n_texts > 5000 else 1,
-        token_pattern=r"(?u)\b(?=\w*[^\W\d_])\w\w+\b",  # 2+ characters, at least one letter
-    )
+    return TermCounter(min_df=2 if n_texts > 5000 else 1)
 
 
 def topic_keywords(
@@ -51,7 +47,7 @@ def topic_keywords(
         Topic index ``0 <= label < n_topics`` of each text.
     n_topics : int
     n_keywords : int, default=8
-    vectorizer : scikit-learn vectorizer, optional
+    vectorizer : scikit-learn-style vectorizer, optional
         Unfitted; default :func:`default_vectorizer`. It is cloned, never fitted in place.
 
     Returns
@@ -61,9 +57,8 @@ def topic_keywords(
         better-scored bigram already holds it.
     """
     from scipy import sparse
-    from sklearn.base import clone
 
-    vec = default_vectorizer(len(texts)) if vectorizer is None else clone(vectorizer)
+    vec = default_vectorizer(len(texts)) if vectorizer is None else unfitted_copy(vectorizer)
     try:
         counts = vec.fit_transform(list(texts))
     except ValueError:  # empty vocabulary: only stop words / numbers

@@ -148,3 +148,19 @@ def test_topic_count_mismatch_is_refused(seed_analysis: Analysis) -> None:
     assert len(Analysis.from_dict(data).statements) == 1
     with pytest.raises(ConfigurationError):
         Analysis(**{**{f: getattr(seed_analysis, f) for f in seed_analysis.__dataclass_fields__}, "statement_topics": (1,)})
+
+
+def test_report_of_the_seed_imports_no_heavy_library_when_vectors_need_no_model() -> None:
+    """The cached report path (< 2 s target) must not pay for torch or scikit-learn imports."""
+    from tests.conftest import python_output
+
+    code = (
+        "import sys\n"
+        "from claimcmp import analyze\n"
+        "from tests.conftest import SEED, FakeEmbedder\n"
+        "a = analyze(SEED, embedder=FakeEmbedder(384))\n"
+        "html = a.to_html()\n"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'sklearn', 'matplotlib', 'pandas') if m in sys.modules]\n"
+        "print(len(a.topics) > 0, len(html) > 1000, heavy)"
+    )
+    assert python_output(code) == "True True []"
