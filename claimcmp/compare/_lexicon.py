@@ -160,9 +160,6 @@ STOPWORDS = frozenset(
 # Cue-only lists: read by claimcmp.compare.cues, not by the trained features,
 # so they can grow without retraining.
 
-#: Further words that deny or discredit an account ("the attacks were staged").
-CUE_DENIALS = frozenset("staged staging hoax falseflag fake invented concocted distorted misleading".split())
-
 #: Further antonym pairs for the ``antonym`` cue.
 CUE_ANTONYMS = frozenset(
     {

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _lexicon as lex
+from ._rejection import attributed_act, raises_claim, rejection_words
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
@@ -28,6 +29,8 @@ RELATIONS = (AGREEMENT, COUNTER_CLAIM, UNRELATED)
 CUE_WEIGHTS: dict[str, float] = {
     "opposing_actor": 3.0,
     "opposing_framing": 3.0,
+    "rejection": 3.0,
+    "attributed_act": 2.0,
     "denial": 2.0,
     "opposite_stance": 1.5,
     "negation": 1.0,
@@ -46,6 +49,7 @@ class Cue:
     ----------
     name : str
         ``shared_proposition``, ``joint_outcome``, ``negation``, ``denial``,
+        ``rejection``, ``attributed_act``,
         ``opposing_actor``, ``opposing_framing``, ``opposite_stance``,
         ``antonym``, ``number_mismatch`` or ``model`` (the head alone).
     detail : str
@@ -147,10 +151,19 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         elif not (a.framing & b.framing) and shared:
             cues.append(Cue("opposing_framing", f"{_words(a.framing)} vs {_words(b.framing)} for {_words(shared)}",
                             COUNTER_CLAIM))
-    denials_a = a.denials | (set(a.tokens) & lex.CUE_DENIALS)
-    denials_b = b.denials | (set(b.tokens) & lex.CUE_DENIALS)
-    if bool(denials_a) != bool(denials_b):
-        cues.append(Cue("denial", _words(denials_a or denials_b), COUNTER_CLAIM))
+    if not any(c.name == "opposing_actor" for c in cues):
+        attributed = attributed_act(a, b)
+        if attributed:
+            doers, acts = attributed
+            cues.append(Cue("attributed_act", f"blames {_words(doers)} for the {_words(acts)} the other condemns",
+                            COUNTER_CLAIM))
+    reject_a, reject_b = rejection_words(a), rejection_words(b)
+    if bool(reject_a) != bool(reject_b):
+        words = _words(reject_a or reject_b)
+        if raises_claim(b if reject_a else a):
+            cues.append(Cue("rejection", f"rejects what the other raises: {words}", COUNTER_CLAIM))
+        else:
+            cues.append(Cue("denial", words, COUNTER_CLAIM))
     pos_neg = (a.stance_pos - b.stance_pos) and (b.stance_neg - a.stance_neg)
     neg_pos = (a.stance_neg - b.stance_neg) and (b.stance_pos - a.stance_pos)
     if (pos_neg or neg_pos) and (len(shared) >= 1 or cosine >= 0.5):

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
 from .blocking import candidate_pairs
-from .classifier import classify_pairs
+from .classifier import MIN_UNCUED_COUNTER_CLAIM, classify_pairs
 from .cross_encoder import CrossEncoderScorer
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED
 from .head import RelationHead, default_head
@@ -48,6 +48,9 @@ class SideComparer:
     include_unrelated : bool, default=False
         Keep pairs classified ``unrelated`` in ``relations_``.
     use_cues : bool, default=True
+    min_uncued_counter_claim : float, default=0.75
+        A counter-claim that no cue supports needs this probability, else the
+        pair counts as unrelated (see :func:`~.classifier.classify_pairs`).
     leader_threshold : float, default=0.55
         Cosine for the fallback topic grouping when no topics are given.
 
@@ -70,6 +73,7 @@ class SideComparer:
         embedder: Any = None,
         include_unrelated: bool = False,
         use_cues: bool = True,
+        min_uncued_counter_claim: float = MIN_UNCUED_COUNTER_CLAIM,
         leader_threshold: float = 0.55,
     ) -> None:
         self.sides = sides
@@ -80,6 +84,7 @@ class SideComparer:
         self.embedder = embedder
         self.include_unrelated = include_unrelated
         self.use_cues = use_cues
+        self.min_uncued_counter_claim = min_uncued_counter_claim
         self.leader_threshold = leader_threshold
 
     def _head(self) -> RelationHead:
@@ -132,7 +137,7 @@ class SideComparer:
             [profiles[i] for i in gi], [profiles[j] for j in gj], emb[gi], emb[gj],
             head=self._head(), cross_encoder=scorer,
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
-            use_cues=self.use_cues,
+            use_cues=self.use_cues, min_uncued_counter_claim=self.min_uncued_counter_claim,
         )
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
@@ -213,13 +218,15 @@ def compare_sides(
     topics : fitted topic model or sequence of int, optional
     **options
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
-        ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``).
+        ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
+        ``min_uncued_counter_claim``, ``leader_threshold``).
 
     Returns
     -------
     SideComparison
     """
-    valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues", "leader_threshold"}
+    valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
+             "min_uncued_counter_claim", "leader_threshold"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

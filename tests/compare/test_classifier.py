@@ -31,3 +31,15 @@ def test_contradiction_stays_a_counter_claim():
     forward = np.array([[0.1, 0.8, 0.1]])
     backward = np.array([[0.15, 0.7, 0.15]])
     assert combine_orders(forward, backward).argmax() == 1
+
+
+def test_uncued_counter_claim_below_the_bar_becomes_unrelated():
+    from claimcmp.compare.classifier import gate_uncued
+    from claimcmp.compare.cues import Cue
+
+    proba = np.array([[0.2, 0.6, 0.2], [0.2, 0.6, 0.2], [0.1, 0.85, 0.05], [0.7, 0.2, 0.1]])
+    cue = Cue("denial", "rejected", "counter_claim")
+    out = gate_uncued(proba, [[], [cue], [], []], 0.75)
+    np.testing.assert_allclose(out[0], [0.2, 0.0, 0.8])  # no cue, p 0.6 < 0.75
+    np.testing.assert_allclose(out[1:], proba[1:])  # a cue, a confident head, or not a counter-claim
+    np.testing.assert_allclose(out.sum(axis=1), 1.0)

@@ -46,3 +46,31 @@ def test_negation_needs_a_shared_proposition_not_just_a_topic():
         "to developing countries in expanding their peaceful chemical industry.",
         cosine=0.39,
     )
+
+
+def test_rejection_of_a_raised_concern():
+    names = _names(
+        "The Secretary raised concerns about the detention of American citizens on politically motivated charges.",
+        "The Foreign Minister rejected the allegations, saying the detainees were convicted under the law.",
+        cosine=0.4,
+    )
+    assert "rejection" in names and "denial" not in names
+
+
+def test_rejection_verdicts_and_refused_acceptance():
+    from claimcmp.compare._rejection import rejection_words
+
+    assert rejection_words(profile("He called the reports of forced labour a fabrication.")) == {"fabrication"}
+    assert rejection_words(profile("Russia does not accept the conclusions drawn from the samples.")) == {"not accept"}
+    # a refused act and a topic of concern are not rejections of a claim
+    assert rejection_words(profile("The inspection team had been denied access to the site.")) == set()
+    assert rejection_words(profile("They discussed the spread of disinformation online.")) == set()
+
+
+def test_attributed_act_needs_a_condemned_act_without_a_doer():
+    condemned = "The Minister expressed concern about the shelling of the nuclear power plant."
+    blamed = "The Ambassador said the shelling of the nuclear plant was carried out by the Ukrainian armed forces."
+    assert "attributed_act" in _names(condemned, blamed)
+    # both name the same doer: no counter-accusation
+    same = "The Minister condemned the shelling of the plant by the Ukrainian armed forces."
+    assert "attributed_act" not in _names(same, blamed)

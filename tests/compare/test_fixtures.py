@@ -69,11 +69,10 @@ def test_counter_claim_precision_and_recall_on_fixtures(predictions):
     tp = sum(1 for g, y in zip(gold, labels) if g == y == "counter_claim")
     precision = tp / max(1, labels.count("counter_claim"))
     recall = tp / gold.count("counter_claim")
-    # regression floor at the measured level (shipped pooled head: precision 0.84, recall 0.64); the
-    # product target recall >= 0.70 is not met yet, so the floor stays at 0.6. Precision >= 0.80 is the
-    # target and is met. Figures: benchmarks/RESULTS.md
-    assert recall >= 0.6, (precision, recall)
-    assert precision >= 0.8, (precision, recall)
+    # measured 2026-11-28 on all 65 pairs: precision 0.95, recall 0.68 (the held-out batch alone:
+    # 1.00 / 0.33). Floors a little below; targets precision >= 0.80, recall >= 0.70 (benchmarks/RESULTS.md)
+    assert recall >= 0.62, (precision, recall)
+    assert precision >= 0.9, (precision, recall)
 
 
 @pytest.mark.slow
@@ -101,5 +100,7 @@ def test_seed_release_end_to_end():
     assert hits, [(r.relation, r.evidence.a.text[:40], r.evidence.b.text[:40]) for r in result.relations]
     rel = hits[0]
     assert rel.cue == "opposing_actor"
+    # the other cross-side pairs of the seed share the subject but counter nothing
+    assert len(result.counter_claims) == 1, [(r.score, r.evidence.a.text[:40]) for r in result.counter_claims]
     assert rel.evidence.a.release_id == release.id
     assert release.text[rel.evidence.b.start : rel.evidence.b.end] == rel.evidence.b.text

@@ -1,0 +1,81 @@
+"""Two readout cues that need word order: a rejected claim and an attributed act.
+
+Kept apart from :mod:`claimcmp.compare.text` because the profile there feeds
+the trained head (changing it means retraining); these cues only add log-odds.
+
+*Rejection*: one statement rejects ("rejected the allegations", "dismissed
+claims ... as groundless", "called the reports a fabrication", "does not
+accept the conclusions") what the other raises or asserts.
+
+*Attributed act*: one statement condemns or is concerned about an act and
+names no doer; the other names a doer for that act ("the shelling was carried
+out by the Ukrainian armed forces").
+"""
+
+from __future__ import annotations
+
+from . import _lexicon as lex
+from .text import TextProfile
+
+__all__ = ["rejection_words", "raises_claim", "attributed_act"]
+
+_REJECT_VERBS = frozenset(
+    """
+    reject rejects rejected rejecting deny denies denied denying dismiss dismisses dismissed dismissing
+    refute refutes refuted refuting repudiate repudiates repudiated rebuff rebuffed rebut rebutted
+    dispute disputes disputed contest contests contested
+    """.split()
+)
+#: Labels a speaker pins on the other side's claim.
+_REJECT_LABELS = frozenset(
+    """
+    groundless baseless unfounded false fabricated fabrication fabrications fake hoax staged
+    disinformation misinformation lies slander slanderous smear unsubstantiated propaganda absurd
+    nonsense politicized politicised politically falseflag invented concocted distorted misleading
+    """.split()
+)
+#: After a rejection verb these make it a refused act, not a rejected claim ("denied access").
+_REFUSED_OBJECTS = frozenset("access entry visa visas permission passage landing admission".split())
+#: Before a label these make it a subject of concern, not a verdict ("the spread of disinformation").
+_TOPIC_MARKERS = frozenset("of about against on over spread spreading combat combating countering counter tackle tackling".split())
+_ACCEPT = frozenset("accept accepts recognise recognises recognize recognizes acknowledge acknowledges agree agrees".split())
+#: Verbs that assert a finding (the claim a rejection answers).
+_ASSERT = frozenset(
+    """
+    found finds confirmed confirms concluded concludes established establishes stated states noted notes
+    reported reports documented documents showed shows revealed reveals verified verifies
+    """.split()
+)
+_DOER_VERBS = frozenset("carried conducted launched fired committed perpetrated staged caused hit struck used".split())
+
+
+def rejection_words(p: TextProfile) -> set[str]:
+    """Words by which the statement rejects a claim (empty when it rejects none)."""
+    toks = p.tokens
+    found: set[str] = set()
+    for i, tok in enumerate(toks):
+        if tok in _REJECT_VERBS:
+            if not any(t in _REFUSED_OBJECTS for t in toks[i + 1 : i + 3]):
+                found.add(tok)
+        elif tok in _REJECT_LABELS:
+            if not any(t in _TOPIC_MARKERS for t in toks[max(0, i - 2) : i]):
+                found.add(tok)
+        elif tok in _ACCEPT and any(t in lex.NEGATIONS or t in {"cannot", "refuses", "refused"} for t in toks[max(0, i - 3) : i]):
+            found.add(f"not {tok}")
+    return found
+
+
+def raises_claim(p: TextProfile) -> bool:
+    """Whether the statement raises a concern, an accusation or a finding."""
+    return bool(p.concern or p.blame_acts or set(p.tokens) & _ASSERT)
+
+
+def attributed_act(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(doers, acts) when one statement condemns an act with no doer and the other names its doer."""
+    for accuser, other in ((a, b), (b, a)):
+        acts = (accuser.blame_acts & other.blame_acts) - {"use"}
+        if not acts or not accuser.concern or accuser.agents or accuser.actors & other.agents:
+            continue
+        if other.agents and (set(other.tokens) & _DOER_VERBS or "by" in other.tokens):
+            return frozenset(other.agents), frozenset(acts)
+    return None
