@@ -123,6 +123,7 @@ def analyze(
     theme_options: Mapping[str, Any] | None = None,
     on_error: Literal["raise", "skip"] = "raise",
     show_progress: bool = False,
+    reuse: bool = True,
 ) -> Analysis:
     """Run the whole pipeline on releases and return everything it found.
 
@@ -151,6 +152,13 @@ def analyze(
         What to do with an unreadable release file.
     show_progress : bool, default=False
         Progress bars for extraction and embedding (on stderr).
+    reuse : bool, default=True
+        Load the stored result of an earlier run on the same releases with
+        the same settings and claimcmp files, and store this one (gzip JSON
+        in ``<cache folder>/analyses``; see ``docs/performance.md``). Runs
+        with a custom head, clusterer or embedder without ``identity`` are
+        never stored. ``False`` always recomputes (the embedding cache is
+        still used).
 
     Returns
     -------
@@ -165,12 +173,19 @@ def analyze(
 
     releases = _load(inputs, on_error)
     sides_obj = load_sides(sides)
-    statements = _extract(releases, sides_obj, show_progress)
-    notes: list[str] = []
     if embedder is None:
         from ..embed import Embedder
 
         embedder = Embedder(model, cache_dir=cache_dir, show_progress=show_progress, backend=backend)
+    stored = _stored_run(
+        releases, embedder, cache_dir,
+        {"sides": None if sides_obj is None else sides_obj.to_dict(), "pair": pair, "topics": topic_options,
+         "compare": compare_options, "themes": theme_options, "on_error": on_error},
+    ) if reuse else None
+    if stored is not None and (found := stored[0].get(stored[1])) is not None:
+        return found  # type: ignore[no-any-return]
+    statements = _extract(releases, sides_obj, show_progress)
+    notes: list[str] = []
     model_name, identity = _model_identity(embedder)
     topic_params = {"random_state": 0, **dict(topic_options or {})}
     theme_params = {"random_state": 0, **dict(theme_options or {})}
@@ -226,7 +241,7 @@ def analyze(
         },
         versions=library_versions(),
     )
-    return Analysis(
+    analysis = Analysis(
         releases=tuple(releases),
         statements=tuple(statements),
         statement_topics=tuple(topic_ids),
@@ -241,6 +256,24 @@ def analyze(
         settings=settings,
         notes=tuple(notes),
     )
+    if stored is not None:
+        stored[0].put(stored[1], analysis)
+    return analysis
+
+
+def _stored_run(
+    releases: Sequence[Release], embedder: Any, cache_dir: PathLike | None, options: Mapping[str, Any]
+) -> tuple[Any, str] | None:
+    """(store, key) for this run, or None when its settings cannot key a stored result."""
+    from ..embed.cache import default_cache_dir
+    from ._store import AnalysisStore, plain_or_none
+
+    identity = getattr(embedder, "identity", None)
+    settings = {**{k: plain_or_none(v) for k, v in options.items()}, "embedder": identity}
+    if not isinstance(identity, str) or any(settings[k] is None and options[k] is not None for k in options):
+        return None
+    store = AnalysisStore(Path(cache_dir if cache_dir is not None else default_cache_dir()) / "analyses")
+    return store, store.key(releases, settings)
 
 
 class _FittedTopics:

@@ -41,6 +41,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=["html", "md", "json"], default=None, help="report format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the report to OUT")
     add_period_option(parser)
+    parser.add_argument(
+        "--fresh", action="store_true",
+        help="recompute even when an earlier run on the same input and settings was stored "
+        "(it is reused by default; embeddings still come from the cache)",
+    )
     add_runtime_options(parser)
     parser.set_defaults(func=run)
     return parser
@@ -80,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         theme_options={"period": args.period},
         on_error=args.on_error,
         show_progress=not args.quiet,
+        reuse=not args.fresh,
     )
     text = {"html": analysis.to_html, "md": analysis.to_markdown, "json": analysis.to_json}[fmt]()
     if args.output:

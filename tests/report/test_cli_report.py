@@ -62,3 +62,26 @@ def test_readme_command_writes_the_seed_report(tmp_path: Path, monkeypatch: pyte
     assert data["settings"]["compared_sides"] == ["OPCW", "Russia"]
     assert main(["report", "fixtures/opcw_seed.txt", "--format", "md", "-q"]) == 0
     assert capsys.readouterr().out.startswith("# claimcmp report: OPCW vs Russia")
+
+
+def test_rerun_reuses_the_stored_analysis_and_fresh_recomputes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Real model: the second run loads the stored analysis; --fresh computes again, same JSON."""
+    import logging
+
+    monkeypatch.chdir(SEED.parents[1])
+    cache = tmp_path / "cache"
+    args = ["report", "fixtures/opcw_seed.txt", "--format", "json", "-q", "--cache-dir", str(cache)]
+    with caplog.at_level(logging.INFO, logger="claimcmp.analysis._store"):
+        assert main(args) == 0
+        first = capsys.readouterr().out
+        assert "reused stored analysis" not in caplog.text
+        assert main(args) == 0
+        assert "reused stored analysis" in caplog.text
+        caplog.clear()
+        assert main([*args, "--fresh"]) == 0
+        assert "reused stored analysis" not in caplog.text
+    second, third = capsys.readouterr().out.split("\n{")
+    assert first.strip() == second.strip() == ("{" + third).strip()
+    assert len(list((cache / "analyses").glob("*.json.gz"))) == 1
