@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _lexicon as lex
-from ._rejection import attributed_act, raises_claim, rejection_words
+from ._readout_cues import attributed_act, raises_claim, refused_demand, rejection_words
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
@@ -31,6 +31,7 @@ CUE_WEIGHTS: dict[str, float] = {
     "opposing_framing": 3.0,
     "rejection": 3.0,
     "attributed_act": 2.0,
+    "refused_demand": 2.0,
     "denial": 2.0,
     "opposite_stance": 1.5,
     "negation": 1.0,
@@ -49,7 +50,7 @@ class Cue:
     ----------
     name : str
         ``shared_proposition``, ``joint_outcome``, ``negation``, ``denial``,
-        ``rejection``, ``attributed_act``,
+        ``rejection``, ``attributed_act``, ``refused_demand``,
         ``opposing_actor``, ``opposing_framing``, ``opposite_stance``,
         ``antonym``, ``number_mismatch`` or ``model`` (the head alone).
     detail : str
@@ -164,6 +165,9 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             cues.append(Cue("rejection", f"rejects what the other raises: {words}", COUNTER_CLAIM))
         else:
             cues.append(Cue("denial", words, COUNTER_CLAIM))
+    refused = refused_demand(a, b)
+    if refused:
+        cues.append(Cue("refused_demand", f"one urges, the other refuses: {_words(set(refused))}", COUNTER_CLAIM))
     pos_neg = (a.stance_pos - b.stance_pos) and (b.stance_neg - a.stance_neg)
     neg_pos = (a.stance_neg - b.stance_neg) and (b.stance_pos - a.stance_pos)
     if (pos_neg or neg_pos) and (len(shared) >= 1 or cosine >= 0.5):

@@ -58,7 +58,7 @@ def test_rejection_of_a_raised_concern():
 
 
 def test_rejection_verdicts_and_refused_acceptance():
-    from claimcmp.compare._rejection import rejection_words
+    from claimcmp.compare._readout_cues import rejection_words
 
     assert rejection_words(profile("He called the reports of forced labour a fabrication.")) == {"fabrication"}
     assert rejection_words(profile("Russia does not accept the conclusions drawn from the samples.")) == {"not accept"}
@@ -74,3 +74,19 @@ def test_attributed_act_needs_a_condemned_act_without_a_doer():
     # both name the same doer: no counter-accusation
     same = "The Minister condemned the shelling of the plant by the Ukrainian armed forces."
     assert "attributed_act" not in _names(same, blamed)
+
+
+def test_refused_demand_needs_a_shared_stem_near_both_markers():
+    from claimcmp.compare._readout_cues import refused_demand
+
+    demand = profile("The European side called for an extension of the monitoring mission.")
+    refusal = profile("The Minister said his Government will not extend the mandate of the mission.")
+    assert refused_demand(demand, refusal) == {"exten"}  # "mission" lies beyond five words of "not"
+    assert refused_demand(refusal, demand) == refused_demand(demand, refusal)
+    # a refusal of something else, and two refusals, are not a refused demand
+    other = profile("The Minister said they would not build new coal power plants.")
+    assert refused_demand(profile("The Chancellor urged faster progress on the energy transition."), other) == frozenset()
+    assert refused_demand(refusal, other) == frozenset()
+    names = _names("The Secretary urged the government to release the detained aid workers.",
+                   "The Minister said the aid workers would not be released.", cosine=0.5)
+    assert "refused_demand" in names

@@ -1,4 +1,4 @@
-"""Two readout cues that need word order: a rejected claim and an attributed act.
+"""Readout cues that need word order: a rejected claim, an attributed act, a refused demand.
 
 Kept apart from :mod:`claimcmp.compare.text` because the profile there feeds
 the trained head (changing it means retraining); these cues only add log-odds.
@@ -10,6 +10,11 @@ accept the conclusions") what the other raises or asserts.
 *Attributed act*: one statement condemns or is concerned about an act and
 names no doer; the other names a doer for that act ("the shelling was carried
 out by the Ukrainian armed forces").
+
+*Refused demand*: one statement urges an action ("urged the release of",
+"called for an extension of", "should be renewed"), the other refuses it
+("will not extend", "would oppose the draft"), and the words around the two
+markers share a word stem.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 from . import _lexicon as lex
 from .text import TextProfile
 
-__all__ = ["rejection_words", "raises_claim", "attributed_act"]
+__all__ = ["rejection_words", "raises_claim", "attributed_act", "refused_demand"]
 
 _REJECT_VERBS = frozenset(
     """
@@ -79,3 +84,48 @@ def attributed_act(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], froz
         if other.agents and (set(other.tokens) & _DOER_VERBS or "by" in other.tokens):
             return frozenset(other.agents), frozenset(acts)
     return None
+
+
+_DEMAND = frozenset("urge urges urged urging demand demands demanded press pressed advocate advocated advocates".split())
+_CALL = frozenset("call calls called calling".split())
+_MODAL = frozenset("should must".split())
+_REFUSE = frozenset("oppose opposes opposed opposing refuse refuses refused refusing veto vetoed block blocked".split())
+_FUTURE = frozenset("will would shall".split())
+_WINDOW = 5
+
+
+def _stems(tokens: tuple[str, ...] | list[str]) -> set[str]:
+    """Five-letter prefixes of content words ("extension", "extend" -> "exten")."""
+    return {t[:5] for t in tokens if len(t) > 3 and t not in lex.STOPWORDS and t not in lex.NEGATIONS}
+
+
+def _around(tokens: tuple[str, ...], i: int) -> set[str]:
+    return _stems(tokens[max(0, i - _WINDOW) : i] + tokens[i + 1 : i + 1 + _WINDOW])
+
+
+def _demand_stems(p: TextProfile) -> set[str]:
+    toks = p.tokens
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if tok in _DEMAND or (tok in _CALL and nxt in {"for", "on"}) or (tok in _MODAL and nxt == "be"):
+            out |= _around(toks, i)
+    return out
+
+
+def _refusal_stems(p: TextProfile) -> set[str]:
+    toks = p.tokens
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        prev = toks[i - 1] if i else ""
+        if tok in _REFUSE or (tok in lex.NEGATIONS and prev in _FUTURE) or tok == "won't":
+            out |= _around(toks, i)
+    return out
+
+
+def refused_demand(a: TextProfile, b: TextProfile) -> frozenset[str]:
+    """Word stems shared by one statement's demand and the other's refusal (empty if none)."""
+    shared = (_demand_stems(a) & _refusal_stems(b)) | (_demand_stems(b) & _refusal_stems(a))
+    if _refusal_stems(a) and _refusal_stems(b):  # both refuse: no demand is refused
+        return frozenset()
+    return frozenset(shared)
