@@ -2,8 +2,10 @@
 
 Input: US Senate press releases (Grimmer; 4 Democrats, 4 Republicans) from
 ``../shared/datasets``, shuffled with a fixed seed; releases are taken in that
-order until extraction has produced the wanted number of statements. The two
-sides compared are the parties (each release's issuer).
+order until extraction has produced the wanted number of statements. All of
+them give ~88k statements, so the 100k run goes on with White House readouts
+and then PolNeAR news articles (train split). The two sides compared are the
+parties (each Senate release's issuer).
 
 Every size runs in its own subprocess (honest peak RSS), in three modes:
 
@@ -64,14 +66,26 @@ def current_rss_mb() -> float:
 
 
 def release_files() -> list[Path]:
-    files = sorted(GRIMMER.rglob("*.txt"))
-    random.Random(SEED).shuffle(files)
+    """Senate press releases first; then, for sizes they cannot fill (all of them give ~88k statements),
+    White House readouts and PolNeAR news articles (train split). Each corpus shuffled with the seed."""
+    files = []
+    for corpus in (sorted(GRIMMER.rglob("*.txt")), sorted((DATASETS / "wh_readouts").rglob("*.md")),
+                   sorted((DATASETS / "polnear" / "train" / "text").glob("*.txt"))):
+        random.Random(SEED).shuffle(corpus)
+        files += corpus
     return files
 
 
 def read_release(path: Path) -> Any:
+    """One release of any of the three corpora (Senate files get the party as issuer)."""
     from claimcmp import Release
 
+    if path.suffix == ".md":
+        from claimcmp import load_releases
+
+        return load_releases([path])[0]
+    if GRIMMER not in path.parents:
+        return Release(id=path.stem, text=path.read_text(encoding="utf-8", errors="replace").strip(), source=str(path))
     match = re.match(r"(\d{1,2}[A-Za-z]{3}\d{4})", path.name)
     date = datetime.strptime(match.group(1), "%d%b%Y").date().isoformat() if match else None
     # The files pad fields with long runs of spaces: treat those as line breaks.
@@ -559,7 +573,9 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
         "process on the same release files (reading them included): *embeddings cached* extracts, clusters "
         "and compares again with every vector from the cache (no model loaded) and stores its analysis; "
         "*analysis stored* is the next identical run, which loads that stored analysis (see "
-        "`docs/performance.md`, *Stored analyses*)."
+        "`docs/performance.md`, *Stored analyses*). Statements come from Senate press releases (parties as "
+        "sides); all of them give about 88k statements, so the largest run continues with White House readouts "
+        "and PolNeAR news articles (their statements belong to neither compared side)."
     )
     markdown += "\n\n### Per step (cold runs; cached re-runs in `results/pipeline.json`)\n\n"
     markdown += md_table(["statements", "step", "seconds", "RSS after MB", "peak RSS so far MB"], rows)

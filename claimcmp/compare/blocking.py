@@ -7,6 +7,15 @@ get a ``topic_bonus`` in the ranking; pairs across topics may be made to need
 ``min_cosine + cross_topic_margin``, which is 0 by default: a counter-claim
 often frames the same events in other words (the act blamed on another
 actor), so its two statements easily land in different topics.
+
+Up to ``max_exact_pairs`` (n_a x n_b) the search is exact, in blocks of rows.
+Above it, an inverted-file search keeps the cost near-linear: the other
+side's statements are quantised into cells of about ``cell_size`` by
+spherical k-means, each statement compares itself with the centres, and then
+only with the members of its ``n_probe`` nearest cells. Cost
+O(n_a * (n_b / cell_size + n_probe * cell_size) * dim) instead of
+O(n_a * n_b * dim); the neighbours found are approximate (recall measured in
+``tests/compare/test_blocking.py`` and ``docs/relations.md``).
 """
 
 from __future__ import annotations
@@ -48,6 +57,74 @@ def _top_k_rows(
     return pairs
 
 
+def _top_k_rows_ivf(
+    emb_a: np.ndarray,
+    emb_b: np.ndarray,
+    k: int,
+    threshold: float,
+    topics_a: np.ndarray | None,
+    topics_b: np.ndarray | None,
+    topic_bonus: float,
+    cross_topic_margin: float,
+    cell_size: int,
+    n_probe: int,
+    block: int,
+) -> set[tuple[int, int]]:
+    """Approximate :func:`_top_k_rows`: search only the members of each row's nearest cells of ``emb_b``."""
+    from ..topics._quantise import spherical_cells
+
+    n_a, n_b = emb_a.shape[0], emb_b.shape[0]
+    cells = spherical_cells(emb_b, max(1, n_b // cell_size), random_state=0)
+    n_cells = int(cells.max()) + 1
+    sums = np.zeros((n_cells, emb_b.shape[1]), dtype=np.float32)
+    np.add.at(sums, cells, emb_b)
+    centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    n_probe = min(n_probe, n_cells)
+    probe = np.empty((n_a, n_probe), dtype=np.intp)
+    for start in range(0, n_a, block):
+        near = emb_a[start : start + block] @ centres.T
+        probe[start : start + block] = np.argpartition(-near, n_probe - 1, axis=1)[:, :n_probe]
+    # invert: for each cell, the rows that probe it and the statements in it
+    flat_cells = probe.ravel()
+    order = np.argsort(flat_cells, kind="stable")
+    probing_rows = (order // n_probe).astype(np.intp)
+    row_bounds = np.searchsorted(flat_cells[order], np.arange(n_cells + 1))
+    member_order = np.argsort(cells, kind="stable")
+    member_bounds = np.searchsorted(cells[member_order], np.arange(n_cells + 1))
+    found_rows, found_cols, found_rank, found_ok = [], [], [], []
+    for c in range(n_cells):
+        rows = probing_rows[row_bounds[c] : row_bounds[c + 1]]
+        members = member_order[member_bounds[c] : member_bounds[c + 1]]
+        if not len(rows) or not len(members):
+            continue
+        sims = emb_a[rows] @ emb_b[members].T
+        rank = sims
+        need = np.full(sims.shape, threshold, dtype=np.float32)
+        if topics_a is not None and topics_b is not None:
+            ta = topics_a[rows, None]
+            same = (ta == topics_b[None, members]) & (ta >= 0)
+            rank = sims + topic_bonus * same
+            need = np.where(same, threshold, threshold + cross_topic_margin)
+        kk = min(k, len(members))
+        idx = np.argpartition(-rank, kk - 1, axis=1)[:, :kk]
+        r = np.arange(len(rows))[:, None]
+        found_rows.append(np.repeat(rows, kk))
+        found_cols.append(members[idx].ravel())
+        found_rank.append(rank[r, idx].ravel())
+        found_ok.append((sims[r, idx] >= need[r, idx]).ravel())
+    if not found_rows:
+        return set()
+    rows_all = np.concatenate(found_rows)
+    cols_all = np.concatenate(found_cols)
+    rank_all = np.concatenate(found_rank)
+    ok_all = np.concatenate(found_ok)
+    order = np.lexsort((cols_all, -rank_all, rows_all))  # per row: best rank first, ties by column
+    rows_all, cols_all, ok_all = rows_all[order], cols_all[order], ok_all[order]
+    first = np.searchsorted(rows_all, rows_all, side="left")
+    keep = (np.arange(len(rows_all)) - first < k) & ok_all
+    return set(zip(rows_all[keep].tolist(), cols_all[keep].tolist(), strict=True))
+
+
 def candidate_pairs(
     emb_a: np.ndarray,
     emb_b: np.ndarray,
@@ -59,6 +136,9 @@ def candidate_pairs(
     topic_bonus: float = 0.1,
     cross_topic_margin: float = 0.0,
     block: int = 1024,
+    max_exact_pairs: int = 100_000_000,
+    cell_size: int = 64,
+    n_probe: int = 16,
 ) -> np.ndarray:
     """Cross-side candidate pairs, top-k in both directions.
 
@@ -76,6 +156,13 @@ def candidate_pairs(
     cross_topic_margin : float, default=0.0
     block : int, default=1024
         Rows of the similarity matrix held in memory at once.
+    max_exact_pairs : int, default=100_000_000
+        Above this many n_a x n_b pairs (e.g. 10,000 statements a side) the
+        neighbours come from the approximate inverted-file search.
+    cell_size : int, default=64
+        Statements per cell of that search.
+    n_probe : int, default=16
+        Nearest cells each statement searches.
 
     Returns
     -------
@@ -92,8 +179,13 @@ def candidate_pairs(
         raise ConfigurationError("Pass topic ids for both sides or for neither.", fix="Pass topics_a and topics_b.")
     ta = None if topics_a is None else np.asarray(topics_a)
     tb = None if topics_b is None else np.asarray(topics_b)
-    forward = _top_k_rows(emb_a, emb_b, top_k, min_cosine, ta, tb, topic_bonus, cross_topic_margin, block)
-    backward = _top_k_rows(emb_b, emb_a, top_k, min_cosine, tb, ta, topic_bonus, cross_topic_margin, block)
+    if emb_a.shape[0] * emb_b.shape[0] > max_exact_pairs:
+        options = (topic_bonus, cross_topic_margin, cell_size, n_probe, block)
+        forward = _top_k_rows_ivf(emb_a, emb_b, top_k, float(min_cosine), ta, tb, *options)
+        backward = _top_k_rows_ivf(emb_b, emb_a, top_k, float(min_cosine), tb, ta, *options)
+    else:
+        forward = _top_k_rows(emb_a, emb_b, top_k, min_cosine, ta, tb, topic_bonus, cross_topic_margin, block)
+        backward = _top_k_rows(emb_b, emb_a, top_k, min_cosine, tb, ta, topic_bonus, cross_topic_margin, block)
     pairs = forward | {(i, j) for j, i in backward}
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)

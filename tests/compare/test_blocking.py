@@ -48,3 +48,34 @@ def test_bad_arguments():
         candidate_pairs(a, a, top_k=0)
     with pytest.raises(ConfigurationError):
         candidate_pairs(a, a, topics_a=np.array([0]))
+
+
+def _clusters(rng, n, centres, noise):
+    x = centres[rng.integers(0, len(centres), n)] + noise * rng.standard_normal((n, centres.shape[1]))
+    return _unit(x)
+
+
+def test_inverted_file_search_probing_every_cell_is_exact():
+    rng = np.random.default_rng(1)
+    centres = _unit(rng.standard_normal((20, 32)))
+    a, b = _clusters(rng, 400, centres, 0.3), _clusters(rng, 500, centres, 0.3)
+    ta, tb = rng.integers(0, 6, 400), rng.integers(0, 6, 500)
+    exact = candidate_pairs(a, b, topics_a=ta, topics_b=tb, min_cosine=0.2)
+    every_cell = candidate_pairs(a, b, topics_a=ta, topics_b=tb, min_cosine=0.2,
+                                 max_exact_pairs=0, cell_size=10, n_probe=10_000)
+    np.testing.assert_array_equal(every_cell, exact)
+
+
+def test_inverted_file_search_finds_the_same_neighbourhoods_deterministically():
+    rng = np.random.default_rng(2)
+    centres = _unit(rng.standard_normal((60, 64)))
+    a, b = _clusters(rng, 3000, centres, 0.08), _clusters(rng, 3000, centres, 0.08)
+    cluster_a = np.argmax(a @ centres.T, axis=1)
+    cluster_b = np.argmax(b @ centres.T, axis=1)
+    approx = candidate_pairs(a, b, top_k=5, min_cosine=0.3, max_exact_pairs=0)
+    np.testing.assert_array_equal(approx, candidate_pairs(a, b, top_k=5, min_cosine=0.3, max_exact_pairs=0))
+    same_cluster = cluster_a[approx[:, 0]] == cluster_b[approx[:, 1]]
+    assert same_cluster.mean() > 0.99
+    # nearly every statement still gets its top_k partners (5 forward, 5 backward at most)
+    assert len(approx) >= 0.9 * len(candidate_pairs(a, b, top_k=5, min_cosine=0.3))
+    assert (np.einsum("ij,ij->i", a[approx[:, 0]], b[approx[:, 1]]) >= 0.3 - 1e-6).all()
