@@ -65,6 +65,10 @@ def current_rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+#: File of each release read by :func:`load_and_extract` (a release's ``source`` may be a URL).
+_PATHS: dict[str, Path] = {}
+
+
 def release_files() -> list[Path]:
     """Senate press releases first; then, for sizes they cannot fill (all of them give ~88k statements),
     White House readouts and PolNeAR news articles (train split). Each corpus shuffled with the seed."""
@@ -100,6 +104,7 @@ def load_and_extract(size: int) -> tuple[list[Any], list[Any]]:
     releases, statements = [], []
     for path in release_files():
         release = read_release(path)
+        _PATHS[release.id] = path
         if not release.text:
             continue
         found = extract_statements(release)
@@ -114,7 +119,7 @@ def load_and_extract(size: int) -> tuple[list[Any], list[Any]]:
 
 def save_selection(cache_dir: str, size: int, releases: list[Any]) -> None:
     """Remember which release files a cold run used, so later modes read the same ones."""
-    (Path(cache_dir) / f"selection-{size}.json").write_text(json.dumps([r.source for r in releases]))
+    (Path(cache_dir) / f"selection-{size}.json").write_text(json.dumps([str(_PATHS[r.id]) for r in releases]))
 
 
 def run_analyze(size: int, cache_dir: str, mode: str) -> dict[str, Any]:
@@ -377,7 +382,11 @@ def subprocess_json(args: list[str], log: Path) -> dict[str, Any]:
         out = subprocess.run(
             [sys.executable, __file__, *args], stdout=subprocess.PIPE, stderr=err, text=True, env=env, check=True
         )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    line = out.stdout.strip().splitlines()[-1]
+    result = json.loads(line)
+    # kept apart too, so a later failure loses nothing: pass these files to --merge
+    (log.parent / f"claimcmp-bench-{result['mode']}-{result['size']}.json").write_text(line + "\n")
+    return result
 
 
 def fresh_cache(shared: Path) -> Path:
