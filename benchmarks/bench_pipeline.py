@@ -104,9 +104,9 @@ def load_and_extract(size: int) -> tuple[list[Any], list[Any]]:
     releases, statements = [], []
     for path in release_files():
         release = read_release(path)
-        _PATHS[release.id] = path
-        if not release.text:
+        if release.id in _PATHS or not release.text:  # the readouts hold a few releases twice
             continue
+        _PATHS[release.id] = path
         found = extract_statements(release)
         if not found:
             continue
