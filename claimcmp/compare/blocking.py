@@ -27,11 +27,26 @@ from ..errors import ConfigurationError
 __all__ = ["candidate_pairs"]
 
 
+def _rank_and_need(
+    sims: np.ndarray,
+    topics_rows: np.ndarray | None,
+    topics_cols: np.ndarray | None,
+    threshold: float,
+    topic_bonus: float,
+    cross_topic_margin: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ranking scores (cosine, plus ``topic_bonus`` inside one topic) and the cosine each pair needs."""
+    if topics_rows is None or topics_cols is None:
+        return sims, np.full(sims.shape, threshold, dtype=np.float32)
+    same = (topics_rows[:, None] == topics_cols[None, :]) & (topics_rows[:, None] >= 0)
+    return sims + topic_bonus * same, np.where(same, threshold, threshold + cross_topic_margin)
+
+
 def _top_k_rows(
     emb_a: np.ndarray,
     emb_b: np.ndarray,
     k: int,
-    threshold: np.ndarray | float,
+    threshold: float,
     topics_a: np.ndarray | None,
     topics_b: np.ndarray | None,
     topic_bonus: float,
@@ -42,13 +57,8 @@ def _top_k_rows(
     k = min(k, emb_b.shape[0])
     for start in range(0, emb_a.shape[0], block):
         sims = emb_a[start : start + block] @ emb_b.T
-        rank = sims
-        need = np.full(sims.shape, float(np.asarray(threshold)), dtype=np.float32) if np.isscalar(threshold) else None
-        if topics_a is not None and topics_b is not None:
-            ta = topics_a[start : start + block, None]
-            same = (ta == topics_b[None, :]) & (ta >= 0)
-            rank = sims + topic_bonus * same
-            need = np.where(same, threshold, float(threshold) + cross_topic_margin)
+        rows_topics = None if topics_a is None else topics_a[start : start + block]
+        rank, need = _rank_and_need(sims, rows_topics, topics_b, float(threshold), topic_bonus, cross_topic_margin)
         idx = np.argpartition(-rank, k - 1, axis=1)[:, :k]
         rows = np.arange(idx.shape[0])[:, None]
         ok = sims[rows, idx] >= need[rows, idx]
@@ -98,13 +108,10 @@ def _top_k_rows_ivf(
         if not len(rows) or not len(members):
             continue
         sims = emb_a[rows] @ emb_b[members].T
-        rank = sims
-        need = np.full(sims.shape, threshold, dtype=np.float32)
-        if topics_a is not None and topics_b is not None:
-            ta = topics_a[rows, None]
-            same = (ta == topics_b[None, members]) & (ta >= 0)
-            rank = sims + topic_bonus * same
-            need = np.where(same, threshold, threshold + cross_topic_margin)
+        rank, need = _rank_and_need(
+            sims, None if topics_a is None else topics_a[rows], None if topics_b is None else topics_b[members],
+            threshold, topic_bonus, cross_topic_margin,
+        )
         kk = min(k, len(members))
         idx = np.argpartition(-rank, kk - 1, axis=1)[:, :kk]
         r = np.arange(len(rows))[:, None]
