@@ -98,3 +98,14 @@ def test_plain_or_none_refuses_objects_anywhere() -> None:
     assert plain_or_none({"a": [1, "x", None], "p": Path("f.yaml")}) == {"a": [1, "x", None], "p": "f.yaml"}
     assert plain_or_none({"a": [1, object()]}) is None
     assert plain_or_none({"head": object()}) is None
+
+
+def test_an_unwritable_store_only_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    analysis = _run(tmp_path / "run", NamedEmbedder())
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the store folder should be")
+    store = AnalysisStore(blocker / "analyses")
+    with caplog.at_level(logging.WARNING, logger="claimcmp.analysis._store"):
+        store.put("k", analysis)
+    assert "could not store" in caplog.text
+    assert store.get("k") is None
