@@ -96,10 +96,14 @@ class AnalysisStore:
 
         path = self._path(key)
         try:
-            data = json.loads(gzip.decompress(path.read_bytes()))
-            analysis = Analysis.from_dict(data)
+            raw = path.read_bytes()
         except FileNotFoundError:
             return None
+        except OSError as exc:  # e.g. the folder is a file, or unreadable: compute as if nothing were stored
+            logger.warning("cannot read stored analyses in %s (%s)", self.folder, exc)
+            return None
+        try:
+            analysis = Analysis.from_dict(json.loads(gzip.decompress(raw)))
         except Exception as exc:  # a damaged file is recomputed, never fatal
             logger.warning("stored analysis %s is unreadable (%s): recomputing", path.name, exc)
             path.unlink(missing_ok=True)
