@@ -294,7 +294,7 @@ _JOINT_NOUNS = (
 
 #: A joint subject: "the two sides", "both leaders", "the interlocutors", "They".
 JOINT_PATTERN = re.compile(
-    rf"(?:\b(?:[Tt]he|[Bb]oth|[Aa]ll|[Ee]ach\s+of\s+the)\s+(?:(?:two|three|four|five|2|3|4)\s+)?"
+    rf"(?:\b(?:[Tt]he|[Bb]oth|[Aa]ll|[Ee]ach\s+of\s+the)\s+(?!United\s+Nations\b)(?:(?:two|three|four|five|2|3|4)\s+)?"
     rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{_JOINT_NOUNS})\b(?!['’]s?\s+(?:own|respective))"
     rf"|\b(?:his|her|their)\s+(?:[A-Za-z-]+\s+)?counterparts?\b"
     rf"|\b(?:[Tt]hey|[Tt]ogether|[Jj]ointly|[Bb]oth)\b)"

@@ -285,7 +285,7 @@ def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
     for cue in find_cues(text, start, end):
         before = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)\s+(?:also\s+)?$", text[start : cue.start])
         span = _name_suffix(text, start + before.start(1), start + before.end(1)) if before else None
-        if span:
+        if span and lookup_place(text[span[0] : span[1]]) is None:  # "European Union said": a body, not a person
             mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
         after = _NAME.match(text, cue.end + 1, end) if text[cue.end : cue.end + 1] == " " else None
         if after:

@@ -87,3 +87,17 @@ def test_statements_are_in_order_with_stable_ids():
     assert first == second
     assert [s.start for s in first] == sorted(s.start for s in first)
     assert all(s.id == f"t@{s.start}-{s.end}" for s in first)
+
+
+def test_organisations_named_in_full_are_collective_speakers_not_people_or_joint():
+    text = (
+        "The European Union said the sanctions would stay in place. "
+        "The United Nations said humanitarian aid must reach Gaza. "
+        "The two nations agreed to keep talking."
+    )
+    got = attribution(text, issuer="Government of Israel")
+    assert got == [
+        ("reported", "EU", "EU"),
+        ("reported", "UN", "UN"),
+        ("joint", None, JOINT_SIDE),
+    ]
