@@ -28,9 +28,10 @@ _REJECT_VERBS = frozenset(
     """
     reject rejects rejected rejecting deny denies denied denying dismiss dismisses dismissed dismissing
     refute refutes refuted refuting repudiate repudiates repudiated rebuff rebuffed rebut rebutted
-    dispute disputes disputed contest contests contested
     """.split()
 )
+# Not "dispute" or "contest": in readouts they are mostly nouns and adjectives
+# ("the maritime boundary dispute", "disputed waters", "contested elections").
 #: Labels a speaker pins on the other side's claim.
 _REJECT_LABELS = frozenset(
     """

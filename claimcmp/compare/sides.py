@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
 from .blocking import candidate_pairs
-from .classifier import MIN_UNCUED_COUNTER_CLAIM, classify_pairs
+from .classifier import MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, classify_pairs
 from .cross_encoder import CrossEncoderScorer
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED
 from .head import RelationHead, default_head
@@ -51,6 +51,8 @@ class SideComparer:
     min_uncued_counter_claim : float, default=0.75
         A counter-claim that no cue supports needs this probability, else the
         pair counts as unrelated (see :func:`~.classifier.classify_pairs`).
+    min_uncued_agreement : float, default=0.5
+        The same for an agreement no cue supports.
     leader_threshold : float, default=0.55
         Cosine for the fallback topic grouping when no topics are given.
 
@@ -74,6 +76,7 @@ class SideComparer:
         include_unrelated: bool = False,
         use_cues: bool = True,
         min_uncued_counter_claim: float = MIN_UNCUED_COUNTER_CLAIM,
+        min_uncued_agreement: float = MIN_UNCUED_AGREEMENT,
         leader_threshold: float = 0.55,
     ) -> None:
         self.sides = sides
@@ -85,6 +88,7 @@ class SideComparer:
         self.include_unrelated = include_unrelated
         self.use_cues = use_cues
         self.min_uncued_counter_claim = min_uncued_counter_claim
+        self.min_uncued_agreement = min_uncued_agreement
         self.leader_threshold = leader_threshold
 
     def _head(self) -> RelationHead:
@@ -138,6 +142,7 @@ class SideComparer:
             head=self._head(), cross_encoder=scorer,
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
             use_cues=self.use_cues, min_uncued_counter_claim=self.min_uncued_counter_claim,
+            min_uncued_agreement=self.min_uncued_agreement,
         )
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
@@ -219,14 +224,14 @@ def compare_sides(
     **options
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
-        ``min_uncued_counter_claim``, ``leader_threshold``).
+        ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``).
 
     Returns
     -------
     SideComparison
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
-             "min_uncued_counter_claim", "leader_threshold"}
+             "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

@@ -246,7 +246,7 @@ def attribute_unit(
         ``"background"`` forces narration without a side.
     """
     mentions = [
-        m for m in find_mentions(text, unit_start, unit_end, discourse.known_names())
+        m for m in find_mentions(text, unit_start, unit_end, discourse.known_names(), discourse.body_names())
         if _outside(quotes, m.start, m.end)
     ]
     resolved = [(m, discourse.resolve(m, text[m.start : m.end])) for m in mentions]

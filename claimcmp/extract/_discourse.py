@@ -90,6 +90,11 @@ class Discourse:
         self._names_key: tuple[str, ...] = ()
         self._names: tuple[str, ...] = ()
 
+    def body_names(self) -> tuple[str, ...]:
+        """Bodies named in the sides file, which speak as collective speakers."""
+        sides = self.resolver.sides
+        return () if sides is None else sides.body_aliases
+
     def known_names(self) -> tuple[str, ...]:
         """Full names and name words of every named entity, for finding bare-name mentions."""
         key = tuple(entity.name for entity in self.entities if entity.name)

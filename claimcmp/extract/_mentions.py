@@ -322,7 +322,25 @@ def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
     return mentions
 
 
-def find_mentions(text: str, start: int, end: int, known_names: Iterable[str] = ()) -> list[Mention]:
+def _body_mentions(text: str, start: int, end: int, names: tuple[str, ...]) -> list[Mention]:
+    """Bodies named in the sides file ("Borealis said", "the Government of Borealis said")."""
+    if not names:
+        return []
+    mentions = []
+    for match in _names_pattern(names).finditer(text, start, end):
+        found = _POSSESSIVE.sub("", match.group(0))
+        canonical = next(n for n in names if n.casefold() == found.casefold())
+        s = match.start()
+        article = re.search(r"[Tt]he\s+$", text[max(start, s - 4) : s])
+        if article:
+            s -= len(article.group(0))
+        mentions.append(Mention(s, match.start() + len(found), "collective", place=canonical))
+    return mentions
+
+
+def find_mentions(
+    text: str, start: int, end: int, known_names: Iterable[str] = (), body_names: tuple[str, ...] = ()
+) -> list[Mention]:
     """Every mention inside ``text[start:end]``, in order, without overlaps.
 
     Parameters
@@ -332,6 +350,9 @@ def find_mentions(text: str, start: int, end: int, known_names: Iterable[str] = 
     known_names : iterable of str, default=()
         Names and surnames of speakers introduced earlier, found again when
         they appear without a title ("Lysogorsky noted ...").
+    body_names : tuple of str, default=()
+        Bodies named in the sides file (:attr:`Sides.body_aliases`), found as
+        collective speakers.
 
     Returns
     -------
@@ -347,6 +368,7 @@ def find_mentions(text: str, start: int, end: int, known_names: Iterable[str] = 
     ]
     candidates += [Mention(m.start(), m.end(), "joint") for m in JOINT_PATTERN.finditer(text, start, end)]
     candidates += _collective_mentions(text, start, end)
+    candidates += _body_mentions(text, start, end, body_names)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     chosen: list[Mention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):

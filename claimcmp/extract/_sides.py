@@ -30,6 +30,14 @@ from ._places import GAZETTEER, gazetteer_pattern, lookup_place
 __all__ = ["Sides", "SideResolver", "load_sides"]
 
 
+_SINGLE_NAME = re.compile(r"[A-Z][\w'’-]+")
+_BODY_WORD = re.compile(
+    r"\b(?:Government|Ministry|Office|Council|Commission|Organi[sz]ation|Agency|Department|Embassy|Mission"
+    r"|Secretariat|Parliament|Assembly|Authority|Authorities|Administration|Cabinet|Presidency|Party|Movement"
+    r"|Front|Forces|Union|League|Alliance|Coalition|Committee|Bank|Court|Fund)\b"
+)
+
+
 @dataclass(frozen=True)
 class Sides:
     """Side name -> aliases that identify its speakers.
@@ -66,6 +74,22 @@ class Sides:
     def names(self) -> tuple[str, ...]:
         """The side names, in file order."""
         return tuple(self.aliases)
+
+    @cached_property
+    def body_aliases(self) -> tuple[str, ...]:
+        """Aliases that name a body that can speak, not a person or a role.
+
+        A capitalised single word ("Borealis", "Hamas") or a name holding a word
+        such as Government, Ministry or Council ("Ministry of Industry and
+        Trade"); aliases the built-in gazetteer knows are found without them.
+        Longest first.
+        """
+        found = {
+            alias for names in self.aliases.values() for alias in names
+            if alias[:1].isupper() and lookup_place(alias) is None
+            and (_SINGLE_NAME.fullmatch(alias) or _BODY_WORD.search(alias))
+        }
+        return tuple(sorted(found, key=lambda a: (-len(a), a)))
 
     @classmethod
     def from_mapping(cls, data: Any, source: str | None = None) -> Sides:

@@ -43,3 +43,14 @@ def test_uncued_counter_claim_below_the_bar_becomes_unrelated():
     np.testing.assert_allclose(out[0], [0.2, 0.0, 0.8])  # no cue, p 0.6 < 0.75
     np.testing.assert_allclose(out[1:], proba[1:])  # a cue, a confident head, or not a counter-claim
     np.testing.assert_allclose(out.sum(axis=1), 1.0)
+
+
+def test_uncued_weak_agreement_becomes_unrelated():
+    from claimcmp.compare.classifier import gate_uncued
+    from claimcmp.compare.cues import Cue
+
+    proba = np.array([[0.45, 0.25, 0.30], [0.45, 0.25, 0.30], [0.6, 0.2, 0.2]])
+    cue = Cue("joint_outcome", "agreed", "agreement")
+    out = gate_uncued(proba, [[], [cue], []], 0.5, "agreement")
+    np.testing.assert_allclose(out[0], [0.0, 0.25, 0.75])
+    np.testing.assert_allclose(out[1:], proba[1:])

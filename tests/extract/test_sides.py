@@ -44,3 +44,23 @@ def test_missing_sides_file_and_wrong_type():
         load_sides("/nonexistent/sides.yaml")
     with pytest.raises(ClaimcmpError):
         load_sides(42)  # type: ignore[arg-type]
+
+
+def test_bodies_named_in_the_sides_file_speak_for_their_side():
+    from claimcmp.extract import Sides, extract_statements
+    from claimcmp.model import Release
+
+    sides = Sides.from_mapping({
+        "Borealis": ["Government of Borealis"],
+        "Atlantis": ["Atlantis", "Kai Doran", "Foreign Minister"],
+    })
+    assert sides.body_aliases == ("Government of Borealis", "Atlantis", "Borealis")  # no person, no role
+    text = (
+        "Borealis said the steel tariffs protect its industry. "
+        "The Government of Borealis insisted that its patrols are lawful. "
+        "The fishing boats of Atlantis must respect the quotas."
+    )
+    got = [(s.kind.value, s.speaker, s.side) for s in extract_statements(
+        Release(id="r", text=text, issuer="Ministry of Foreign Affairs of Atlantis"), sides=sides)]
+    assert got[:2] == [("reported", "Borealis", "Borealis"), ("reported", "Government of Borealis", "Borealis")]
+    assert got[2][0] == "narration"
