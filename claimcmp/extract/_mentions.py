@@ -295,6 +295,12 @@ def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
     return mentions
 
 
+def _with_article(text: str, start: int, pos: int) -> int:
+    """``pos`` moved back over a preceding "the " (not before ``start``)."""
+    article = re.search(r"[Tt]he\s+$", text[max(start, pos - 4) : pos])
+    return pos - len(article.group(0)) if article else pos
+
+
 def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
     mentions = []
     for match in gazetteer_pattern().finditer(text, start, end):
@@ -305,11 +311,9 @@ def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
         s, e = match.start(), match.end()
         noun = _COLLECTIVE_NOUN.match(text, e, end)
         gov = _GOVERNMENT_OF.search(text[max(start, s - 40) : s])
-        article = re.search(r"[Tt]he\s+$", text[max(start, s - 4) : s])
         if noun and not _POSSESSIVE.search(token):
             e = noun.end()
-            if article:
-                s -= len(article.group(0))
+            s = _with_article(text, start, s)
         elif gov:
             s -= len(gov.group(0))
         elif _POSSESSIVE.search(token) or token[:1].islower():
@@ -328,13 +332,9 @@ def _body_mentions(text: str, start: int, end: int, names: tuple[str, ...]) -> l
         return []
     mentions = []
     for match in _names_pattern(names).finditer(text, start, end):
-        found = _POSSESSIVE.sub("", match.group(0))
-        canonical = next(n for n in names if n.casefold() == found.casefold())
-        s = match.start()
-        article = re.search(r"[Tt]he\s+$", text[max(start, s - 4) : s])
-        if article:
-            s -= len(article.group(0))
-        mentions.append(Mention(s, match.start() + len(found), "collective", place=canonical))
+        found = _POSSESSIVE.sub("", match.group(0))  # the pattern is case-sensitive: an alias as written
+        s = _with_article(text, start, match.start())
+        mentions.append(Mention(s, match.start() + len(found), "collective", place=found))
     return mentions
 
 
