@@ -24,6 +24,8 @@ def test_wheel_holds_model_templates_and_schema(tmp_path: Path) -> None:
     for required in (
         "claimcmp/compare/data/relation_head.npz",
         "claimcmp/compare/data/relation_head.card.json",
+        "claimcmp/compare/data/relation_cross_encoder.onnx",
+        "claimcmp/compare/data/relation_cross_encoder.card.json",
         "claimcmp/report/templates/report.html.j2",
         "claimcmp/report/templates/report.css",
         "claimcmp/schema/report.schema.json",

@@ -40,7 +40,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--top-k", type=int, default=5, help="candidate neighbours per statement (default 5)")
     parser.add_argument("--min-cosine", type=float, default=0.3, help="candidate pairs need this cosine (default 0.3)")
     parser.add_argument("--include-unrelated", action="store_true", help="also list pairs labelled unrelated")
-    parser.add_argument("--cross-encoder", metavar="PATH", default=None, help="local NLI CrossEncoder folder to use instead of the shipped head")
+    model = parser.add_mutually_exclusive_group()
+    model.add_argument("--cross-encoder", metavar="PATH", default="shipped",
+                       help="a retrained .onnx relation cross-encoder, or a local NLI CrossEncoder folder to use instead "
+                       "of the shipped head (default: the shipped cross-encoder with the head)")
+    model.add_argument("--head-only", dest="cross_encoder", action="store_const", const=None,
+                       help="the embedding head alone, without the shipped cross-encoder (faster, less accurate)")
+    parser.add_argument("--cross-encoder-max-pairs", type=int, default=600, metavar="N",
+                        help="the shipped cross-encoder reads at most N pairs, the most similar first (default 600)")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout")
     add_runtime_options(parser)
@@ -98,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     result = compare_sides(
         statements, pair, embedder=embedder, top_k=args.top_k, min_cosine=args.min_cosine,
         include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,
+        cross_encoder_max_pairs=args.cross_encoder_max_pairs,
     )
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_table(result)
     if args.output:

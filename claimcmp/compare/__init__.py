@@ -1,15 +1,15 @@
 """Compare sides: agreements, counter-claims and one-sided topics.
 
 Pipeline: candidate blocking (:mod:`.blocking`) -> pair features
-(:mod:`.features`) -> trained head (:mod:`.head`, numpy) or a local
-cross-encoder (:mod:`.cross_encoder`) -> readable cues (:mod:`.cues`) ->
+(:mod:`.features`) -> trained head (:mod:`.head`, numpy), refined by the
+shipped cross-encoder or replaced by your own (:mod:`.cross_encoder`) -> readable cues (:mod:`.cues`) ->
 :class:`~.result.Relation` results (:mod:`.sides`).
 """
 
 from __future__ import annotations
 
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
-from .cross_encoder import CrossEncoderScorer
+from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .head import RelationHead, default_head
 from .result import Evidence, OneSidedTopic, Relation, SideComparison, StatementRef
 from .sides import SideComparer, compare_sides
@@ -23,6 +23,7 @@ __all__ = [
     "Cue",
     "Evidence",
     "OneSidedTopic",
+    "OnnxPairClassifier",
     "Relation",
     "RelationHead",
     "SideComparer",

@@ -14,6 +14,14 @@ counter-claim that no cue supports must reach
 readouts of a meeting hold far fewer counter-claims than the balanced NLI data
 the head learned from, and a claimed counter-claim must show its reason. An
 agreement no cue supports likewise needs :data:`MIN_UNCUED_AGREEMENT`.
+
+The shipped cross-encoder (:class:`~.cross_encoder.OnnxPairClassifier`) reads
+each pair whole, which the embedding head cannot (negation, swapped roles,
+opposite stance change few words of a sentence vector). It runs on the pairs
+the head does not already find unrelated (:data:`CROSS_ENCODER_SCREEN`), both
+orders, and its probabilities are mixed with the head's
+(:data:`CROSS_ENCODER_WEIGHT`, a weighted geometric mean) before the gate and
+the cues.
 """
 
 from __future__ import annotations
@@ -23,14 +31,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cross_encoder import OnnxPairClassifier, default_pair_classifier
 from .cues import CUE_WEIGHTS, RELATIONS, UNRELATED, Cue, detect_cues, is_related
 from .features import pair_features, swap_order
 from .head import RelationHead, default_head
 from .text import TextProfile
 
 __all__ = [
-    "PairPredictions", "classify_pairs", "combine_orders", "MIN_UNCUED_COUNTER_CLAIM", "MIN_UNCUED_AGREEMENT"
+    "PairPredictions", "classify_pairs", "combine_orders", "mix_probabilities", "MIN_UNCUED_COUNTER_CLAIM",
+    "MIN_UNCUED_AGREEMENT", "CROSS_ENCODER_SCREEN", "CROSS_ENCODER_WEIGHT",
+    "CROSS_ENCODER_MAX_PAIRS", "SHIPPED",
 ]
+
+#: ``cross_encoder=SHIPPED``: the cross-encoder that ships in ``claimcmp/compare/data``.
+SHIPPED = "shipped"
 
 #: Smallest probability of a counter-claim with no cue behind it (the head alone).
 #: On the gold pairs (fixtures/relations) the head alone called 3 pairs a
@@ -40,6 +54,34 @@ MIN_UNCUED_COUNTER_CLAIM = 0.75
 #: Smallest probability of an agreement with no cue behind it: more likely than not.
 #: Statements on one subject often get a weak agreement from the head alone.
 MIN_UNCUED_AGREEMENT = 0.5
+#: Pairs whose head probability of ``unrelated`` (orders combined) is at least this skip the
+#: cross-encoder: most candidate pairs of two long readouts share only a theme.
+CROSS_ENCODER_SCREEN = 0.9
+#: Weight of the cross-encoder's log-probabilities when mixed with the head's (which get 1 - weight).
+CROSS_ENCODER_WEIGHT = 0.7
+#: The cross-encoder reads at most this many pairs per call, the most similar (cosine) first: it
+#: costs a transformer pass per pair and order (about 40 readout-sentence pairs a second on 2 cores), the head a
+#: dot product. Pairs past the limit keep the head's reading, and their ``model`` cue says so.
+CROSS_ENCODER_MAX_PAIRS = 600
+
+
+def mix_probabilities(head: np.ndarray, cross: np.ndarray, weight: float) -> np.ndarray:
+    """Weighted geometric mean of two probability tables, rows renormalised.
+
+    Parameters
+    ----------
+    head, cross : ndarray of shape (n_pairs, 3)
+    weight : float
+        Weight of ``cross`` (``head`` gets ``1 - weight``).
+
+    Returns
+    -------
+    ndarray of shape (n_pairs, 3)
+    """
+    logp = (1.0 - weight) * np.log(np.clip(head, 1e-9, 1.0)) + weight * np.log(np.clip(cross, 1e-9, 1.0))
+    logp -= logp.max(axis=1, keepdims=True)
+    out = np.exp(logp)
+    return out / out.sum(axis=1, keepdims=True)
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,6 +97,8 @@ class PairPredictions:
     same_point : ndarray of shape (n_pairs,) or None
     cosine : ndarray of shape (n_pairs,)
     cues : list of list of Cue
+    cross_encoded : ndarray of bool, shape (n_pairs,) or None
+        Which pairs the shipped cross-encoder read (None: it did not run).
     """
 
     probabilities: np.ndarray
@@ -62,6 +106,7 @@ class PairPredictions:
     same_point: np.ndarray | None
     cosine: np.ndarray
     cues: list[list[Cue]]
+    cross_encoded: np.ndarray | None = None
 
     @property
     def labels(self) -> list[str]:
@@ -156,11 +201,14 @@ def classify_pairs(
     emb_b: np.ndarray,
     *,
     head: RelationHead | None = None,
-    cross_encoder: object | None = None,
+    cross_encoder: object | None = SHIPPED,
     texts: tuple[Sequence[str], Sequence[str]] | None = None,
     use_cues: bool = True,
     min_uncued_counter_claim: float = MIN_UNCUED_COUNTER_CLAIM,
     min_uncued_agreement: float = MIN_UNCUED_AGREEMENT,
+    cross_encoder_screen: float = CROSS_ENCODER_SCREEN,
+    cross_encoder_weight: float = CROSS_ENCODER_WEIGHT,
+    cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
     batch: int = 4096,
 ) -> PairPredictions:
     """Classify aligned pairs ``(a[i], b[i])``.
@@ -171,16 +219,28 @@ def classify_pairs(
     emb_a, emb_b : ndarray of shape (n_pairs, dim)
     head : RelationHead, optional
         Default: the shipped head.
-    cross_encoder : CrossEncoderScorer, optional
-        Replaces the head's probabilities; needs ``texts``.
+    cross_encoder : "shipped", OnnxPairClassifier, CrossEncoderScorer or None, default="shipped"
+        ``"shipped"`` or an :class:`~.cross_encoder.OnnxPairClassifier`: read the
+        pairs the head does not find unrelated and mix with the head (see the
+        module docstring); a :class:`~.cross_encoder.CrossEncoderScorer` (your
+        own NLI model) replaces the head's probabilities on every pair; None:
+        the head alone.
     texts : (sequence of str, sequence of str), optional
-        The pair texts, for the cross-encoder.
+        The pair texts; default: those the profiles were built from.
     use_cues : bool, default=True
     min_uncued_counter_claim : float, default=MIN_UNCUED_COUNTER_CLAIM
         A counter-claim no cue supports needs this probability, else it becomes
         unrelated (0 turns the bar off).
     min_uncued_agreement : float, default=MIN_UNCUED_AGREEMENT
         The same for an agreement no cue supports.
+    cross_encoder_screen : float, default=CROSS_ENCODER_SCREEN
+        Pairs the head finds unrelated with at least this probability skip the
+        shipped cross-encoder (1.0: it reads every pair).
+    cross_encoder_weight : float, default=CROSS_ENCODER_WEIGHT
+        Weight of the shipped cross-encoder against the head.
+    cross_encoder_max_pairs : int or None, default=CROSS_ENCODER_MAX_PAIRS
+        The shipped cross-encoder reads at most this many of the screened
+        pairs, highest cosine first (ties: input order); None: no limit.
     batch : int, default=4096
         Pairs per feature block.
 
@@ -190,6 +250,20 @@ def classify_pairs(
     """
     head = head or default_head()
     n = len(profiles_a)
+    if isinstance(cross_encoder, str):
+        if cross_encoder != SHIPPED:
+            from ..errors import ConfigurationError
+
+            raise ConfigurationError(
+                f"cross_encoder={cross_encoder!r} is not a model.",
+                fix="Pass 'shipped', None, a CrossEncoderScorer or an OnnxPairClassifier.",
+            )
+        cross_encoder = default_pair_classifier()
+    refiner = cross_encoder if isinstance(cross_encoder, OnnxPairClassifier) else None
+    if refiner is not None:
+        cross_encoder = None
+    if texts is None:
+        texts = ([p.text for p in profiles_a], [p.text for p in profiles_b])
     emb_a = np.asarray(emb_a, dtype=np.float32)
     emb_b = np.asarray(emb_b, dtype=np.float32)
     cosine = np.einsum("ij,ij->i", emb_a, emb_b) if n else np.zeros(0, dtype=np.float32)
@@ -204,11 +278,26 @@ def classify_pairs(
         if same_point is not None:
             same_point[s:e] = 0.5 * (head.match_score(fwd) + head.match_score(bwd))
     if cross_encoder is not None and n:
-        if texts is None:
-            from ..errors import ConfigurationError
-
-            raise ConfigurationError("A cross-encoder needs the pair texts.", fix="Pass texts=(texts_a, texts_b).")
         proba = cross_encoder.predict_proba(list(texts[0]), list(texts[1]))  # type: ignore[attr-defined]
+    encoded = None
+    if refiner is not None:
+        encoded = np.zeros(n, dtype=bool)
+        chosen = np.flatnonzero(proba[:, RELATIONS.index(UNRELATED)] < cross_encoder_screen)
+        if cross_encoder_max_pairs is not None and len(chosen) > cross_encoder_max_pairs:
+            first = np.lexsort((chosen, -cosine[chosen]))[: max(0, cross_encoder_max_pairs)]
+            chosen = np.sort(chosen[first])
+        if len(chosen):
+            ta, tb = texts
+            if any(not ta[i] or not tb[i] for i in chosen):
+                from ..errors import ConfigurationError
+
+                raise ConfigurationError(
+                    "The cross-encoder needs the pair texts; these profiles carry none.",
+                    fix="Build profiles with claimcmp.compare.text.profile(text), or pass texts=(texts_a, texts_b).",
+                )
+            cross = refiner.predict_proba([ta[i] for i in chosen], [tb[i] for i in chosen])
+            proba[chosen] = mix_probabilities(proba[chosen], cross, cross_encoder_weight)
+            encoded[chosen] = True
     related = np.fromiter((is_related(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)), dtype=bool, count=n)
     proba = gate_unrelated(proba, related)
     cues = [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)] if use_cues else [[] for _ in range(n)]
@@ -219,7 +308,10 @@ def classify_pairs(
         final = gate_uncued(final, cues, min_uncued_agreement, "agreement")
     for i, fired in enumerate(cues):
         label = RELATIONS[int(final[i].argmax())] if n else UNRELATED
-        detail = f"head p({label})={proba[i, RELATIONS.index(label)]:.2f}, cosine {cosine[i]:.2f}"
+        source = "head"
+        if encoded is not None:
+            source = "head + cross-encoder" if encoded[i] else "head (cross-encoder not run on this pair)"
+        detail = f"{source} p({label})={proba[i, RELATIONS.index(label)]:.2f}, cosine {cosine[i]:.2f}"
         for col, name, bar in ((1, "counter-claim", min_uncued_counter_claim), (0, "agreement", min_uncued_agreement)):
             if final[i, col] == 0.0 and cued[i, col] > 0.0:
                 detail += f"; {name} p={cued[i, col]:.2f} with no cue, below {bar:.2f}"
@@ -227,4 +319,4 @@ def classify_pairs(
         deciding = [c for c in fired if c.favours == label]
         others = [c for c in fired if c.favours != label]
         cues[i] = deciding + [model] + others
-    return PairPredictions(final, proba, same_point, cosine.astype(np.float32), cues)
+    return PairPredictions(final, proba, same_point, cosine.astype(np.float32), cues, encoded)

@@ -11,8 +11,8 @@ import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
 from .blocking import candidate_pairs
-from .classifier import MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, classify_pairs
-from .cross_encoder import CrossEncoderScorer
+from .classifier import CROSS_ENCODER_MAX_PAIRS, MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, SHIPPED, classify_pairs
+from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED
 from .head import RelationHead, default_head
 from .result import Evidence, Relation, SideComparison, StatementRef
@@ -39,9 +39,13 @@ class SideComparer:
         Candidate pairs need at least this cosine.
     head : RelationHead or str or Path, optional
         Default: the head shipped in ``claimcmp/compare/data``.
-    cross_encoder : str or Path or object, optional
-        A local NLI CrossEncoder (folder or loaded object) that replaces the
-        head's probabilities; imported lazily.
+    cross_encoder : "shipped", None, str, Path or object, default="shipped"
+        ``"shipped"``: the cross-encoder that ships with claimcmp reads the
+        pairs the head does not find unrelated and is mixed with the head
+        (:func:`~.classifier.classify_pairs`); a ``.onnx`` file: a retrained
+        one of the same kind (``training/train_cross_encoder.py``); None: the
+        head alone (fastest). A local NLI CrossEncoder folder or loaded object
+        replaces the head's probabilities on every pair instead; imported lazily.
     embedder : object, optional
         Anything with ``encode(list[str]) -> ndarray``; default
         :class:`claimcmp.embed.Embedder`.
@@ -55,6 +59,10 @@ class SideComparer:
         The same for an agreement no cue supports.
     leader_threshold : float, default=0.55
         Cosine for the fallback topic grouping when no topics are given.
+    cross_encoder_max_pairs : int or None, default=600
+        The shipped cross-encoder reads at most this many candidate pairs, the
+        most similar first (about 40 pairs a second on 2 cores); the others
+        keep the head's reading. None: every screened pair.
 
     Attributes
     ----------
@@ -71,13 +79,14 @@ class SideComparer:
         top_k: int = 5,
         min_cosine: float = 0.3,
         head: RelationHead | str | Path | None = None,
-        cross_encoder: Any = None,
+        cross_encoder: Any = SHIPPED,
         embedder: Any = None,
         include_unrelated: bool = False,
         use_cues: bool = True,
         min_uncued_counter_claim: float = MIN_UNCUED_COUNTER_CLAIM,
         min_uncued_agreement: float = MIN_UNCUED_AGREEMENT,
         leader_threshold: float = 0.55,
+        cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -90,6 +99,7 @@ class SideComparer:
         self.min_uncued_counter_claim = min_uncued_counter_claim
         self.min_uncued_agreement = min_uncued_agreement
         self.leader_threshold = leader_threshold
+        self.cross_encoder_max_pairs = cross_encoder_max_pairs
 
     def _head(self) -> RelationHead:
         if self.head is None:
@@ -134,15 +144,13 @@ class SideComparer:
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
-        scorer = None
-        if self.cross_encoder is not None:
-            scorer = self.cross_encoder if isinstance(self.cross_encoder, CrossEncoderScorer) else CrossEncoderScorer(self.cross_encoder)
+        scorer = self._cross_encoder()
         pred = classify_pairs(
             [profiles[i] for i in gi], [profiles[j] for j in gj], emb[gi], emb[gj],
             head=self._head(), cross_encoder=scorer,
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
             use_cues=self.use_cues, min_uncued_counter_claim=self.min_uncued_counter_claim,
-            min_uncued_agreement=self.min_uncued_agreement,
+            min_uncued_agreement=self.min_uncued_agreement, cross_encoder_max_pairs=self.cross_encoder_max_pairs,
         )
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
@@ -172,6 +180,14 @@ class SideComparer:
         logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
                     len(idx_a), len(idx_b), len(gi), len(relations))
         return self
+
+    def _cross_encoder(self) -> Any:
+        model = self.cross_encoder
+        if model is None or model == SHIPPED or isinstance(model, (CrossEncoderScorer, OnnxPairClassifier)):
+            return model
+        if isinstance(model, (str, Path)) and str(model).endswith(".onnx"):
+            return OnnxPairClassifier(model)
+        return CrossEncoderScorer(model)
 
     def _embed(self, statements: list[Any], embeddings: np.ndarray | None) -> np.ndarray:
         if embeddings is not None:
@@ -224,14 +240,15 @@ def compare_sides(
     **options
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
-        ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``).
+        ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``,
+        ``cross_encoder_max_pairs``).
 
     Returns
     -------
     SideComparison
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
-             "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold"}
+             "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

@@ -65,6 +65,8 @@ class TextProfile:
         Actors named as doers ("by the Ukrainian armed forces", "Russia's escalation").
     places : frozenset of str
         Actors named as places, targets or victims ("visit to Ukraine").
+    text : str
+        The text itself (the cross-encoder reads it).
     """
 
     tokens: tuple[str, ...]
@@ -81,6 +83,7 @@ class TextProfile:
     actors: frozenset[str]
     agents: frozenset[str]
     places: frozenset[str]
+    text: str = ""
 
 
 def _roles(text: str, tokens: list[str]) -> tuple[set[str], set[str], set[str]]:
@@ -137,4 +140,5 @@ def profile(text: str) -> TextProfile:
         actors=frozenset(actors),
         agents=frozenset(agents),
         places=frozenset(places - agents),
+        text=text,
     )

@@ -31,5 +31,17 @@ def test_compare_help_lists_options(capsys):
     with pytest.raises(SystemExit):
         main(["compare", "--help"])
     text = capsys.readouterr().out
-    for option in ("--pair", "--top-k", "--cross-encoder", "--format"):
+    for option in ("--pair", "--top-k", "--cross-encoder", "--head-only", "--format"):
         assert option in text
+
+
+@pytest.mark.slow
+def test_head_only_skips_the_cross_encoder(tmp_path):
+    results = {}
+    for name, extra in (("both", []), ("head", ["--head-only"])):
+        out = tmp_path / f"{name}.json"
+        assert main(["compare", str(SEED), "--format", "json", "-o", str(out), "--quiet", "--include-unrelated", *extra]) == 0
+        data = json.loads(out.read_text())
+        results[name] = [c["detail"] for r in data["relations"] for c in r["evidence"]["cues"] if c["name"] == "model"]
+    assert any("cross-encoder" in d for d in results["both"])
+    assert results["head"] and not any("cross-encoder" in d for d in results["head"])
