@@ -182,7 +182,8 @@ def fixture_scores(embedder: Embedder, head: RelationHead) -> tuple[dict[str, ob
     rows = []
 
     def chosen(p: dict, split: str) -> bool:
-        held_out = {"held-out 1": "written_heldout", "held-out 2": "written_heldout2", "held-out 3": "written_heldout3"}
+        held_out = {"held-out 1": "written_heldout", "held-out 2": "written_heldout2", "held-out 3": "written_heldout3",
+                    "held-out 4": "written_heldout4"}
         return split == "all" or p["split"] == split or held_out.get(split) == p["file"]
 
     head_only = classify_texts(embedder, [p["a"] for p in pairs], [p["b"] for p in pairs], head=head, cross_encoder=None).labels
@@ -193,7 +194,7 @@ def fixture_scores(embedder: Embedder, head: RelationHead) -> tuple[dict[str, ob
             pp, gp = sum(1 for i in idx if head_only[i] == rel), sum(1 for i in idx if pairs[i]["relation"] == rel)
             out[f"head_only_{split}_{rel}_precision_recall"] = (tp / pp if pp else 0.0, tp / gp if gp else 0.0)
 
-    for split in ("dev", "test", "held-out 1", "held-out 2", "held-out 3", "all"):
+    for split in ("dev", "test", "held-out 1", "held-out 2", "held-out 3", "held-out 4", "all"):
         idx = [i for i, p in enumerate(pairs) if chosen(p, split)]
         for rel in ("counter_claim", "agreement"):
             tp = sum(1 for i in idx if labels[i] == rel and pairs[i]["relation"] == rel)
@@ -359,7 +360,9 @@ def main(argv: list[str] | None = None) -> None:
         "built after them and scored once after them (their pairs are also in *test* and *all*): "
         "`written_heldout.json` (*held-out 1*: before the rejection and attributed-act cues) and "
         "`written_heldout2.json` (*held-out 2*: before the refused-demand cue), `written_heldout3.json` "
-        "(*held-out 3*: written while the cross-encoder trained, before any of its output was seen); rows here "
+        "(*held-out 3*: written while the cross-encoder trained, before any of its output was seen; first score "
+        "1.00 / 0.23), `written_heldout4.json` (*held-out 4*: written before the evaluative-contrast cue, with "
+        "that cue in mind; first score 1.00 / 0.75, 0.25 before the cue); rows here "
         "are the current classifier. Held-out 3 without the cross-encoder: counter-claim P/R "
         f"{fixtures['head_only_held-out 3_counter_claim_precision_recall'][0]:.2f} / {fixtures['head_only_held-out 3_counter_claim_precision_recall'][1]:.2f}, "
         f"agreement {fixtures['head_only_held-out 3_agreement_precision_recall'][0]:.2f} / {fixtures['head_only_held-out 3_agreement_precision_recall'][1]:.2f}. "

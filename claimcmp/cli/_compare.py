@@ -46,8 +46,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                        "of the shipped head (default: the shipped cross-encoder with the head)")
     model.add_argument("--head-only", dest="cross_encoder", action="store_const", const=None,
                        help="the embedding head alone, without the shipped cross-encoder (faster, less accurate)")
-    parser.add_argument("--cross-encoder-max-pairs", type=int, default=600, metavar="N",
-                        help="the shipped cross-encoder reads at most N pairs, the most similar first (default 600)")
+    parser.add_argument("--cross-encoder-max-pairs", type=int, default=300, metavar="N",
+                        help="the shipped cross-encoder reads at most N pairs, the most similar first (default 300)")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout")
     add_runtime_options(parser)

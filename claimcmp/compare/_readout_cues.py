@@ -15,6 +15,11 @@ out by the Ukrainian armed forces").
 "called for an extension of", "should be renewed"), the other refuses it
 ("will not extend", "would oppose the draft"), and the words around the two
 markers share a word stem.
+
+*Evaluative contrast*: the two statements judge a shared subject in opposite
+terms ("the sanctions had failed" / "the sanctions were working", "restricts
+press freedom" / "protects press freedom", "lawful" / "arbitrary and
+unlawful"); a "not" up to two words before a judgement turns it round.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from __future__ import annotations
 from . import _lexicon as lex
 from .text import TextProfile
 
-__all__ = ["rejection_words", "raises_claim", "attributed_act", "refused_demand"]
+__all__ = ["rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast"]
 
 _REJECT_VERBS = frozenset(
     """
@@ -130,3 +135,74 @@ def refused_demand(a: TextProfile, b: TextProfile) -> frozenset[str]:
     if _refusal_stems(a) and _refusal_stems(b):  # both refuse: no demand is refused
         return frozenset()
     return frozenset(shared)
+
+
+#: Favourable judgements of a policy, an event or a state of affairs.
+_GOOD = frozenset(
+    """
+    success successful succeeding succeeded succeeds working works effective improved improving improvement
+    legitimate lawful legal fair free safe secure balanced transparent peaceful stable holding
+    strengthen strengthens strengthened strengthening protect protects protected protecting voluntary
+    voluntarily constructive productive routine justified proportionate consistent compliant credible
+    accurate democratic orderly calm humane sustainable reasonable necessary defensive
+    """.split()
+)
+#: Unfavourable judgements of the same.
+_BAD = frozenset(
+    """
+    failed failure fails failing ineffective deteriorated deteriorating worsened worsening
+    illegitimate unlawful illegal unfair onesided unsafe dangerous biased provocative destabilising
+    destabilizing collapsed collapsing undermine undermines undermined undermining weaken weakens weakened
+    restrict restricts restricted restricting forced forcibly arbitrary counterproductive unjustified
+    disproportionate fraud fraudulent rigged flawed marred aggressive threatens threatening violates
+    violating inaccurate unreasonable unsustainable coerced
+    """.split()
+)
+#: Speakers and reporting words: shared by most readout pairs, never the subject judged.
+_NOT_A_SUBJECT = frozenset(
+    """
+    minister ministry deputy foreign secretary general president prime ambassador spokesperson spokesman
+    director commissioner commission delegation government side sides representative permanent special
+    envoy coordinator rapporteur high chairman embassy office said says stated described noted added
+    country countries two both
+    """.split()
+)
+
+
+_JUDGED_WINDOW = 6
+
+
+def _judgements(p: TextProfile) -> list[tuple[str, bool, int]]:
+    """(word, favourable, position) of each judgement word; a negation up to two words before turns it round."""
+    out = []
+    toks = p.tokens
+    for i, tok in enumerate(toks):
+        if tok not in _GOOD and tok not in _BAD:
+            continue
+        negated = any(t in lex.NEGATIONS for t in toks[max(0, i - 2) : i])
+        out.append((("not " if negated else "") + tok, (tok in _GOOD) != negated, i))
+    return out
+
+
+def _judged_subjects(p: TextProfile, judgements: list[tuple[str, bool, int]], subject: set[str]) -> set[str]:
+    """Subject words within a few words of any judgement."""
+    toks = p.tokens
+    near: set[str] = set()
+    for _, _, i in judgements:
+        near |= set(toks[max(0, i - _JUDGED_WINDOW) : i + 1 + _JUDGED_WINDOW]) & subject
+    return near
+
+
+def evaluative_contrast(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """(one side's judgements, the other's, the subject judged) when the two judge a shared subject in
+    opposite terms: each statement judges one way only, and a shared content word (not a speaker or a
+    reporting word) stands within six words of a judgement in both. Else None."""
+    judged_a, judged_b = _judgements(a), _judgements(b)
+    ways_a, ways_b = {f for _, f, _ in judged_a}, {f for _, f, _ in judged_b}
+    if len(ways_a) != 1 or len(ways_b) != 1 or ways_a == ways_b:
+        return None
+    subject = (a.content & b.content) - _NOT_A_SUBJECT - _GOOD - _BAD
+    judged = _judged_subjects(a, judged_a, subject) & _judged_subjects(b, judged_b, subject)
+    if not judged:
+        return None
+    return frozenset(w for w, _, _ in judged_a), frozenset(w for w, _, _ in judged_b), frozenset(judged)

@@ -62,7 +62,7 @@ CROSS_ENCODER_WEIGHT = 0.7
 #: The cross-encoder reads at most this many pairs per call, the most similar (cosine) first: it
 #: costs a transformer pass per pair and order (about 40 readout-sentence pairs a second on 2 cores), the head a
 #: dot product. Pairs past the limit keep the head's reading, and their ``model`` cue says so.
-CROSS_ENCODER_MAX_PAIRS = 600
+CROSS_ENCODER_MAX_PAIRS = 300
 
 
 def mix_probabilities(head: np.ndarray, cross: np.ndarray, weight: float) -> np.ndarray:

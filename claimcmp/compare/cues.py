@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _lexicon as lex
-from ._readout_cues import attributed_act, raises_claim, refused_demand, rejection_words
+from ._readout_cues import attributed_act, evaluative_contrast, raises_claim, refused_demand, rejection_words
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
@@ -32,6 +32,7 @@ CUE_WEIGHTS: dict[str, float] = {
     "rejection": 3.0,
     "attributed_act": 2.0,
     "refused_demand": 2.0,
+    "evaluative_contrast": 2.0,
     "denial": 2.0,
     "opposite_stance": 1.5,
     "negation": 1.0,
@@ -50,7 +51,7 @@ class Cue:
     ----------
     name : str
         ``shared_proposition``, ``joint_outcome``, ``negation``, ``denial``,
-        ``rejection``, ``attributed_act``, ``refused_demand``,
+        ``rejection``, ``attributed_act``, ``refused_demand``, ``evaluative_contrast``,
         ``opposing_actor``, ``opposing_framing``, ``opposite_stance``,
         ``antonym``, ``number_mismatch`` or ``model`` (the head alone).
     detail : str
@@ -175,6 +176,12 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             (a.stance_neg - b.stance_neg) | (b.stance_pos - a.stance_pos)
         )
         cues.append(Cue("opposite_stance", _words(words), COUNTER_CLAIM))
+    else:
+        contrast = evaluative_contrast(a, b)
+        if contrast:
+            judged_a, judged_b, subject = contrast
+            cues.append(Cue("evaluative_contrast", f"{_words(judged_a)} vs {_words(judged_b)} of {_words(subject)}",
+                            COUNTER_CLAIM))
     # A negation contradicts only a proposition both statements state: most of the shorter
     # statement's content words must recur in the other (two shared words alone are a topic).
     overlap = len(shared) / (min(len(a.content), len(b.content)) or 1)

@@ -59,7 +59,7 @@ class SideComparer:
         The same for an agreement no cue supports.
     leader_threshold : float, default=0.55
         Cosine for the fallback topic grouping when no topics are given.
-    cross_encoder_max_pairs : int or None, default=600
+    cross_encoder_max_pairs : int or None, default=300
         The shipped cross-encoder reads at most this many candidate pairs, the
         most similar first (about 40 pairs a second on 2 cores); the others
         keep the head's reading. None: every screened pair.

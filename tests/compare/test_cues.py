@@ -90,3 +90,25 @@ def test_refused_demand_needs_a_shared_stem_near_both_markers():
     names = _names("The Secretary urged the government to release the detained aid workers.",
                    "The Minister said the aid workers would not be released.", cosine=0.5)
     assert "refused_demand" in names
+
+
+def test_evaluative_contrast_judges_a_shared_subject_both_ways():
+    a = "The Commissioner said the reform of the judiciary undermines the independence of the courts."
+    b = "The Justice Minister said the reform strengthens judicial independence."
+    cues = detect_cues(profile(a), profile(b), 0.6)
+    hit = next(c for c in cues if c.name == "evaluative_contrast")
+    assert hit.favours == COUNTER_CLAIM
+    assert "undermines" in hit.detail and "strengthens" in hit.detail and "reform" in hit.detail
+    # a "not" before the judgement turns it round: "not safe" is unfavourable, like "dangerous"
+    assert "evaluative_contrast" in _names("The Minister said the pipeline was safe.", "The Commissioner said the pipeline was not safe.")
+
+
+def test_evaluative_contrast_needs_opposite_terms_on_one_subject():
+    # same judgement
+    assert "evaluative_contrast" not in _names("The election was peaceful.", "Observers said the election was calm and orderly.")
+    # opposite judgements of different subjects (only speakers shared)
+    assert "evaluative_contrast" not in _names(
+        "The Minister said the grain corridor is working well.", "The Minister said the port had been badly damaged and the talks failed."
+    )
+    # one statement judges both ways: no contrast
+    assert "evaluative_contrast" not in _names("The talks failed but the ceasefire is holding.", "The ceasefire collapsed.")
