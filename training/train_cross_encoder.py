@@ -76,13 +76,10 @@ def bundled_model_dir() -> Path:
 
 
 def pair_tokenizer(model_dir: Path, max_length: int):
-    """The embedder's ``tokenizers`` tokenizer set up for pairs (longest-first truncation, padding)."""
-    from tokenizers import Tokenizer
+    """The embedder's ``tokenizers`` tokenizer, as the run time sets it up (truncation, padding)."""
+    from claimcmp.embed.onnx_backend import padded_tokenizer
 
-    tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    tok.enable_truncation(max_length=max_length)
-    tok.enable_padding(pad_id=tok.token_to_id("[PAD]") or 0, pad_token="[PAD]")
-    return tok
+    return padded_tokenizer(model_dir / "tokenizer.json", max_length)
 
 
 def encode_batch(tok, pairs: list[Pair]) -> dict[str, np.ndarray]:

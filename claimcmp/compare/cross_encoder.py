@@ -123,7 +123,7 @@ class OnnxPairClassifier:
         import json
 
         try:
-            import onnxruntime as ort
+            import onnxruntime  # noqa: F401
         except ImportError as exc:
             raise MissingDependencyError(f"The shipped cross-encoder needs {exc.name}.", fix="pip install onnxruntime") from exc
         path = Path(model_file)
@@ -138,21 +138,14 @@ class OnnxPairClassifier:
         if set(classes) != set(RELATIONS):
             raise ConfigurationError(f"{card_file} names classes {classes}.", fix=f"Retrain with the classes {list(RELATIONS)}.")
         self._columns = [classes.index(r) for r in RELATIONS]
-        if tokenizer is None:
-            from tokenizers import Tokenizer
+        from ..embed.onnx_backend import cpu_session, padded_tokenizer
 
+        if tokenizer is None:
             from ..embed.models import resolve_model
 
-            tokenizer = Tokenizer.from_file(str(Path(resolve_model(None).path) / "tokenizer.json"))
-            tokenizer.enable_truncation(max_length=self.max_length)
-            tokenizer.enable_padding(pad_id=tokenizer.token_to_id("[PAD]") or 0, pad_token="[PAD]")
+            tokenizer = padded_tokenizer(Path(resolve_model(None).path) / "tokenizer.json", self.max_length)
         self._tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        if threads:
-            options.intra_op_num_threads = threads
-        self._session = ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
+        self._session = cpu_session(path, threads)
 
     def logits(self, texts_a: Sequence[str], texts_b: Sequence[str], *, batch_size: int = 1) -> np.ndarray:
         """Raw logits of the pairs ``(a[i], b[i])`` in the given order, shape (n_pairs, 3), card's column order.

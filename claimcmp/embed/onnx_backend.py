@@ -207,6 +207,35 @@ def export_onnx(resolved: ResolvedModel, target: str | Path, variant: str = "int
     return target
 
 
+def padded_tokenizer(tokenizer_file: str | Path, max_length: int) -> Any:
+    """A ``tokenizers`` tokenizer that truncates to ``max_length`` and pads each batch with [PAD]
+    (single texts or pairs alike)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.enable_truncation(max_length=max_length)
+    pad_id = tokenizer.token_to_id("[PAD]")
+    tokenizer.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")
+    return tokenizer
+
+
+def cpu_session(model_file: str | Path, threads: int | None = None) -> Any:
+    """An ONNX Runtime CPU session that does not busy-wait between runs.
+
+    Idle ORT threads would otherwise spin and take the cores from whatever runs
+    next (clustering, comparison, a torch model). ``threads``: intra-op threads,
+    default one per core.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads:
+        options.intra_op_num_threads = threads
+    return ort.InferenceSession(str(model_file), sess_options=options, providers=["CPUExecutionProvider"])
+
+
 class OnnxEncoder:
     """Sentence embeddings with ONNX Runtime and a ``tokenizers`` tokenizer.
 
@@ -222,8 +251,8 @@ class OnnxEncoder:
 
     def __init__(self, model_file: str | Path, model_dir: str | Path, *, threads: int | None = None) -> None:
         try:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
+            import onnxruntime  # noqa: F401
+            import tokenizers  # noqa: F401
         except ImportError as exc:
             raise MissingDependencyError(f"The ONNX backend needs {exc.name}.", fix=_INSTALL_HINT) from exc
         model_dir = Path(model_dir)
@@ -234,22 +263,9 @@ class OnnxEncoder:
                 fix="Pass backend='torch' for this model.",
             )
         self.max_length = max_seq_length(model_dir)
-        tokenizer = Tokenizer.from_file(str(tokenizer_file))
-        tokenizer.enable_truncation(max_length=self.max_length)
-        pad_id = tokenizer.token_to_id("[PAD]")
-        tokenizer.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")
-        self._tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        # No busy-waiting between runs: idle ORT threads would otherwise spin and take
-        # the cores from whatever runs next (clustering, comparison, a torch model).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        if threads:
-            options.intra_op_num_threads = threads
+        self._tokenizer = padded_tokenizer(tokenizer_file, self.max_length)
         try:
-            self._session = ort.InferenceSession(
-                str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
-            )
+            self._session = cpu_session(model_file, threads)
         except Exception as exc:  # onnxruntime raises its own untyped errors
             raise EmbeddingError(
                 f"ONNX Runtime cannot load {model_file}: {exc}",
