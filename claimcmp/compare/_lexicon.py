@@ -144,6 +144,23 @@ AGENT_HEADS = frozenset(
 #: Prepositions after which an actor is a place, target or victim, not an agent.
 PLACE_PREPOSITIONS = frozenset("in to on against into toward towards at inside over".split())
 
+#: Nouns of acts: a possessive actor just before one is the doer ("in response to Russia's actions").
+OWNED_ACTS = frozenset(
+    """
+    action actions activity activities conduct behaviour behavior policy policies decision decisions
+    moves operation operations war campaign
+    """.split()
+)
+
+#: Words before "on"/"against" + actor that make the actor the one addressed or punished, not a
+#: victim ("called on Russia to", "impose severe costs on Russia", "sanctions against Iran").
+ADDRESSING = frozenset(
+    """
+    call calls called calling urge urged urges urging costs cost consequences sanctions sanction
+    penalties pressure measures impose imposed imposing restrictions tariffs
+    """.split()
+)
+
 #: Function words ignored when measuring content overlap.
 STOPWORDS = frozenset(
     """

@@ -11,10 +11,13 @@ accept the conclusions") what the other raises or asserts.
 names no doer; the other names a doer for that act ("the shelling was carried
 out by the Ukrainian armed forces").
 
-*Refused demand*: one statement urges an action ("urged the release of",
-"called for an extension of", "should be renewed"), the other refuses it
-("will not extend", "would oppose the draft"), and the words around the two
-markers share a word stem.
+*Refused demand*: one statement urges or backs an action ("urged the release of",
+"called for an extension of", "should be renewed", "expressed support for a
+moratorium"), the other refuses it ("will not extend", "would oppose the
+draft", "would vote against prolonging", "could not agree to suspending",
+"would keep its curbs in place"), and the words around the two markers share
+a word stem (a few policy synonyms joined: renew/extend/prolong,
+lift/remove, curbs/controls/restrictions, moratorium/suspend).
 
 *Evaluative contrast*: the two statements judge a shared subject in opposite
 terms ("the sanctions had failed" / "the sanctions were working", "restricts
@@ -27,7 +30,10 @@ from __future__ import annotations
 from . import _lexicon as lex
 from .text import TextProfile
 
-__all__ = ["rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast"]
+__all__ = [
+    "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "demand_stems",
+    "refusal_stems",
+]
 
 _REJECT_VERBS = frozenset(
     """
@@ -92,49 +98,85 @@ def attributed_act(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], froz
     return None
 
 
-_DEMAND = frozenset("urge urges urged urging demand demands demanded press pressed advocate advocated advocates".split())
+_DEMAND = frozenset(
+    """
+    urge urges urged urging demand demands demanded press pressed advocate advocated advocates
+    supports supported supporting backed backs backing endorse endorses endorsed
+    favour favours favoured favor favors favored propose proposes proposed
+    """.split()
+)
 _CALL = frozenset("call calls called calling".split())
 _MODAL = frozenset("should must".split())
-_REFUSE = frozenset("oppose opposes opposed opposing refuse refuses refused refusing veto vetoed block blocked".split())
-_FUTURE = frozenset("will would shall".split())
-_WINDOW = 5
+_REFUSE = frozenset(
+    """
+    oppose opposes opposed opposing refuse refuses refused refusing veto vetoed block blocked
+    reject rejects rejected rejecting cannot
+    """.split()
+)
+#: "keep ... in place": a refusal to lift only with "place" after it ("keep funding" is no refusal).
+_KEEP = frozenset("keep keeps kept maintain maintains retain retains retained".split())
+_FUTURE = frozenset("will would shall could can".split())
+_VOTE = frozenset("vote votes voted voting".split())
+_WINDOW = 5  # words before a marker
+_OBJECT_WINDOW = 8  # words after it: the object ("urged the Council to lift the export restrictions")
+#: Policy words that name one action in other words, joined under one stem
+#: ("renew" / "extend" / "prolong" a mandate; "lift" / "remove" restrictions; "curbs" / "controls").
+_SAME_ACTION = {
+    "renew": "exten", "prolo": "exten", "remov": "lift", "lifti": "lift", "easin": "lift", "scrap": "lift",
+    "curbs": "restr", "curb": "restr", "contr": "restr", "limit": "restr", "embar": "restr", "sanct": "restr",
+    "morat": "suspe", "freez": "suspe", "froze": "suspe", "pause": "suspe",
+}
 
 
 def _stems(tokens: tuple[str, ...] | list[str]) -> set[str]:
-    """Five-letter prefixes of content words ("extension", "extend" -> "exten")."""
-    return {t[:5] for t in tokens if len(t) > 3 and t not in lex.STOPWORDS and t not in lex.NEGATIONS}
+    """Five-letter prefixes of content words ("extension", "extend" -> "exten"), synonyms joined."""
+    out = set()
+    for t in tokens:
+        if len(t) > 3 and t not in lex.STOPWORDS and t not in lex.NEGATIONS:
+            out.add(_SAME_ACTION.get(t[:5], t[:5]))
+    return out
 
 
 def _around(tokens: tuple[str, ...], i: int) -> set[str]:
-    return _stems(tokens[max(0, i - _WINDOW) : i] + tokens[i + 1 : i + 1 + _WINDOW])
+    return _stems(tokens[max(0, i - _WINDOW) : i] + tokens[i + 1 : i + 1 + _OBJECT_WINDOW])
 
 
-def _demand_stems(p: TextProfile) -> set[str]:
-    toks = p.tokens
+def demand_stems(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Word stems around each demand or support marker ("urged", "called for", "backed", "should be")."""
     out: set[str] = set()
-    for i, tok in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if tok in _DEMAND or (tok in _CALL and nxt in {"for", "on"}) or (tok in _MODAL and nxt == "be"):
-            out |= _around(toks, i)
-    return out
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            tok in _DEMAND
+            or (tok in _CALL and nxt in {"for", "on"})
+            or (tok in _MODAL and nxt == "be")
+            or (tok == "support" and nxt == "for")  # "expressed support for"; not "financial support to"
+        ):
+            out |= _around(tokens, i)
+    return frozenset(out)
 
 
-def _refusal_stems(p: TextProfile) -> set[str]:
-    toks = p.tokens
+def refusal_stems(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Word stems around each refusal marker ("will not", "refused", "vote against", "keep ... in place")."""
     out: set[str] = set()
-    for i, tok in enumerate(toks):
-        prev = toks[i - 1] if i else ""
-        if tok in _REFUSE or (tok in lex.NEGATIONS and prev in _FUTURE) or tok == "won't":
-            out |= _around(toks, i)
-    return out
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        if (
+            tok in _REFUSE
+            or (tok in lex.NEGATIONS and prev in _FUTURE)
+            or tok == "won't"
+            or (tok == "against" and prev in _VOTE)
+            or (tok in _KEEP and "place" in tokens[i + 1 : i + 1 + _OBJECT_WINDOW])
+        ):
+            out |= _around(tokens, i)
+    return frozenset(out)
 
 
 def refused_demand(a: TextProfile, b: TextProfile) -> frozenset[str]:
     """Word stems shared by one statement's demand and the other's refusal (empty if none)."""
-    shared = (_demand_stems(a) & _refusal_stems(b)) | (_demand_stems(b) & _refusal_stems(a))
-    if _refusal_stems(a) and _refusal_stems(b):  # both refuse: no demand is refused
+    if a.refusals and b.refusals:  # both refuse: no demand is refused
         return frozenset()
-    return frozenset(shared)
+    return (a.demands & b.refusals) | (b.demands & a.refusals)
 
 
 #: Favourable judgements of a policy, an event or a state of affairs.

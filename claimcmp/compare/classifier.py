@@ -15,6 +15,14 @@ readouts of a meeting hold far fewer counter-claims than the balanced NLI data
 the head learned from, and a claimed counter-claim must show its reason. An
 agreement no cue supports likewise needs :data:`MIN_UNCUED_AGREEMENT`.
 
+Before the cues are added, a pair in which a polarity cue fired
+(:data:`POLARITY_CUES`: one statement judges a shared subject favourably and
+the other unfavourably, or one urges what the other refuses) cannot be an
+agreement: its agreement probability moves to counter-claim
+(:func:`gate_polarity`). Models trained on NLI data read two statements on one
+subject in shared words as agreeing ("the media law restricts press freedom"
+vs "... protects press freedom"); the cue has found the opposite judgement.
+
 The shipped cross-encoder (:class:`~.cross_encoder.OnnxPairClassifier`) reads
 each pair whole, which the embedding head cannot (negation, swapped roles,
 opposite stance change few words of a sentence vector). It runs on the pairs
@@ -40,7 +48,7 @@ from .text import TextProfile
 __all__ = [
     "PairPredictions", "classify_pairs", "combine_orders", "mix_probabilities", "MIN_UNCUED_COUNTER_CLAIM",
     "MIN_UNCUED_AGREEMENT", "CROSS_ENCODER_SCREEN", "CROSS_ENCODER_WEIGHT",
-    "CROSS_ENCODER_MAX_PAIRS", "SHIPPED",
+    "CROSS_ENCODER_MAX_PAIRS", "SHIPPED", "POLARITY_CUES", "gate_polarity",
 ]
 
 #: ``cross_encoder=SHIPPED``: the cross-encoder that ships in ``claimcmp/compare/data``.
@@ -63,6 +71,10 @@ CROSS_ENCODER_WEIGHT = 0.7
 #: costs a transformer pass per pair and order (about 40 readout-sentence pairs a second on 2 cores), the head a
 #: dot product. Pairs past the limit keep the head's reading, and their ``model`` cue says so.
 CROSS_ENCODER_MAX_PAIRS = 300
+
+
+#: Cues that find the two statements of opposite polarity on one subject: an agreement is ruled out.
+POLARITY_CUES = frozenset({"evaluative_contrast", "refused_demand"})
 
 
 def mix_probabilities(head: np.ndarray, cross: np.ndarray, weight: float) -> np.ndarray:
@@ -184,6 +196,26 @@ def gate_uncued(
     return out
 
 
+def gate_polarity(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:
+    """Move the agreement probability of pairs with a :data:`POLARITY_CUES` cue to counter-claim.
+
+    Parameters
+    ----------
+    proba : ndarray of shape (n_pairs, 3)
+    cues : list of list of Cue, length n_pairs
+
+    Returns
+    -------
+    ndarray of shape (n_pairs, 3), a new array
+    """
+    out = np.array(proba, dtype=np.float64, copy=True)
+    for i, fired in enumerate(cues):
+        if any(cue.name in POLARITY_CUES for cue in fired):
+            out[i, 1] += out[i, 0]
+            out[i, 0] = 0.0
+    return out
+
+
 def _apply_cues(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:
     logp = np.log(np.clip(proba, 1e-9, 1.0))
     for i, fired in enumerate(cues):
@@ -301,7 +333,7 @@ def classify_pairs(
     related = np.fromiter((is_related(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)), dtype=bool, count=n)
     proba = gate_unrelated(proba, related)
     cues = [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)] if use_cues else [[] for _ in range(n)]
-    cued = _apply_cues(proba, cues) if use_cues and n else proba
+    cued = _apply_cues(gate_polarity(proba, cues), cues) if use_cues and n else proba
     final = cued
     if n:
         final = gate_uncued(cued, cues, min_uncued_counter_claim, "counter_claim")

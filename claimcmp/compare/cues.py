@@ -14,7 +14,7 @@ from typing import Any
 
 from . import _lexicon as lex
 from ._readout_cues import attributed_act, evaluative_contrast, raises_claim, refused_demand, rejection_words
-from .features import agent_swap, antonym_pairs
+from .features import antonym_pairs
 from .text import TextProfile
 
 __all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
@@ -100,11 +100,71 @@ def _cue_antonyms(a: TextProfile, b: TextProfile) -> list[tuple[str, str]]:
     return found
 
 
+def _swapped_roles(a: TextProfile, b: TextProfile) -> bool:
+    """One text names as doer an actor the other names as place or target (possessives not counted),
+    or the two name disjoint doers of a shared act."""
+    if (b.agents & a.targets) or (a.agents & b.targets):
+        return True
+    return bool(a.agents and b.agents and not (a.agents & b.agents) and (a.blame_acts & b.blame_acts))
+
+
+def _singular(words: frozenset[str]) -> set[str]:
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+#: Words before "against" that make it a stance ("vote against", "is against"); else it is a
+#: preposition ("aggression against Ukraine").
+_AGAINST_STANCE = frozenset(
+    "vote votes voted voting stand stands stood speak speaks spoke come came argue argued argues "
+    "is are was were remain remains remained firmly strongly categorically position".split()
+)
+
+
+def _stance(p: TextProfile) -> tuple[frozenset[str], frozenset[str]]:
+    """Favourable and unfavourable stance words, "against" only as a stance, "back" only inflected."""
+    neg = p.stance_neg
+    pos = p.stance_pos - {"back"}  # "bring back", "Build Back Better"; "backed" stays
+    if "against" in neg:
+        toks = p.tokens
+        if not any(t == "against" and i and toks[i - 1] in _AGAINST_STANCE for i, t in enumerate(toks)):
+            neg = neg - {"against"}
+    return pos, neg
+
+
+#: Negation words in set phrases that negate no claim ("not only", "without delay").
+_IDIOMS = (("not", "only"), ("no", "later"), ("nothing", "less"), ("nothing", "short"), ("no", "doubt"))
+
+
+def _negates(p: TextProfile) -> bool:
+    """Whether the text negates something: a negation word other than "without", outside set phrases."""
+    toks = p.tokens
+    for i, tok in enumerate(toks):
+        if tok in lex.NEGATIONS and tok != "without":
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if (tok, nxt) not in _IDIOMS:
+                return True
+    return False
+
+
+def _quantities(p: TextProfile) -> dict[str, set[str]]:
+    """Numbers by the word after them, their unit ("40 percent" -> {"percent": {"40"}})."""
+    toks = p.tokens
+    out: dict[str, set[str]] = {}
+    for i, tok in enumerate(toks[:-1]):
+        unit = toks[i + 1]
+        if tok[0].isdigit() and not unit[0].isdigit() and unit not in lex.STOPWORDS:
+            out.setdefault(unit, set()).add(tok)
+    return out
+
+
 def is_related(a: TextProfile, b: TextProfile, cosine: float) -> bool:
     """Whether two statements share a subject: cosine >= 0.35, three shared content
-    words, or a shared actor with cosine >= 0.2. Cues fire, and counter-claims are
-    possible, only between related statements."""
-    return cosine >= 0.35 or len(a.content & b.content) >= 3 or bool(a.actors & b.actors) and cosine >= 0.2
+    words, or cosine >= 0.2 with a shared actor or one statement refusing what the
+    other urges. Cues fire, and counter-claims are possible, only between related
+    statements."""
+    if cosine >= 0.35 or len(a.content & b.content) >= 3 or bool(a.actors & b.actors) and cosine >= 0.2:
+        return True
+    return cosine >= 0.2 and bool(refused_demand(a, b))
 
 
 def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
@@ -129,16 +189,17 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         (generic_b and (a.places or a.agents) and not generic_a and (a.blame_acts & b.blame_acts))
         or (generic_a and (b.places or b.agents) and not generic_b and (a.blame_acts & b.blame_acts))
     )
-    if generic_swap and not agent_swap(a, b):
+    swapped = _swapped_roles(a, b)
+    if generic_swap and not swapped:
         actors = generic_b or generic_a
         acts = (a.blame_acts & b.blame_acts) - {"use"} or {"use"}
         cues.append(Cue("opposing_actor", f"blames {_words(actors)}; act: {_words(acts)}", COUNTER_CLAIM))
-    if agent_swap(a, b) and (a.blame_acts | b.blame_acts | a.concern | b.concern):
-        blamer, other = (b, a) if (b.agents & a.places or b.agents) else (a, b)
-        actors = (blamer.agents & other.places) or blamer.agents
+    if swapped and (a.blame_acts | b.blame_acts | a.concern | b.concern):
+        blamer, other = (b, a) if (b.agents & a.targets or b.agents) else (a, b)
+        actors = (blamer.agents & other.targets) or blamer.agents
         detail = f"blames {_words(actors)}"
-        if other.places & actors:
-            detail += f", whom the other names as place or target ({_words(other.places & actors)})"
+        if other.targets & actors:
+            detail += f", whom the other names as place or target ({_words(other.targets & actors)})"
         elif other.agents:
             detail += f"; the other blames {_words(other.agents)}"
         acts = (a.blame_acts | b.blame_acts | a.concern | b.concern) - {"use"} or {"use"}
@@ -150,7 +211,7 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
                 f"{_words(a.agents)}: {_words(a.framing)} vs {_words(b.agents)}: {_words(b.framing)}",
                 COUNTER_CLAIM,
             ))
-        elif not (a.framing & b.framing) and shared:
+        elif not (_singular(a.framing) & _singular(b.framing)) and shared and not (a.actors & b.actors):
             cues.append(Cue("opposing_framing", f"{_words(a.framing)} vs {_words(b.framing)} for {_words(shared)}",
                             COUNTER_CLAIM))
     if not any(c.name == "opposing_actor" for c in cues):
@@ -169,12 +230,11 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     refused = refused_demand(a, b)
     if refused:
         cues.append(Cue("refused_demand", f"one urges, the other refuses: {_words(set(refused))}", COUNTER_CLAIM))
-    pos_neg = (a.stance_pos - b.stance_pos) and (b.stance_neg - a.stance_neg)
-    neg_pos = (a.stance_neg - b.stance_neg) and (b.stance_pos - a.stance_pos)
+    (pos_a, neg_a), (pos_b, neg_b) = _stance(a), _stance(b)
+    pos_neg = (pos_a - pos_b) and (neg_b - neg_a)
+    neg_pos = (neg_a - neg_b) and (pos_b - pos_a)
     if (pos_neg or neg_pos) and (len(shared) >= 1 or cosine >= 0.5):
-        words = (a.stance_pos - b.stance_pos) | (b.stance_neg - a.stance_neg) if pos_neg else (
-            (a.stance_neg - b.stance_neg) | (b.stance_pos - a.stance_pos)
-        )
+        words = (pos_a - pos_b) | (neg_b - neg_a) if pos_neg else (neg_a - neg_b) | (pos_b - pos_a)
         cues.append(Cue("opposite_stance", _words(words), COUNTER_CLAIM))
     else:
         contrast = evaluative_contrast(a, b)
@@ -185,13 +245,17 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     # A negation contradicts only a proposition both statements state: most of the shorter
     # statement's content words must recur in the other (two shared words alone are a topic).
     overlap = len(shared) / (min(len(a.content), len(b.content)) or 1)
-    if (a.n_negations > 0) != (b.n_negations > 0) and ((len(shared) >= 2 and overlap >= 0.4) or cosine >= 0.6):
+    same_proposition = len(shared) >= 2 and overlap >= 0.4
+    if _negates(a) != _negates(b) and (same_proposition or cosine >= 0.8):
         cues.append(Cue("negation", "negated in one statement only", COUNTER_CLAIM))
     ants = _cue_antonyms(a, b)
     if ants:
         cues.append(Cue("antonym", "; ".join(f"{x}/{y}" for x, y in ants), COUNTER_CLAIM))
-    if a.numbers and b.numbers and a.numbers != b.numbers and len(shared) >= 2:
-        cues.append(Cue("number_mismatch", f"{_words(a.numbers)} vs {_words(b.numbers)}", COUNTER_CLAIM))
+    qa, qb = _quantities(a), _quantities(b)
+    units = sorted(u for u in set(qa) & set(qb) if qa[u] != qb[u])
+    if units and len(shared) >= 2:
+        detail = "; ".join(f"{_words(qa[u])} vs {_words(qb[u])} {u}" for u in units)
+        cues.append(Cue("number_mismatch", detail, COUNTER_CLAIM))
     conflict = any(c.favours == COUNTER_CLAIM for c in cues)
     if not conflict:
         joint_a = a.joint | (set(a.tokens) & lex.CUE_JOINT)

@@ -30,19 +30,29 @@ def tokenize(text: str) -> list[str]:
     -------
     list of str
     """
+    return _tokens_and_possessives(text)[0]
+
+
+def _tokens_and_possessives(text: str) -> tuple[list[str], list[bool]]:
+    """:func:`tokenize`, and for each token whether it was a possessive ("Russia's")."""
     out: list[str] = []
+    possessive: list[bool] = []
     for raw in _TOKEN.findall(text):
         tok = raw.lower().replace("-", "").replace("\u2010", "").replace("\u2019", "'")
         if tok.endswith("n't"):
             stem = tok[:-3]
             if stem:
                 out.append({"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem))
+                possessive.append(False)
             out.append("not")
+            possessive.append(False)
         elif tok.endswith("'s") and len(tok) > 2:
             out.append(tok[:-2])
+            possessive.append(True)
         else:
             out.append(tok)
-    return out
+            possessive.append(False)
+    return out, possessive
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,15 @@ class TextProfile:
         Actors named as doers ("by the Ukrainian armed forces", "Russia's escalation").
     places : frozenset of str
         Actors named as places, targets or victims ("visit to Ukraine").
+    targets : frozenset of str
+        Actors named only as places or targets, never otherwise ("in response
+        to Russia's actions" names Russia as the doer of the actions, not as
+        a place, while "strikes on Ukraine's energy infrastructure" names Ukraine as the target; "if Russia invades ..., costs on Russia" names it as a doer
+        too; "called on Russia", "sanctions against Russia" address or
+        punish it); the cues use it.
+    demands, refusals : frozenset of str
+        Word stems around a demand or support marker, and around a refusal
+        marker (:mod:`claimcmp.compare._readout_cues`); the cues use them.
     text : str
         The text itself (the cross-encoder reads it).
     """
@@ -84,13 +103,18 @@ class TextProfile:
     agents: frozenset[str]
     places: frozenset[str]
     text: str = ""
+    targets: frozenset[str] = frozenset()
+    demands: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
 
 
-def _roles(text: str, tokens: list[str]) -> tuple[set[str], set[str], set[str]]:
-    """Actors mentioned, actors as agents, actors as places/targets."""
+def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Actors mentioned, actors as agents, actors as places/targets, and the latter not counting possessives."""
     actors: set[str] = set()
     agents: set[str] = set()
     places: set[str] = set()
+    targets: set[str] = set()
+    elsewhere: set[str] = set()  # actors also mentioned other than as a place (a subject, a possessive)
     if _US.search(text):
         actors.add("united states")
     for i, tok in enumerate(tokens):
@@ -110,21 +134,31 @@ def _roles(text: str, tokens: list[str]) -> tuple[set[str], set[str], set[str]]:
             agents.add(actor)
         elif prev in lex.PLACE_PREPOSITIONS or (prev == "the" and prev2 in lex.PLACE_PREPOSITIONS):
             places.add(actor)
+            before = tokens[max(0, i - 6) : i - 1]
+            owns_act = possessive[i] and any(
+                t in lex.OWNED_ACTS or t in lex.BLAME_ACTS or t in lex.FRAMING_NOUNS for t in tokens[i + 1 : i + 4]
+            )
+            if not owns_act and not (prev in {"on", "against"} and any(t in lex.ADDRESSING for t in before)):
+                targets.add(actor)
+                continue
+        elsewhere.add(actor)
     if _RUSSIA.search(text):
         actors.add("russia")
-    return actors, agents, places
+    return actors, agents, places, targets - elsewhere
 
 
 def profile(text: str) -> TextProfile:
     """Build the :class:`TextProfile` of ``text``."""
-    tokens = tokenize(text)
+    from ._readout_cues import demand_stems, refusal_stems  # it imports this module
+
+    tokens, possessive = _tokens_and_possessives(text)
     toks = set(tokens)
     numbers = frozenset(t for t in toks if t[0].isdigit())
     content = frozenset(
         t for t in toks if t not in lex.STOPWORDS and t not in lex.NEGATIONS and t not in numbers
     )
     n_neg = sum(1 for t in tokens if t in lex.NEGATIONS)
-    actors, agents, places = _roles(text, tokens)
+    actors, agents, places, targets = _roles(text, tokens, possessive)
     return TextProfile(
         tokens=tuple(tokens),
         content=content,
@@ -141,4 +175,7 @@ def profile(text: str) -> TextProfile:
         agents=frozenset(agents),
         places=frozenset(places - agents),
         text=text,
+        targets=frozenset(targets - agents),
+        demands=demand_stems(tuple(tokens)),
+        refusals=refusal_stems(tuple(tokens)),
     )

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +55,31 @@ def test_uncued_weak_agreement_becomes_unrelated():
     out = gate_uncued(proba, [[], [cue], []], 0.5, "agreement")
     np.testing.assert_allclose(out[0], [0.0, 0.25, 0.75])
     np.testing.assert_allclose(out[1:], proba[1:])
+
+
+def test_polarity_cue_rules_out_agreement():
+    from claimcmp.compare.classifier import gate_polarity
+    from claimcmp.compare.cues import Cue
+
+    proba = np.array([[0.8, 0.15, 0.05], [0.8, 0.15, 0.05], [0.8, 0.15, 0.05]])
+    judged = Cue("evaluative_contrast", "restricts vs protects of freedom", "counter_claim")
+    weak = Cue("antonym", "open/close", "counter_claim")
+    out = gate_polarity(proba, [[judged], [weak], []])
+    np.testing.assert_allclose(out[0], [0.0, 0.95, 0.05])
+    np.testing.assert_allclose(out[1:], proba[1:])  # a weak cue or none: the model's reading stays
+
+
+@pytest.mark.slow
+def test_opposite_judgement_of_one_subject_is_a_counter_claim_end_to_end():
+    """Head and cross-encoder read the shared words as agreement (p 0.95); the evaluative cue turns the pair round."""
+    from claimcmp.compare.classifier import classify_pairs
+    from claimcmp.compare.text import profile
+    from claimcmp.embed import Embedder
+
+    a = "The Commissioner said the new media law restricts press freedom."
+    b = "The Minister of Information said the new media law protects press freedom and journalists."
+    emb = Embedder().encode([a, b])
+    pred = classify_pairs([profile(a)], [profile(b)], emb[:1], emb[1:])
+    assert pred.model_probabilities[0].argmax() == 0
+    assert pred.labels == ["counter_claim"]
+    assert pred.cues[0][0].name == "evaluative_contrast"

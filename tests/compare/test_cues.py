@@ -81,7 +81,7 @@ def test_refused_demand_needs_a_shared_stem_near_both_markers():
 
     demand = profile("The European side called for an extension of the monitoring mission.")
     refusal = profile("The Minister said his Government will not extend the mandate of the mission.")
-    assert refused_demand(demand, refusal) == {"exten"}  # "mission" lies beyond five words of "not"
+    assert refused_demand(demand, refusal) == {"exten", "missi"}  # "extension" / "extend", "mission" within the object
     assert refused_demand(refusal, demand) == refused_demand(demand, refusal)
     # a refusal of something else, and two refusals, are not a refused demand
     other = profile("The Minister said they would not build new coal power plants.")
@@ -90,6 +90,33 @@ def test_refused_demand_needs_a_shared_stem_near_both_markers():
     names = _names("The Secretary urged the government to release the detained aid workers.",
                    "The Minister said the aid workers would not be released.", cosine=0.5)
     assert "refused_demand" in names
+
+
+def test_refused_demand_in_other_words():
+    """Support against "could not agree", "vote against", "keep ... in place"; policy synonyms joined."""
+    pairs = [
+        ("The President expressed support for a moratorium on debt repayments by the poorest countries.",
+         "The Chancellor said his government could not agree to suspending loan servicing."),
+        ("The Ambassador called for the mandate of the mission to be renewed for another year.",
+         "The Representative said his delegation would vote against prolonging the mission."),
+        ("The Minister urged the Council to lift the export restrictions on fertiliser.",
+         "The Ambassador said her government would keep its curbs on fertiliser exports in place."),
+    ]
+    for a, b in pairs:
+        assert "refused_demand" in _names(a, b, cosine=0.3), (a, b)
+    # continuing something is not refusing it; financial support is no demand
+    assert "refused_demand" not in _names(
+        "The Director-General thanked the government for its continued financial support to the Organisation.",
+        "The Minister reaffirmed his country's commitment to keep funding the work of the Organisation.", cosine=0.5)
+
+
+def test_refused_demand_makes_a_low_similarity_pair_related():
+    from claimcmp.compare.cues import is_related
+
+    a = profile("The European side called for an extension of the nuclear safety monitoring mission.")
+    b = profile("The Minister said his Government will not extend the mandate of the monitoring mission.")
+    assert is_related(a, b, 0.28)
+    assert not is_related(a, profile("The Minister said the harvest had been good this year."), 0.28)
 
 
 def test_evaluative_contrast_judges_a_shared_subject_both_ways():
@@ -112,3 +139,78 @@ def test_evaluative_contrast_needs_opposite_terms_on_one_subject():
     )
     # one statement judges both ways: no contrast
     assert "evaluative_contrast" not in _names("The talks failed but the ceasefire is holding.", "The ceasefire collapsed.")
+
+
+# One side restating its own position in other words must not read as countering itself
+# (false positives found among the most similar pairs of one side's readouts, wh_readouts).
+
+
+def test_possessive_after_preposition_names_the_doer_not_a_target():
+    a = "The President said the United States will respond to actions by Russia that harm its allies."
+    b = "The President said the United States will respond firmly to Russia's actions, such as cyber intrusions."
+    assert "opposing_actor" not in _names(a, b, 0.8)
+    assert "russia" not in profile(b).targets
+    # a possessive that owns no act is still the place or target
+    assert "ukraine" in profile("The Secretary condemned Russia's strikes on Ukraine's energy infrastructure.").targets
+
+
+def test_actor_addressed_or_punished_is_not_a_victim():
+    doer = "The leaders discussed deterring further Russian aggression against Ukraine."
+    for b in ("They agreed to impose severe costs on Russia should it invade.", "The leaders called on Russia to de-escalate."):
+        assert "russia" not in profile(b).targets
+        assert "opposing_actor" not in _names(doer, b, 0.7)
+
+
+def test_actor_also_named_as_doer_is_not_a_target():
+    p = profile("If Russia launches a further invasion, the allies will respond and impose pressure upon Russia.")
+    assert "russia" not in p.targets
+
+
+def test_framing_of_the_same_actor_in_two_words_is_not_opposing():
+    a = "The President voiced concern about Russia's escalation of forces surrounding Ukraine."
+    b = "The leaders discussed deterrence in response to Russia's continued military build-up on Ukraine's borders."
+    assert "opposing_framing" not in _names(a, b, 0.7)
+    # the same two framing words attached to no shared actor still oppose
+    names = _names("The Prime Minister described the troop movements as a response to provocations.",
+                   "The Secretary General described the troop movements as an aggressive build-up.")
+    assert "opposing_framing" in names
+
+
+def test_framing_words_compared_in_the_singular():
+    a = "The President stressed support for NATO in the face of the modern threat environment."
+    b = "The President reaffirmed support for NATO against transnational threats."
+    assert "opposing_framing" not in _names(a, b, 0.7)
+
+
+def test_against_as_a_preposition_is_no_stance():
+    a = "The leaders discussed deterring Russian aggression against Ukraine."
+    b = "The leaders reaffirmed their support for Ukraine's sovereignty."
+    assert "opposite_stance" not in _names(a, b, 0.7)
+    assert "opposite_stance" in _names("The Minister backed the draft resolution on the monitoring mission.",
+                                       "The Deputy Minister said his delegation would vote against the draft resolution.")
+
+
+def test_build_back_better_is_no_stance():
+    a = "They discussed the Build Back Better legislation and its investment in workers."
+    b = "They discussed the harmful effects of inflation on workers and the legislation."
+    assert "opposite_stance" not in _names(a, b, 0.6)
+
+
+def test_number_mismatch_needs_the_same_unit():
+    a = "The President noted that emissions had been cut by 40 percent under the commitment."
+    assert "number_mismatch" in _names(a, "The Commissioner said emissions had fallen by only 12 percent, short of the commitment.")
+    assert "number_mismatch" not in _names(a, "The Commissioner said 12 member states had met the emissions commitment in full.")
+
+
+def test_negation_in_a_set_phrase_negates_nothing():
+    a = "The leaders agreed the talks must resume without delay and address not only trade but also security."
+    b = "The leaders agreed the talks must resume and address trade and security."
+    assert "negation" not in _names(a, b, 0.85)
+    assert "negation" in _names("The leaders agreed the talks must resume.", "The leaders did not agree the talks must resume.", 0.85)
+
+
+def test_negation_needs_more_than_similar_topic():
+    # cosine 0.7 alone (two readouts on Ukraine) is no shared proposition
+    a = "The President made clear the allies are committed to the principle of no decisions about Ukraine without Ukraine."
+    b = "The President reaffirmed the commitment of the United States to the sovereignty of Ukraine."
+    assert "negation" not in _names(a, b, 0.7)
