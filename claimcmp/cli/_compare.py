@@ -48,6 +48,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                        help="the embedding head alone, without the shipped cross-encoder (faster, less accurate)")
     parser.add_argument("--cross-encoder-max-pairs", type=int, default=300, metavar="N",
                         help="the shipped cross-encoder reads at most N pairs, the most similar first (default 300)")
+    parser.add_argument("--min-uncued-counter-claim", type=float, default=None, metavar="P",
+                        help="a counter-claim no cue supports needs this probability (default 0.75); 0.5 finds more "
+                        "counter-claims, with more false ones to review (docs/relations.md)")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write to FILE instead of stdout")
     add_runtime_options(parser)
@@ -102,10 +105,11 @@ def run(args: argparse.Namespace) -> int:
     statements = [s for r in releases for s in extract_statements(r, sides=args.sides)]
     pair = tuple(args.pair) if args.pair else _default_pair(statements)
     embedder = make_embedder(args)
+    bar = {} if args.min_uncued_counter_claim is None else {"min_uncued_counter_claim": args.min_uncued_counter_claim}
     result = compare_sides(
         statements, pair, embedder=embedder, top_k=args.top_k, min_cosine=args.min_cosine,
         include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,
-        cross_encoder_max_pairs=args.cross_encoder_max_pairs,
+        cross_encoder_max_pairs=args.cross_encoder_max_pairs, **bar,
     )
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_table(result)
     if args.output:

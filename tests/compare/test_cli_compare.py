@@ -45,3 +45,16 @@ def test_head_only_skips_the_cross_encoder(tmp_path):
         results[name] = [c["detail"] for r in data["relations"] for c in r["evidence"]["cues"] if c["name"] == "model"]
     assert any("cross-encoder" in d for d in results["both"])
     assert results["head"] and not any("cross-encoder" in d for d in results["head"])
+
+
+@pytest.mark.slow
+def test_lower_bar_for_uncued_counter_claims_reports_more(tmp_path):
+    counts = {}
+    for name, extra in (("default", []), ("recall", ["--min-uncued-counter-claim", "0.5"])):
+        out = tmp_path / f"{name}.json"
+        assert main(["compare", str(SEED), "--format", "json", "-o", str(out), "--quiet", *extra]) == 0
+        relations = json.loads(out.read_text())["relations"]
+        counts[name] = sum(r["relation"] == "counter_claim" for r in relations)
+    # the model case has a cue and stays; pairs the model alone calls counter-claims at p 0.5-0.75 join it
+    assert counts["default"] >= 1
+    assert counts["recall"] > counts["default"]
