@@ -55,6 +55,8 @@ _REJECT_LABELS = frozenset(
 _REFUSED_OBJECTS = frozenset("access entry visa visas permission passage landing admission".split())
 #: Before a label these make it a subject of concern, not a verdict ("the spread of disinformation").
 _TOPIC_MARKERS = frozenset("of about against on over spread spreading combat combating countering counter tackle tackling".split())
+#: After "lies" these make it the verb of place ("lies in", "lies beyond"), not a verdict.
+_LOCATING = frozenset("in at on within beyond behind ahead near along between under across off outside inside".split())
 _ACCEPT = frozenset("accept accepts recognise recognises recognize recognizes acknowledge acknowledges agree agrees".split())
 #: Verbs that assert a finding (the claim a rejection answers).
 _ASSERT = frozenset(
@@ -75,6 +77,9 @@ def rejection_words(p: TextProfile) -> set[str]:
             if not any(t in _REFUSED_OBJECTS for t in toks[i + 1 : i + 3]):
                 found.add(tok)
         elif tok in _REJECT_LABELS:
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if tok == "lies" and nxt in _LOCATING:  # "the deposit lies in a region": a place, not a verdict
+                continue
             if not any(t in _TOPIC_MARKERS for t in toks[max(0, i - 2) : i]):
                 found.add(tok)
         elif tok in _ACCEPT and any(t in lex.NEGATIONS or t in {"cannot", "refuses", "refused"} for t in toks[max(0, i - 3) : i]):
@@ -187,6 +192,9 @@ _GOOD = frozenset(
     strengthen strengthens strengthened strengthening protect protects protected protecting voluntary
     voluntarily constructive productive routine justified proportionate consistent compliant credible
     accurate democratic orderly calm humane sustainable reasonable necessary defensive
+    healthy recovered recovering robust sound resilient thriving inclusive impartial objective genuine
+    sincere smooth fruitful encouraging commendable exemplary responsible restrained measured valid
+    wellfounded verified factual adequate sufficient unimpeded unrestricted dignified respected respecting
     """.split()
 )
 #: Unfavourable judgements of the same.
@@ -198,6 +206,11 @@ _BAD = frozenset(
     restrict restricts restricted restricting forced forcibly arbitrary counterproductive unjustified
     disproportionate fraud fraudulent rigged flawed marred aggressive threatens threatening violates
     violating inaccurate unreasonable unsustainable coerced
+    depleted collapse fragile weak stagnant declining deteriorate worse poor inadequate insufficient
+    opaque partial politicised politicized fabricated false misleading distorted irresponsible reckless
+    excessive brutal brutally violent repressive abusive discriminatory coercive hostile escalatory
+    irregular irregularities manipulated obstructed impeded unreliable invalid unverified inhumane
+    violated
     """.split()
 )
 #: Speakers and reporting words: shared by most readout pairs, never the subject judged.

@@ -214,3 +214,21 @@ def test_negation_needs_more_than_similar_topic():
     a = "The President made clear the allies are committed to the principle of no decisions about Ukraine without Ukraine."
     b = "The President reaffirmed the commitment of the United States to the sovereignty of Ukraine."
     assert "negation" not in _names(a, b, 0.7)
+
+
+def test_lies_as_a_verb_of_place_is_no_denial():
+    from claimcmp.compare._readout_cues import rejection_words
+
+    assert rejection_words(profile("The Ambassador noted that the deposit lies in a region served by the rail line.")) == set()
+    assert rejection_words(profile("The spokesperson called the report lies and slander.")) == {"lies", "slander"}
+
+
+def test_evaluative_contrast_knows_state_and_process_judgements():
+    from claimcmp.compare._readout_cues import evaluative_contrast
+
+    found = evaluative_contrast(profile("The Minister said the cod stocks had recovered to healthy levels."),
+                                profile("The Commissioner said the cod stocks remained depleted and fragile."))
+    assert found is not None and "stocks" in found[2]
+    # both unfavourable about one subject: no contrast
+    assert evaluative_contrast(profile("The Minister said the cod stocks were depleted."),
+                               profile("The Commissioner said the cod stocks remained fragile.")) is None
