@@ -1,3 +1,5 @@
+import pytest
+
 from claimcmp.compare.cues import AGREEMENT, COUNTER_CLAIM, detect_cues
 from claimcmp.compare.text import profile
 
@@ -176,24 +178,27 @@ def test_framing_of_the_same_actor_in_two_words_is_not_opposing():
     assert "opposing_framing" in names
 
 
-def test_framing_words_compared_in_the_singular():
-    a = "The President stressed support for NATO in the face of the modern threat environment."
-    b = "The President reaffirmed support for NATO against transnational threats."
-    assert "opposing_framing" not in _names(a, b, 0.7)
+@pytest.mark.parametrize(
+    ("cue", "a", "b"),
+    [
+        # framing nouns are compared in the singular: "threat" and "threats" are one word
+        ("opposing_framing", "The President stressed support for NATO in the face of the modern threat environment.",
+         "The President reaffirmed support for NATO against transnational threats."),
+        # "against" after a noun is a preposition, not a stance
+        ("opposite_stance", "The leaders discussed deterring Russian aggression against Ukraine.",
+         "The leaders reaffirmed their support for Ukraine's sovereignty."),
+        # "back" uninflected is no stance ("Build Back Better")
+        ("opposite_stance", "They discussed the Build Back Better legislation and its investment in workers.",
+         "They discussed the harmful effects of inflation on workers and the legislation."),
+    ],
+)
+def test_word_level_slips_fire_no_cue(cue, a, b):
+    assert cue not in _names(a, b, 0.7)
 
 
-def test_against_as_a_preposition_is_no_stance():
-    a = "The leaders discussed deterring Russian aggression against Ukraine."
-    b = "The leaders reaffirmed their support for Ukraine's sovereignty."
-    assert "opposite_stance" not in _names(a, b, 0.7)
+def test_vote_against_is_a_stance():
     assert "opposite_stance" in _names("The Minister backed the draft resolution on the monitoring mission.",
                                        "The Deputy Minister said his delegation would vote against the draft resolution.")
-
-
-def test_build_back_better_is_no_stance():
-    a = "They discussed the Build Back Better legislation and its investment in workers."
-    b = "They discussed the harmful effects of inflation on workers and the legislation."
-    assert "opposite_stance" not in _names(a, b, 0.6)
 
 
 def test_number_mismatch_needs_the_same_unit():
