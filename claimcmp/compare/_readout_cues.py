@@ -32,7 +32,7 @@ from .text import TextProfile
 
 __all__ = [
     "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "demand_stems",
-    "refusal_stems",
+    "refusal_stems", "rival_doers",
 ]
 
 _REJECT_VERBS = frozenset(
@@ -101,6 +101,63 @@ def attributed_act(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], froz
         if other.agents and (set(other.tokens) & _DOER_VERBS or "by" in other.tokens):
             return frozenset(other.agents), frozenset(acts)
     return None
+
+
+#: Harm done: one of these in both statements makes their doers rivals for one act.
+_HARM = frozenset(
+    """
+    attack attacked attacks shelled shelling shells strike strikes struck hit damaged damage destroyed
+    caused started ignited fired launched blocked blocking preventing violated broken broke killed
+    rammed seized looted spill slick fire fires blaze debris fragments explosion leak leaking ambush
+    ambushed bombed bombing raid raided
+    cyberattack cyberattacks hacked breached
+    """.split()
+)
+#: Words after which the doer follows ("carried out by", "originated from", "the work of").
+_DOER_BEFORE = frozenset("by from blamed".split())
+_DOER_SKIP = lex.STOPWORDS | frozenset("own other itself themselves its".split())
+_DOER_LEN = 4
+#: Before "from", these make it what one is shielded from, not who did it ("defend its territory from attacks").
+_SHIELD = frozenset("defend defends defended defending defense defence protect protects protected protection shield safeguard".split())
+
+
+def _doer_phrases(tokens: tuple[str, ...]) -> list[frozenset[str]]:
+    """Content words of each named doer: after "by", "from", "blamed", "the work of", and in "it was X that"."""
+    out = []
+    for i, tok in enumerate(tokens):
+        start = None
+        if tok in _DOER_BEFORE or (tok == "work" and i + 1 < len(tokens) and tokens[i + 1] == "of"):
+            start = i + (2 if tok == "work" else 1)
+        elif tok == "was" and i and tokens[i - 1] == "it":
+            start = i + 1
+        if start is None or (tok == "from" and set(tokens[max(0, i - 6) : i]) & _SHIELD):
+            continue
+        words = []
+        for t in tokens[start:]:
+            if (t in {"that", "who", "for", "to", "in", "on", "and", "which", "with"} or t in lex.NEGATIONS) and words:
+                break  # "it was militia fighters, not the army, that ...": the doer ends at "not"
+            if t not in _DOER_SKIP and t not in _HARM:
+                words.append(lex.DEMONYMS.get(t, t))
+            if len(words) == _DOER_LEN:
+                break
+        if words:
+            out.append(frozenset(words))
+    return out
+
+
+def rival_doers(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(one statement's doer words, the other's) when both blame a harm on a named doer and no doer of
+    one shares a word with a doer of the other; else None."""
+    if not (set(a.tokens) & _HARM and set(b.tokens) & _HARM):
+        return None
+    doers_a, doers_b = _doer_phrases(a.tokens), _doer_phrases(b.tokens)
+    if not doers_a or not doers_b:
+        return None
+    words_a = frozenset().union(*doers_a)
+    words_b = frozenset().union(*doers_b)
+    if words_a & words_b:
+        return None
+    return words_a, words_b
 
 
 _DEMAND = frozenset(

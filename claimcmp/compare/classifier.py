@@ -17,8 +17,8 @@ agreement no cue supports likewise needs :data:`MIN_UNCUED_AGREEMENT`.
 
 Before the cues are added, a pair in which a polarity cue fired
 (:data:`POLARITY_CUES`: one statement judges a shared subject favourably and
-the other unfavourably, or one urges what the other refuses) cannot be an
-agreement: its agreement probability moves to counter-claim
+the other unfavourably, one urges what the other refuses, or the two blame a
+harm on different doers) cannot be an agreement: its agreement probability moves to counter-claim
 (:func:`gate_polarity`). Models trained on NLI data read two statements on one
 subject in shared words as agreeing ("the media law restricts press freedom"
 vs "... protects press freedom"); the cue has found the opposite judgement.
@@ -74,7 +74,7 @@ CROSS_ENCODER_MAX_PAIRS = 300
 
 
 #: Cues that find the two statements of opposite polarity on one subject: an agreement is ruled out.
-POLARITY_CUES = frozenset({"evaluative_contrast", "refused_demand"})
+POLARITY_CUES = frozenset({"evaluative_contrast", "refused_demand", "rival_doers"})
 
 
 def mix_probabilities(head: np.ndarray, cross: np.ndarray, weight: float) -> np.ndarray:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _lexicon as lex
-from ._readout_cues import attributed_act, evaluative_contrast, raises_claim, refused_demand, rejection_words
+from ._readout_cues import (
+    attributed_act,
+    evaluative_contrast,
+    raises_claim,
+    refused_demand,
+    rejection_words,
+    rival_doers,
+)
 from .features import antonym_pairs
 from .text import TextProfile
 
@@ -32,6 +39,7 @@ CUE_WEIGHTS: dict[str, float] = {
     "rejection": 3.0,
     "attributed_act": 2.0,
     "refused_demand": 2.0,
+    "rival_doers": 2.0,
     "evaluative_contrast": 2.0,
     "denial": 2.0,
     "opposite_stance": 1.5,
@@ -220,6 +228,10 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             doers, acts = attributed
             cues.append(Cue("attributed_act", f"blames {_words(doers)} for the {_words(acts)} the other condemns",
                             COUNTER_CLAIM))
+        else:
+            rivals = rival_doers(a, b)
+            if rivals:
+                cues.append(Cue("rival_doers", f"{_words(rivals[0])} vs {_words(rivals[1])}", COUNTER_CLAIM))
     reject_a, reject_b = rejection_words(a), rejection_words(b)
     if bool(reject_a) != bool(reject_b):
         words = _words(reject_a or reject_b)

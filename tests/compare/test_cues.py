@@ -237,3 +237,27 @@ def test_evaluative_contrast_knows_state_and_process_judgements():
     # both unfavourable about one subject: no contrast
     assert evaluative_contrast(profile("The Minister said the cod stocks were depleted."),
                                profile("The Commissioner said the cod stocks remained fragile.")) is None
+
+
+def test_rival_doers_blame_one_harm_on_different_doers():
+    from claimcmp.compare._readout_cues import rival_doers
+
+    a = profile("The Ministry said the ambush on the aid lorries was carried out by border police.")
+    b = profile("The Governor said the lorries were attacked by smugglers crossing from the north.")
+    found = rival_doers(a, b)
+    assert found is not None and "police" in found[0] and "smugglers" in found[1]
+    assert "rival_doers" in _names(a.text, b.text, 0.5)
+    cleft = profile("The Minister said it was militia fighters, not the army, that blocked the convoys.")
+    assert rival_doers(profile("The Coordinator said the convoys had been blocked by the army."), cleft) is not None
+
+
+def test_rival_doers_needs_disjoint_doers_and_a_harm():
+    from claimcmp.compare._readout_cues import rival_doers
+
+    russian = profile("The Secretary said the strikes were carried out by Russian forces.")
+    same = profile("The Minister said the attack on the dam was launched by Russia's army.")
+    assert rival_doers(russian, same) is None  # one doer, named in two ways
+    shielded = profile("The President pledged to help the kingdom defend its territory from these attacks.")
+    assert rival_doers(profile("The leaders condemned the attacks from the border region."), shielded) is None
+    assert rival_doers(profile("The treaty was signed by the two ministers."),
+                       profile("The statement was issued by the presidency.")) is None  # no harm
