@@ -69,10 +69,10 @@ def test_counter_claim_precision_and_recall_on_fixtures(predictions):
     tp = sum(1 for g, y in zip(gold, labels) if g == y == "counter_claim")
     precision = tp / max(1, labels.count("counter_claim"))
     recall = tp / gold.count("counter_claim")
-    # measured 2026-11-29 on all 181 pairs: precision 1.00, recall 0.57. Held-out batches 5 and 6 were
+    # measured 2026-11-29 on all 181 pairs: precision 1.00, recall 0.64. Held-out batches 5 and 6 were
     # written blind by other writers; first scores 1.00 / 0.20 and 0.88 / 0.35.
     # Floors a little below; targets precision >= 0.80, recall >= 0.70 (benchmarks/RESULTS.md)
-    assert recall >= 0.5, (precision, recall)
+    assert recall >= 0.58, (precision, recall)
     assert precision >= 0.9, (precision, recall)
 
 
