@@ -27,8 +27,12 @@ unlawful"); a "not" up to two words before a judgement turns it round.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import _lexicon as lex
-from .text import TextProfile
+
+if TYPE_CHECKING:  # text.py imports this module for the demand and refusal stems
+    from .text import TextProfile
 
 __all__ = [
     "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "demand_stems",

@@ -21,7 +21,7 @@ from ._readout_cues import (
     rejection_words,
     rival_doers,
 )
-from .features import antonym_pairs
+from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
 __all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
@@ -108,14 +108,6 @@ def _cue_antonyms(a: TextProfile, b: TextProfile) -> list[tuple[str, str]]:
     return found
 
 
-def _swapped_roles(a: TextProfile, b: TextProfile) -> bool:
-    """One text names as doer an actor the other names as place or target (possessives not counted),
-    or the two name disjoint doers of a shared act."""
-    if (b.agents & a.targets) or (a.agents & b.targets):
-        return True
-    return bool(a.agents and b.agents and not (a.agents & b.agents) and (a.blame_acts & b.blame_acts))
-
-
 def _singular(words: frozenset[str]) -> set[str]:
     return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}
 
@@ -197,7 +189,7 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         (generic_b and (a.places or a.agents) and not generic_a and (a.blame_acts & b.blame_acts))
         or (generic_a and (b.places or b.agents) and not generic_b and (a.blame_acts & b.blame_acts))
     )
-    swapped = _swapped_roles(a, b)
+    swapped = agent_swap(a, b, targets_only=True)
     if generic_swap and not swapped:
         actors = generic_b or generic_a
         acts = (a.blame_acts & b.blame_acts) - {"use"} or {"use"}

@@ -80,10 +80,14 @@ def antonym_pairs(a: TextProfile, b: TextProfile) -> list[tuple[str, str]]:
     return pairs
 
 
-def agent_swap(a: TextProfile, b: TextProfile) -> bool:
+def agent_swap(a: TextProfile, b: TextProfile, *, targets_only: bool = False) -> bool:
     """One text names as doer an actor the other names as place/victim, or as
-    doers the two name disjoint actors while sharing an act word."""
-    if (b.agents & a.places) or (a.agents & b.places):
+    doers the two name disjoint actors while sharing an act word.
+
+    ``targets_only`` reads ``TextProfile.targets`` (actors named only as place or
+    target; the cues) instead of ``places`` (the trained head's feature)."""
+    places_a, places_b = (a.targets, b.targets) if targets_only else (a.places, b.places)
+    if (b.agents & places_a) or (a.agents & places_b):
         return True
     return bool(a.agents and b.agents and not (a.agents & b.agents) and (a.blame_acts & b.blame_acts))
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import _lexicon as lex
+from ._readout_cues import demand_stems, refusal_stems
 
 __all__ = ["TextProfile", "tokenize", "profile"]
 
@@ -149,8 +150,6 @@ def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[st
 
 def profile(text: str) -> TextProfile:
     """Build the :class:`TextProfile` of ``text``."""
-    from ._readout_cues import demand_stems, refusal_stems  # it imports this module
-
     tokens, possessive = _tokens_and_possessives(text)
     toks = set(tokens)
     numbers = frozenset(t for t in toks if t[0].isdigit())
