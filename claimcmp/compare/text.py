@@ -77,11 +77,12 @@ class TextProfile:
     places : frozenset of str
         Actors named as places, targets or victims ("visit to Ukraine").
     targets : frozenset of str
-        Actors named only as places or targets, never otherwise ("in response
-        to Russia's actions" names Russia as the doer of the actions, not as
-        a place, while "strikes on Ukraine's energy infrastructure" names Ukraine as the target; "if Russia invades ..., costs on Russia" names it as a doer
-        too; "called on Russia", "sanctions against Russia" address or
-        punish it); the cues use it.
+        Actors named only as places or targets, never otherwise; the cues
+        use it. "In response to Russia's actions" names Russia as the doer of
+        the actions, "strikes on Ukraine's energy infrastructure" names
+        Ukraine as the target, "if Russia invades ..., costs on Russia" names
+        Russia as a doer too, "called on Russia" and "sanctions against
+        Russia" address or punish it.
     demands, refusals : frozenset of str
         Word stems around a demand or support marker, and around a refusal
         marker (:mod:`claimcmp.compare._readout_cues`); the cues use them.
@@ -110,7 +111,7 @@ class TextProfile:
 
 
 def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """Actors mentioned, actors as agents, actors as places/targets, and the latter not counting possessives."""
+    """Actors mentioned, as agents, as places/targets, and named only as places/targets (``TextProfile.targets``)."""
     actors: set[str] = set()
     agents: set[str] = set()
     places: set[str] = set()
@@ -151,6 +152,7 @@ def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[st
 def profile(text: str) -> TextProfile:
     """Build the :class:`TextProfile` of ``text``."""
     tokens, possessive = _tokens_and_possessives(text)
+    token_tuple = tuple(tokens)
     toks = set(tokens)
     numbers = frozenset(t for t in toks if t[0].isdigit())
     content = frozenset(
@@ -159,7 +161,7 @@ def profile(text: str) -> TextProfile:
     n_neg = sum(1 for t in tokens if t in lex.NEGATIONS)
     actors, agents, places, targets = _roles(text, tokens, possessive)
     return TextProfile(
-        tokens=tuple(tokens),
+        tokens=token_tuple,
         content=content,
         n_negations=n_neg,
         numbers=numbers,
@@ -174,7 +176,7 @@ def profile(text: str) -> TextProfile:
         agents=frozenset(agents),
         places=frozenset(places - agents),
         text=text,
-        targets=frozenset(targets - agents),
-        demands=demand_stems(tuple(tokens)),
-        refusals=refusal_stems(tuple(tokens)),
+        targets=frozenset(targets),  # agents are already left out: an agent is named otherwise
+        demands=demand_stems(token_tuple),
+        refusals=refusal_stems(token_tuple),
     )
