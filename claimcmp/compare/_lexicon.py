@@ -161,6 +161,14 @@ ADDRESSING = frozenset(
     """.split()
 )
 
+#: Month names (full and abbreviated): a number next to one is a date, not a quantity.
+MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+
 #: Function words ignored when measuring content overlap.
 STOPWORDS = frozenset(
     """

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # text.py imports this module for the demand and refusal stem
 
 __all__ = [
     "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "demand_stems",
-    "refusal_stems", "rival_doers",
+    "refusal_stems", "rival_doers", "BAD_JUDGEMENTS",
 ]
 
 _REJECT_VERBS = frozenset(
@@ -274,6 +274,9 @@ _BAD = frozenset(
     violated
     """.split()
 )
+#: The unfavourable judgement words, for other cue modules.
+BAD_JUDGEMENTS = _BAD
+
 #: Speakers and reporting words: shared by most readout pairs, never the subject judged.
 _NOT_A_SUBJECT = frozenset(
     """

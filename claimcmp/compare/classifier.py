@@ -74,7 +74,7 @@ CROSS_ENCODER_MAX_PAIRS = 300
 
 
 #: Cues that find the two statements of opposite polarity on one subject: an agreement is ruled out.
-POLARITY_CUES = frozenset({"evaluative_contrast", "refused_demand", "rival_doers"})
+POLARITY_CUES = frozenset({"evaluative_contrast", "refused_demand", "rival_doers", "side_criticism"})
 
 
 def mix_probabilities(head: np.ndarray, cross: np.ndarray, weight: float) -> np.ndarray:
@@ -216,6 +216,29 @@ def gate_polarity(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:
     return out
 
 
+def gate_joint(proba: np.ndarray, both_joint: np.ndarray) -> np.ndarray:
+    """Move the counter-claim probability of pairs of two joint statements to agreement.
+
+    Each side's readout reporting what the two sides agreed ("the two sides
+    agreed to ...") never counters the other's: the two report one outcome, or
+    two different ones.
+
+    Parameters
+    ----------
+    proba : ndarray of shape (n_pairs, 3)
+    both_joint : ndarray of bool, shape (n_pairs,)
+
+    Returns
+    -------
+    ndarray of shape (n_pairs, 3), a new array
+    """
+    out = np.array(proba, dtype=np.float64, copy=True)
+    on = np.asarray(both_joint, dtype=bool)
+    out[on, 0] += out[on, 1]
+    out[on, 1] = 0.0
+    return out
+
+
 def _apply_cues(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:
     logp = np.log(np.clip(proba, 1e-9, 1.0))
     for i, fired in enumerate(cues):
@@ -242,6 +265,8 @@ def classify_pairs(
     cross_encoder_weight: float = CROSS_ENCODER_WEIGHT,
     cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
     batch: int = 4096,
+    extra_cues: Sequence[Sequence[Cue]] | None = None,
+    both_joint: np.ndarray | None = None,
 ) -> PairPredictions:
     """Classify aligned pairs ``(a[i], b[i])``.
 
@@ -275,6 +300,12 @@ def classify_pairs(
         pairs, highest cosine first (ties: input order); None: no limit.
     batch : int, default=4096
         Pairs per feature block.
+    extra_cues : sequence of sequence of Cue, length n_pairs, optional
+        Cues found outside the two texts (the side comparison's
+        :func:`~.side_cues.side_criticism`), weighed with the others.
+    both_joint : ndarray of bool, shape (n_pairs,), optional
+        Pairs of two joint statements, which are never counter-claims
+        (:func:`gate_joint`).
 
     Returns
     -------
@@ -333,7 +364,11 @@ def classify_pairs(
     related = np.fromiter((is_related(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)), dtype=bool, count=n)
     proba = gate_unrelated(proba, related)
     cues = [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)] if use_cues else [[] for _ in range(n)]
+    if use_cues and extra_cues is not None:
+        cues = [fired + list(extra) for fired, extra in zip(cues, extra_cues, strict=True)]
     cued = _apply_cues(gate_polarity(proba, cues), cues) if use_cues and n else proba
+    if both_joint is not None and n:
+        cued = gate_joint(cued, both_joint)
     final = cued
     if n:
         final = gate_uncued(cued, cues, min_uncued_counter_claim, "counter_claim")

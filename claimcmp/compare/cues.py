@@ -9,6 +9,8 @@ counter-claim. The weights are hand-set, documented in ``docs/relations.md``.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,7 @@ CUE_WEIGHTS: dict[str, float] = {
     "attributed_act": 2.0,
     "refused_demand": 2.0,
     "rival_doers": 2.0,
+    "side_criticism": 0.0,  # acts through the polarity gate only (classifier.POLARITY_CUES)
     "evaluative_contrast": 2.0,
     "denial": 2.0,
     "opposite_stance": 1.5,
@@ -135,26 +138,75 @@ def _stance(p: TextProfile) -> tuple[frozenset[str], frozenset[str]]:
 _IDIOMS = (("not", "only"), ("no", "later"), ("nothing", "less"), ("nothing", "short"), ("no", "doubt"))
 
 
-def _negates(p: TextProfile) -> bool:
-    """Whether the text negates something: a negation word other than "without", outside set phrases."""
+def _negated(p: TextProfile) -> set[str]:
+    """Stems of what the text negates: after each negation word other than "without" (outside set
+    phrases), up to two content words, ending at the first function word after one ("cannot be
+    considered accurate and ...": considered, accurate; "no decisions or ...": decisions). A
+    negation with no content word after it counts too. Empty when the text negates nothing."""
     toks = p.tokens
+    out: set[str] = set()
     for i, tok in enumerate(toks):
-        if tok in lex.NEGATIONS and tok != "without":
-            nxt = toks[i + 1] if i + 1 < len(toks) else ""
-            if (tok, nxt) not in _IDIOMS:
-                return True
-    return False
+        if tok not in lex.NEGATIONS or tok == "without":
+            continue
+        if (tok, toks[i + 1] if i + 1 < len(toks) else "") in _IDIOMS:
+            continue
+        scope: list[str] = []
+        for t in toks[i + 1 : i + 8]:
+            if t in p.content:
+                scope.append(t)
+            elif scope:
+                break
+            if len(scope) == 2:
+                break
+        out |= {_stem(t) for t in scope} or {"<negation>"}
+    return out
+
+
+def _negates(p: TextProfile) -> bool:
+    """Whether the text negates something (see :func:`_negated`)."""
+    return bool(_negated(p))
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _negation_contradicts(a: TextProfile, b: TextProfile) -> bool:
+    """One statement negates what the other states: it alone negates, and a word it negates
+    occurs in the other ("not blue" / "blue"; not "no decisions without Ukraine" / "Ukraine")."""
+    neg_a, neg_b = _negated(a), _negated(b)
+    if bool(neg_a) == bool(neg_b):
+        return False
+    negated, other = (neg_a, b) if neg_a else (neg_b, a)
+    return bool(negated & {_stem(t) for t in other.content})
 
 
 def _quantities(p: TextProfile) -> dict[str, set[str]]:
-    """Numbers by the word after them, their unit ("40 percent" -> {"percent": {"40"}})."""
+    """Numbers by the word after them, their unit ("40 percent" -> {"percent": {"40"}}); days of a
+    month ("January 27") and years are dates, not quantities."""
     toks = p.tokens
     out: dict[str, set[str]] = {}
     for i, tok in enumerate(toks[:-1]):
         unit = toks[i + 1]
-        if tok[0].isdigit() and not unit[0].isdigit() and unit not in lex.STOPWORDS:
-            out.setdefault(unit, set()).add(tok)
+        if not tok[0].isdigit() or unit[0].isdigit() or unit in lex.STOPWORDS:
+            continue
+        if (i and toks[i - 1] in lex.MONTHS) or unit in lex.MONTHS or _YEAR.fullmatch(tok):
+            continue
+        out.setdefault(unit, set()).add(tok)
     return out
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def number_mismatch(a: TextProfile, b: TextProfile) -> list[str]:
+    """Units both statements count with one different number each ("40 percent" / "12 percent").
+    Not when both name one country or body and each another one besides: then the counts are
+    of those others ("4,000 Afghans" in Italy, "35,000" in Germany, both "to the United States")."""
+    if (a.named & b.named) and (a.named - b.named) and (b.named - a.named):
+        return []
+    qa, qb = _quantities(a), _quantities(b)
+    return sorted(u for u in set(qa) & set(qb) if len(qa[u]) == 1 and len(qb[u]) == 1 and qa[u] != qb[u])
 
 
 def is_related(a: TextProfile, b: TextProfile, cosine: float) -> bool:
@@ -246,18 +298,18 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             judged_a, judged_b, subject = contrast
             cues.append(Cue("evaluative_contrast", f"{_words(judged_a)} vs {_words(judged_b)} of {_words(subject)}",
                             COUNTER_CLAIM))
-    # A negation contradicts only a proposition both statements state: most of the shorter
-    # statement's content words must recur in the other (two shared words alone are a topic).
+    # A negation contradicts only a proposition both statements state: what it negates recurs in
+    # the other, and most of the shorter statement's content words do (two shared words alone are a topic).
     overlap = len(shared) / (min(len(a.content), len(b.content)) or 1)
     same_proposition = len(shared) >= 2 and overlap >= 0.4
-    if _negates(a) != _negates(b) and (same_proposition or cosine >= 0.8):
+    if _negation_contradicts(a, b) and (same_proposition or cosine >= 0.8):
         cues.append(Cue("negation", "negated in one statement only", COUNTER_CLAIM))
     ants = _cue_antonyms(a, b)
     if ants:
         cues.append(Cue("antonym", "; ".join(f"{x}/{y}" for x, y in ants), COUNTER_CLAIM))
-    qa, qb = _quantities(a), _quantities(b)
-    units = sorted(u for u in set(qa) & set(qb) if qa[u] != qb[u])
+    units = number_mismatch(a, b)
     if units and len(shared) >= 2:
+        qa, qb = _quantities(a), _quantities(b)
         detail = "; ".join(f"{_words(qa[u])} vs {_words(qb[u])} {u}" for u in units)
         cues.append(Cue("number_mismatch", detail, COUNTER_CLAIM))
     conflict = any(c.favours == COUNTER_CLAIM for c in cues)

@@ -10,20 +10,87 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
+from ..model import JOINT_SIDE
 from .blocking import candidate_pairs
 from .classifier import CROSS_ENCODER_MAX_PAIRS, MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, SHIPPED, classify_pairs
 from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
-from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED
+from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
 from .result import Evidence, Relation, SideComparison, StatementRef
+from .side_cues import side_criticism
 from .text import profile
 from .topics import leader_topics, one_sided_topics, resolve_topics
 
-__all__ = ["SideComparer", "compare_sides"]
+__all__ = ["SideComparer", "best_partners", "compare_sides", "reporting_sides"]
 
 logger = logging.getLogger(__name__)
 
 _ORDER = {COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2}
+
+
+def best_partners(
+    gi: np.ndarray, gj: np.ndarray, labels: Sequence[str], cosine: np.ndarray, cued: Sequence[bool]
+) -> np.ndarray:
+    """Which pairs both of whose statements have no better partner of the same relation.
+
+    Among the pairs labelled ``agreement`` (and, apart, among those labelled
+    ``counter_claim``), a pair is kept when it is the best one of its side-A
+    statement and of its side-B statement: a pair a cue supports (``cued``)
+    beats one the model alone proposes, then the more similar (cosine; ties:
+    the lower index) wins. A statement that draws a relation with several of
+    the other side's statements keeps the one it matches best: the other
+    side's answer to it, not every statement on its subject. Unrelated pairs
+    are kept.
+
+    Returns
+    -------
+    ndarray of bool, shape (n_pairs,)
+    """
+    keep = np.ones(len(labels), dtype=bool)
+    for relation in (AGREEMENT, COUNTER_CLAIM):
+        best_a: dict[int, int] = {}
+        best_b: dict[int, int] = {}
+        for k, label in enumerate(labels):
+            if label != relation:
+                continue
+            i, j = int(gi[k]), int(gj[k])
+            rank = (bool(cued[k]), float(cosine[k]))
+            if i not in best_a or rank > (bool(cued[best_a[i]]), float(cosine[best_a[i]])):
+                best_a[i] = k
+            if j not in best_b or rank > (bool(cued[best_b[j]]), float(cosine[best_b[j]])):
+                best_b[j] = k
+        for k, label in enumerate(labels):
+            if label == relation:
+                keep[k] = best_a[int(gi[k])] == k and best_b[int(gj[k])] == k
+    return keep
+
+
+def reporting_sides(statements: Sequence[Any], sides: Sequence[str]) -> list[str | None]:
+    """The side each statement is compared for: its own side when that is one of ``sides``;
+    for a joint statement ("the two sides agreed ..."), the side whose readout reports it.
+
+    The reporting side of a release is the one of ``sides`` with more statements in it (a
+    side's own readout mostly reports that side); on a tie, its joint statements are left
+    out. Statements of other sides get None.
+    """
+    counts: dict[Any, dict[str, int]] = {}
+    for s in statements:
+        if s.side in sides:
+            per = counts.setdefault(getattr(s, "release_id", None), {})
+            per[s.side] = per.get(s.side, 0) + 1
+    issuer: dict[Any, str | None] = {}
+    for release, per in counts.items():
+        ranked = sorted(per.items(), key=lambda kv: -kv[1])
+        issuer[release] = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    out: list[str | None] = []
+    for s in statements:
+        if s.side in sides:
+            out.append(s.side)
+        elif s.side == JOINT_SIDE:
+            out.append(issuer.get(getattr(s, "release_id", None)))
+        else:
+            out.append(None)
+    return out
 
 
 class SideComparer:
@@ -63,6 +130,11 @@ class SideComparer:
         The shipped cross-encoder reads at most this many candidate pairs, the
         most similar first (about 40 pairs a second on 2 cores); the others
         keep the head's reading. None: every screened pair.
+    one_to_one : bool, default=True
+        Report, per relation, only pairs whose two statements are each other's
+        most similar partner of that relation (:func:`best_partners`): a
+        statement's answer, not every statement on its subject. False: every
+        pair the classifier labels.
 
     Attributes
     ----------
@@ -87,6 +159,7 @@ class SideComparer:
         min_uncued_agreement: float = MIN_UNCUED_AGREEMENT,
         leader_threshold: float = 0.55,
         cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
+        one_to_one: bool = True,
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -100,6 +173,7 @@ class SideComparer:
         self.min_uncued_agreement = min_uncued_agreement
         self.leader_threshold = leader_threshold
         self.cross_encoder_max_pairs = cross_encoder_max_pairs
+        self.one_to_one = one_to_one
 
     def _head(self) -> RelationHead:
         if self.head is None:
@@ -134,14 +208,22 @@ class SideComparer:
         given = labels is not None  # only given topics steer blocking; the fallback grouping is too coarse
         if labels is None:
             labels = leader_topics(emb, self.leader_threshold) if n else np.zeros(0, dtype=np.int64)
-        idx_a = np.array([i for i, s in enumerate(statements) if s.side == sides[0]], dtype=np.int64)
-        idx_b = np.array([i for i, s in enumerate(statements) if s.side == sides[1]], dtype=np.int64)
+        reporter = reporting_sides(statements, sides)
+        idx_a = np.array([i for i, s in enumerate(statements) if reporter[i] == sides[0]], dtype=np.int64)
+        idx_b = np.array([i for i, s in enumerate(statements) if reporter[i] == sides[1]], dtype=np.int64)
         pairs = candidate_pairs(
             emb[idx_a] if len(idx_a) else np.zeros((0, 1)), emb[idx_b] if len(idx_b) else np.zeros((0, 1)),
             top_k=self.top_k, min_cosine=self.min_cosine,
             topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
         ) if len(idx_a) and len(idx_b) else np.zeros((0, 2), dtype=np.int64)
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
+        # A joint statement stands for its release's side only against another release's statements.
+        keep = np.array([
+            (statements[i].side in sides and statements[j].side in sides)
+            or getattr(statements[i], "release_id", None) != getattr(statements[j], "release_id", None)
+            for i, j in zip(gi.tolist(), gj.tolist(), strict=True)
+        ], dtype=bool)
+        gi, gj = gi[keep] if len(gi) else gi, gj[keep] if len(gj) else gj
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
         scorer = self._cross_encoder()
@@ -151,12 +233,18 @@ class SideComparer:
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
             use_cues=self.use_cues, min_uncued_counter_claim=self.min_uncued_counter_claim,
             min_uncued_agreement=self.min_uncued_agreement, cross_encoder_max_pairs=self.cross_encoder_max_pairs,
+            extra_cues=self._side_cues(statements, profiles, gi, gj, emb, sides) if self.use_cues else None,
+            both_joint=np.array([statements[i].side == statements[j].side == JOINT_SIDE
+                                 for i, j in zip(gi.tolist(), gj.tolist(), strict=True)], dtype=bool),
         )
+        predicted = [RELATIONS[int(row.argmax())] for row in pred.probabilities]
+        cued = [any(c.name != "model" and c.favours == label for c in fired) for label, fired in zip(predicted, pred.cues, strict=True)]
+        kept = best_partners(gi, gj, predicted, pred.cosine, cued) if self.one_to_one else np.ones(len(gi), dtype=bool)
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
             c = int(pred.probabilities[k].argmax())
             label = RELATIONS[c]
-            if label == UNRELATED and not self.include_unrelated:
+            if (label == UNRELATED and not self.include_unrelated) or not kept[k]:
                 continue
             relations.append(
                 Relation(
@@ -180,6 +268,20 @@ class SideComparer:
         logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
                     len(idx_a), len(idx_b), len(gi), len(relations))
         return self
+
+    @staticmethod
+    def _side_cues(
+        statements: list[Any], profiles: dict[int, Any], gi: np.ndarray, gj: np.ndarray, emb: np.ndarray,
+        sides: tuple[str, ...],
+    ) -> list[list[Cue]]:
+        """The :func:`~.side_cues.side_criticism` cue of each candidate pair of the two sides' own statements."""
+        out: list[list[Cue]] = []
+        for i, j in zip(gi.tolist(), gj.tolist(), strict=True):
+            cue = None
+            if statements[i].side == sides[0] and statements[j].side == sides[1]:
+                cue = side_criticism(profiles[i], profiles[j], float(emb[i] @ emb[j]), sides[0], sides[1])
+            out.append([cue] if cue else [])
+        return out
 
     def _cross_encoder(self) -> Any:
         model = self.cross_encoder
@@ -241,14 +343,15 @@ def compare_sides(
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
         ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``,
-        ``cross_encoder_max_pairs``).
+        ``cross_encoder_max_pairs``, ``one_to_one``).
 
     Returns
     -------
     SideComparison
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
-             "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs"}
+             "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs",
+             "one_to_one"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

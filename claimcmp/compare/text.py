@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import _lexicon as lex
 from ._readout_cues import demand_stems, refusal_stems
+from ..extract._places import gazetteer_pattern, lookup_place
 
 __all__ = ["TextProfile", "tokenize", "profile"]
 
@@ -86,6 +87,9 @@ class TextProfile:
     demands, refusals : frozenset of str
         Word stems around a demand or support marker, and around a refusal
         marker (:mod:`claimcmp.compare._readout_cues`); the cues use them.
+    named : frozenset of str
+        Every country or organisation named, from the extractor's gazetteer
+        as well as :attr:`actors` (lower case); the cues use it.
     text : str
         The text itself (the cross-encoder reads it).
     """
@@ -108,6 +112,7 @@ class TextProfile:
     targets: frozenset[str] = frozenset()
     demands: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
 
 
 def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[str], set[str], set[str], set[str]]:
@@ -149,6 +154,12 @@ def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[st
     return actors, agents, places, targets - elsewhere
 
 
+def _gazetteer_names(text: str) -> frozenset[str]:
+    """Canonical names (lower case) of the countries and organisations the text names."""
+    found = (lookup_place(m.group(0)) for m in gazetteer_pattern().finditer(text))
+    return frozenset(name.lower() for name in found if name)
+
+
 def profile(text: str) -> TextProfile:
     """Build the :class:`TextProfile` of ``text``."""
     tokens, possessive = _tokens_and_possessives(text)
@@ -179,4 +190,5 @@ def profile(text: str) -> TextProfile:
         targets=frozenset(targets),  # agents are already left out: an agent is named otherwise
         demands=demand_stems(token_tuple),
         refusals=refusal_stems(token_tuple),
+        named=frozenset(actors) | _gazetteer_names(text),
     )

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["block_skip_reason", "dateline_end", "enumerator_end", "heading_section"]
+__all__ = ["block_skip_reason", "dateline_end", "enumerator_end", "heading_section", "inline_section"]
 
 _BACKGROUND = re.compile(
     r"^(?:background(?:\s+information)?|about\s+.{1,60}|notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editor['’]?s\s+notes?"
     r"|context|history|facts?\s+and\s+figures|key\s+facts)[:.]?$",
+    re.IGNORECASE,
+)
+_INLINE_BACKGROUND = re.compile(
+    r"^\W{0,3}(?:background(?:\s+information)?|notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editor['’]?s\s+notes?"
+    r"|context|facts?\s+and\s+figures|key\s+facts)\W{0,3}\s*[:—–]\s*\S",
     re.IGNORECASE,
 )
 _TRAILER = re.compile(
@@ -47,6 +52,12 @@ def heading_section(line: str) -> str | None:
     if _TRAILER.match(line):
         return "trailer"
     return None
+
+
+def inline_section(block: str) -> str | None:
+    """``"background"`` for a paragraph that opens with its own label ("Background: The EU imposed ..."),
+    else None."""
+    return "background" if _INLINE_BACKGROUND.match(block.lstrip()) else None
 
 
 def block_skip_reason(block: str, section: str | None) -> str | None:

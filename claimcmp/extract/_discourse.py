@@ -176,6 +176,8 @@ class Discourse:
                 continue
             if mention.place and entity.place and mention.place != entity.place:
                 continue
+            if mention.place and entity.place is None and self._foreign(mention.place):
+                continue  # "The President spoke with the President of China": the bare title is the issuer's
             if entity.role == role:
                 rank = 2
             elif entity.role.endswith(" " + role) or entity.role.endswith("-" + role) or entity.role in _parts(role):
@@ -187,6 +189,11 @@ class Discourse:
         if not candidates:
             return None
         return max(candidates, key=lambda c: c[:3])[3]
+
+    def _foreign(self, place: str) -> bool:
+        """Whether a place belongs to a side other than the release issuer's (False when the issuer is unknown)."""
+        issuer = self.resolver.issuer_side
+        return issuer is not None and self.resolver.for_place(place) != issuer
 
     def _resolve_pronoun(self, mention: Mention) -> Entity | None:
         def fits(entity: Entity) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import ConfigurationError
 from ..model import JOINT_SIDE, Release, Statement, StatementKind
 from ._attribute import Piece, attribute_unit
-from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section
+from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section, inline_section
 from ._discourse import Discourse
 from ._issuer import home_place, issuer_from_source
 from ._lexicon import MEETING_PATTERN
@@ -108,6 +108,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                 section = heading_section(block_text) or section
             skipped.append(SkippedSpan(block.start, block.end, block_text, reason))
             continue
+        section = inline_section(block_text) or section
         body_start = block.start
         for finder, why in ((enumerator_end, "boilerplate"), (dateline_end, "dateline")):
             after = finder(text, body_start, block.end)

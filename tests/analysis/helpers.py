@@ -41,10 +41,11 @@ def random_head(dim: int = 64, seed: int = 0, hidden: int = 8) -> RelationHead:
 
 
 def fast_options() -> dict[str, Any]:
-    """analyze() options for unit tests: fake embedder, random head, every pair a candidate."""
+    """analyze() options for unit tests: fake embedder, random head, every pair a candidate and
+    every labelled pair reported (long lists for the reports to cut)."""
     return {
         "embedder": FakeEmbedder(),
-        "compare_options": {"head": random_head(64), "min_cosine": -1.0},
+        "compare_options": {"head": random_head(64), "min_cosine": -1.0, "one_to_one": False},
     }
 
 

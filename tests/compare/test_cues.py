@@ -261,3 +261,27 @@ def test_rival_doers_needs_disjoint_doers_and_a_harm():
     assert rival_doers(profile("The leaders condemned the attacks from the border region."), shielded) is None
     assert rival_doers(profile("The treaty was signed by the two ministers."),
                        profile("The statement was issued by the presidency.")) is None  # no harm
+
+
+def test_negation_must_negate_a_word_the_other_statement_states():
+    a = "The President made clear the allies are committed to the principle of no decisions about Ukraine without Ukraine."
+    b = "The President reaffirmed the commitment of the allies to Ukraine's sovereignty."
+    assert "negation" not in _names(a, b, 0.85)  # "no decisions": the other says nothing of decisions
+    denied = "He said the declaration submitted by Syria cannot be considered accurate and complete."
+    stated = "He said the declaration submitted by Syria is accurate and complete."
+    assert "negation" in _names(denied, stated, 0.67)
+
+
+def test_number_mismatch_leaves_out_dates_years_and_counts_of_different_places():
+    assert "number_mismatch" not in _names(
+        "The task force was set up by the January 27 executive order on the climate crisis.",
+        "The advisor recalled the January 2021 executive order on the climate crisis.", 0.7)
+    assert "number_mismatch" not in _names(
+        "The President thanked Italy for sheltering 4,000 Afghans on their way to the United States.",
+        "The President thanked Germany for sheltering 35,000 Afghans on their way to the United States.", 0.7)
+    assert "number_mismatch" not in _names(
+        "The United States has donated 220 million doses, including 64 million doses to partners in the region.",
+        "The United States has donated 63 million doses to partners in the region.", 0.7)
+    assert "number_mismatch" in _names(
+        "The Ministry reported 64 cases of the disease in Ituri province.",
+        "The Ministry of Health recorded 41 cases of the disease in Ituri province.", 0.7)

@@ -119,3 +119,40 @@ def test_no_statements_of_one_side(statements):
     only_a = [s for s in statements if s.side == "A"]
     result = compare_sides(only_a, embedder=FakeEmbedder(64), head=random_head(64))
     assert result.relations == () and result.n_candidates == 0
+
+
+def _two_readouts():
+    a = make_statements([
+        ("A", "The Minister raised the fishing quota dispute."),
+        ("A", "The Minister welcomed the new ferry line."),
+        ("joint", "The two sides agreed to meet again in Geneva in July."),
+        ("B", "The Deputy Minister agreed to meet again in Geneva."),
+    ], release_id="readout-a")
+    b = make_statements([
+        ("B", "The Deputy Minister spoke about the fishing quota."),
+        ("joint", "The sides agreed to hold their next meeting in Geneva in July."),
+    ], release_id="readout-b")
+    return a + b
+
+
+def test_joint_statements_count_for_the_side_whose_readout_reports_them():
+    from claimcmp.compare.sides import reporting_sides
+
+    statements = _two_readouts()
+    assert reporting_sides(statements, ("A", "B")) == ["A", "A", "A", "B", "B", "B"]
+    tied = make_statements([("A", "x."), ("B", "y."), ("joint", "z."), ("C", "w.")])
+    assert reporting_sides(tied, ("A", "B")) == ["A", "B", None, None]
+
+
+def test_joint_outcomes_of_two_readouts_are_compared_across_releases_only():
+    statements = _two_readouts()
+    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64),
+                           cross_encoder=None, min_cosine=-1.0, include_unrelated=True)
+    pairs = {(r.evidence.a.text, r.evidence.b.text) for r in result.relations}
+    joint_a, joint_b = statements[2].text, statements[5].text
+    assert (joint_a, joint_b) in pairs
+    assert (joint_a, statements[4].text) in pairs
+    assert (joint_a, statements[3].text) not in pairs  # a joint line is not set against its own release
+    assert all(r.evidence.a.release_id != r.evidence.b.release_id or "joint" not in (r.evidence.a.side, r.evidence.b.side)
+               for r in result.relations)
+    assert result.n_statements == {"A": 3, "B": 3}

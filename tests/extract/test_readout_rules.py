@@ -141,3 +141,25 @@ def test_place_after_a_preposition_is_no_name_in_apposition():
         "Following up on her trip to Abu Dhabi, the Vice President reaffirmed the U.S. commitment."
     )
     assert attribution(text, issuer="The White House")[1] == ("reported", "Kamala Harris", "United States")
+
+
+def test_the_bare_title_is_the_issuers_official_not_the_counterpart_named_after_it():
+    text = (
+        "The President spoke today by phone with the President of the People's Republic of China. "
+        "The President raised concerns about the incident at sea. "
+        "He noted that the controls are narrowly targeted."
+    )
+    got = attribution(text, issuer="The White House")
+    assert got[1] == ("reported", "President", "United States")
+    assert got[2][2] == "United States"
+
+
+def test_a_paragraph_labelled_background_is_narration_of_no_side():
+    text = (
+        "The Minister stressed that the talks must continue.\n\n"
+        "Background: The Philippines and China established diplomatic relations on 9 June 1975. "
+        "The mechanism was launched in 2017 and is supported by both governments."
+    )
+    got = attribution(text, issuer="Department of Foreign Affairs of the Philippines")
+    assert got[0][0] == "reported"
+    assert got[1:] == [("narration", None, None), ("narration", None, None)]

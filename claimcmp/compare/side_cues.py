@@ -1,0 +1,113 @@
+"""Cues that need to know which side made each statement.
+
+In a side comparison each statement of a pair comes from a known side. When
+one side's statement criticises the other side (names it, with words of
+concern, blame, denial or a demand to stop) and the other side speaks to the
+same subject, the two seldom agree: the other side is answering, defending
+or doing what it is criticised for. "The President raised concerns about the
+PRC's support for Russia's defence industry" / "China has never provided
+lethal weapons to any party"; "The Director General expressed concern at the
+growth of Iran's stockpile" / "Iran's programme is entirely peaceful".
+
+:func:`side_criticism` reads the pair and the two sides' names; the side
+comparison adds its cue to those :func:`~.cues.detect_cues` finds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..extract._places import GAZETTEER, lookup_place
+from . import _lexicon as lex
+from ._readout_cues import BAD_JUDGEMENTS
+from .cues import COUNTER_CLAIM, Cue, is_related
+from .text import TextProfile
+
+__all__ = ["CRITICAL_WORDS", "MIN_COSINE", "criticises", "side_criticism", "side_names"]
+
+#: Words that make a statement that names a side critical of it.
+CRITICAL_WORDS = (
+    lex.CONCERN_WORDS | lex.FRAMING_NOUNS | lex.DENIALS | lex.NEGATIONS - {"without"} | BAD_JUDGEMENTS
+    | frozenset(
+        """
+        stop refrain cease halt desist protest protested socalled groundless baseless unfounded
+        unsafe unprofessional provocative intruded intrusion intrusions violated violates hyping
+        harassment harassed fabricate fabricated smear smears slander discriminatory overstretching
+        unilateral unilaterally illegal unlawful obstruct obstructed obstruction
+        """.split()
+    )
+)
+
+#: The two statements must be at least this similar (one subject).
+MIN_COSINE = 0.4
+
+
+@lru_cache(maxsize=256)
+def side_names(side: str) -> frozenset[str]:
+    """Lower-case names that point at a side in a :class:`~.text.TextProfile`: the side's own
+    name, its gazetteer name and the actors its aliases and demonyms map to ("United States" ->
+    united states; "European Union" -> european union, eu)."""
+    names = {side.lower().strip()}
+    canonical = lookup_place(side)
+    aliases: tuple[str, ...] = (side,)
+    if canonical:
+        names.add(canonical.lower())
+        aliases += GAZETTEER.get(canonical, ())
+    for alias in aliases:
+        key = re.sub(r"[^a-z]", "", alias.lower())
+        if key in lex.DEMONYMS:
+            names.add(lex.DEMONYMS[key])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=256)
+def _side_pattern(side: str) -> re.Pattern[str]:
+    """The lower-case words that name a side in running text: its name, gazetteer aliases and
+    demonyms ("china", "chinese", "prc", "beijing")."""
+    forms = {side.lower()}
+    canonical = lookup_place(side)
+    if canonical:
+        forms |= {alias.lower() for alias in GAZETTEER.get(canonical, ())}
+    actors = side_names(side)
+    forms |= {word for word, actor in lex.DEMONYMS.items() if actor in actors}
+    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) > 1)
+    return re.compile(rf"(?<![\w.])(?:the\s+)?(?:{body})(?![\w])")
+
+
+def _coordinated(text: str, own: re.Pattern[str], other: re.Pattern[str]) -> str:
+    """``text`` without the other side's names joined to one's own ("China and the Philippines",
+    "EU-China"): those name the pair, not a target."""
+    link = r"\s*(?:and|-|–|—|/)\s*"
+    for first, second in ((own, other), (other, own)):
+        text = re.sub(rf"(?:{first.pattern}){link}(?:{second.pattern})", " ", text)
+    return text
+
+
+def criticises(p: TextProfile, other_side: str, own_side: str) -> frozenset[str]:
+    """The critical words of a statement that names the other side (not only as one of the pair,
+    "China and the Philippines"); empty if it names it not or says nothing critical."""
+    other, own = _side_pattern(other_side), _side_pattern(own_side)
+    text = _coordinated(p.text.lower(), own, other)
+    if not other.search(text):
+        return frozenset()
+    return frozenset(p.tokens) & CRITICAL_WORDS
+
+
+def side_criticism(a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str) -> Cue | None:
+    """A ``side_criticism`` cue when side A's statement ``a`` criticises side B, or ``b`` side A,
+    and the two are related with cosine >= :data:`MIN_COSINE`; else None.
+
+    Joint statements ("the two sides agreed ...") should not be passed: they speak for both sides.
+    """
+    if cosine < MIN_COSINE or not is_related(a, b, cosine):
+        return None
+    by_a, by_b = criticises(a, side_b, side_a), criticises(b, side_a, side_b)
+    if not (by_a or by_b):
+        return None
+    parts = []
+    if by_a:
+        parts.append(f"one side criticises the other ({', '.join(sorted(by_a))})")
+    if by_b:
+        parts.append(f"the other side criticises the first ({', '.join(sorted(by_b))})")
+    return Cue("side_criticism", "; ".join(parts) + ", on one subject", COUNTER_CLAIM)
