@@ -205,3 +205,11 @@ GENERIC_AGENTS = {
 
 #: Words that report a decision taken together (joint-outcome cue only).
 CUE_JOINT = frozenset("decided decide established establish launched launch set".split())
+#: Verbs that report an outcome reached (the ``joint_outcome`` cue needs one in each statement; the nouns
+#: of JOINT_OUTCOME, "agreement", "accord", name treaties as often as outcomes).
+CUE_OUTCOME_VERBS = frozenset(
+    """
+    agreed signed sign signing concluded adopted reached committed decided established launched endorsed
+    approved
+    """.split()
+)

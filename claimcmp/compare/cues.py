@@ -209,6 +209,15 @@ def number_mismatch(a: TextProfile, b: TextProfile) -> list[str]:
     return sorted(u for u in set(qa) & set(qb) if len(qa[u]) == 1 and len(qb[u]) == 1 and qa[u] != qb[u])
 
 
+def _outcome_words(p: TextProfile) -> set[str]:
+    """Words reporting an outcome reached: an outcome verb ("agreed", "signed"), or "agreement to"
+    ("welcomed the agreement to restart flights"; not "a binding agreement that")."""
+    toks = p.tokens
+    found = set(toks) & lex.CUE_OUTCOME_VERBS
+    found |= {t for t, nxt in zip(toks, toks[1:]) if t in ("agreement", "decision", "commitment") and nxt == "to"}
+    return found
+
+
 def is_related(a: TextProfile, b: TextProfile, cosine: float) -> bool:
     """Whether two statements share a subject: cosine >= 0.35, three shared content
     words, or cosine >= 0.2 with a shared actor or one statement refusing what the
@@ -314,8 +323,7 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         cues.append(Cue("number_mismatch", detail, COUNTER_CLAIM))
     conflict = any(c.favours == COUNTER_CLAIM for c in cues)
     if not conflict:
-        joint_a = a.joint | (set(a.tokens) & lex.CUE_JOINT)
-        joint_b = b.joint | (set(b.tokens) & lex.CUE_JOINT)
+        joint_a, joint_b = _outcome_words(a), _outcome_words(b)
         joint = joint_a | joint_b
         if joint_a and joint_b and cosine >= 0.45:
             cues.append(Cue("joint_outcome", _words(joint), AGREEMENT))

@@ -61,6 +61,13 @@ _NON_SUBJECT_BEFORE = re.compile(
 )
 _COORDINATION = re.compile(rf"^\s*,?\s+(?:and|&)\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
 _CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+# "It was agreed that ...", "It was further decided to ...", "Agreement was reached on ...": an outcome of
+# both sides in the impersonal voice of a readout.
+_IMPERSONAL_OUTCOME = re.compile(
+    r"\W*(?:(?:[A-Z][^,.;]{0,60},\s+)?it\s+was\s+(?:also\s+|further\s+|jointly\s+|therefore\s+)?"
+    r"(?:agreed|decided|resolved)\b|(?:an?\s+)?(?:agreement|understanding|consensus)\s+was\s+(?:also\s+)?reached\b)",
+    re.IGNORECASE,
+)
 _FRAME_FILLER = frozenset(
     "that also further then added adding said saying stated stating noted noting the and his her their its".split()
 )
@@ -246,7 +253,9 @@ def attribute_unit(
         ``"background"`` forces narration without a side.
     """
     mentions = [
-        m for m in find_mentions(text, unit_start, unit_end, discourse.known_names(), discourse.body_names())
+        m for m in find_mentions(
+            text, unit_start, unit_end, discourse.known_names(), discourse.body_names(), discourse.role_names()
+        )
         if _outside(quotes, m.start, m.end)
     ]
     resolved = [(m, discourse.resolve(m, text[m.start : m.end])) for m in mentions]
@@ -255,6 +264,8 @@ def attribute_unit(
     speaker = _find_speaker(text, unit_start, unit_end, quotes, resolved, discourse)
     if quotes:
         return _quote_pieces(text, unit_start, unit_end, quotes, sentence_cuts, discourse, resolved, speaker, section)
+    if speaker is None and _IMPERSONAL_OUTCOME.match(text, unit_start, unit_end):
+        return [Piece(unit_start, unit_end, StatementKind.JOINT)]
     if speaker is None:
         subject = next(((m, e) for m, e in resolved if _is_subject(text, unit_start, m)), None)
         if subject is not None and subject[1] is not None and subject[0].kind == "person":

@@ -95,6 +95,11 @@ class Discourse:
         sides = self.resolver.sides
         return () if sides is None else sides.body_aliases
 
+    def role_names(self) -> tuple[str, ...]:
+        """Office holders named in the sides file by roles the built-in titles do not know."""
+        sides = self.resolver.sides
+        return () if sides is None else sides.role_aliases
+
     def known_names(self) -> tuple[str, ...]:
         """Full names and name words of every named entity, for finding bare-name mentions."""
         key = tuple(entity.name for entity in self.entities if entity.name)

@@ -48,6 +48,7 @@ _SPEECH_VERBS: dict[str, str] = {
     "predict": "", "cite": "", "complain": "", "protest": "", "clarify": "clarified", "specify": "specified",
     "exchange": "", "laud": "", "reinforce": "", "restate": "", "celebrate": "", "honor": "", "honour": "",
     "mourn": "", "press": "", "seek": "sought", "resolve": "", "flag": "flagged", "decry": "decried",
+    "draw": "drew", "take": "took",
 }
 
 # Verbs that only count with the particle that follows them.
@@ -58,6 +59,7 @@ _PARTICLE_VERBS = {
     "reflect": r"\s+on", "signal": r"", "signall": r"", "share": r"", "extend": r"", "present": r"",
     "update": r"", "review": r"", "address": r"", "offer": r"", "raise": r"", "brief": r"",
     "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
+    "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
 }
 
 _NOUN_CUES = [

@@ -338,8 +338,21 @@ def _body_mentions(text: str, start: int, end: int, names: tuple[str, ...]) -> l
     return mentions
 
 
+def _role_mentions(text: str, start: int, end: int, roles: tuple[str, ...]) -> list[Mention]:
+    """Office holders named by a sides-file role alias ("the Indian DGMO conveyed ...")."""
+    if not roles:
+        return []
+    mentions = []
+    for match in _names_pattern(roles).finditer(text, start, end):
+        found = _POSSESSIVE.sub("", match.group(0))
+        s = _with_article(text, start, match.start())
+        mentions.append(Mention(s, match.start() + len(found), "person", role=found))
+    return mentions
+
+
 def find_mentions(
-    text: str, start: int, end: int, known_names: Iterable[str] = (), body_names: tuple[str, ...] = ()
+    text: str, start: int, end: int, known_names: Iterable[str] = (), body_names: tuple[str, ...] = (),
+    role_names: tuple[str, ...] = (),
 ) -> list[Mention]:
     """Every mention inside ``text[start:end]``, in order, without overlaps.
 
@@ -353,6 +366,9 @@ def find_mentions(
     body_names : tuple of str, default=()
         Bodies named in the sides file (:attr:`Sides.body_aliases`), found as
         collective speakers.
+    role_names : tuple of str, default=()
+        Office holders named in the sides file by a role the built-in titles
+        do not know (:attr:`Sides.role_aliases`), found as persons.
 
     Returns
     -------
@@ -369,6 +385,7 @@ def find_mentions(
     candidates += [Mention(m.start(), m.end(), "joint") for m in JOINT_PATTERN.finditer(text, start, end)]
     candidates += _collective_mentions(text, start, end)
     candidates += _body_mentions(text, start, end, body_names)
+    candidates += _role_mentions(text, start, end, role_names)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     chosen: list[Mention] = []
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):

@@ -31,6 +31,7 @@ __all__ = ["Sides", "SideResolver", "load_sides"]
 
 
 _SINGLE_NAME = re.compile(r"[A-Z][\w'’-]+")
+_COLLECTIVE_TAIL = re.compile(r"\b(?:side|sides|delegation|troops|forces|army|navy|people|government)$", re.IGNORECASE)
 _BODY_WORD = re.compile(
     r"\b(?:Government|Ministry|Office|Council|Commission|Organi[sz]ation|Agency|Department|Embassy|Mission"
     r"|Secretariat|Parliament|Assembly|Authority|Authorities|Administration|Cabinet|Presidency|Party|Movement"
@@ -88,6 +89,19 @@ class Sides:
             alias for names in self.aliases.values() for alias in names
             if alias[:1].isupper() and lookup_place(alias) is None
             and (_SINGLE_NAME.fullmatch(alias) or _BODY_WORD.search(alias))
+        }
+        return tuple(sorted(found, key=lambda a: (-len(a), a)))
+
+    @cached_property
+    def role_aliases(self) -> tuple[str, ...]:
+        """Aliases that name an office holder by a role the built-in titles do not know ("Indian
+        DGMO", "Chief Negotiator"): two words or more, capitalised, neither a body nor a place nor
+        a side or delegation ("Indian side"). Found as persons. Longest first."""
+        bodies = set(self.body_aliases)
+        found = {
+            alias for names in self.aliases.values() for alias in names
+            if alias[:1].isupper() and " " in alias and alias not in bodies and lookup_place(alias) is None
+            and not _COLLECTIVE_TAIL.search(alias)
         }
         return tuple(sorted(found, key=lambda a: (-len(a), a)))
 

@@ -285,3 +285,11 @@ def test_number_mismatch_leaves_out_dates_years_and_counts_of_different_places()
     assert "number_mismatch" in _names(
         "The Ministry reported 64 cases of the disease in Ituri province.",
         "The Ministry of Health recorded 41 cases of the disease in Ituri province.", 0.7)
+
+
+def test_joint_outcome_needs_an_outcome_reached_not_a_treaty_named():
+    assert "joint_outcome" in _names("The two leaders agreed to resume direct flights next year.",
+                                     "The Prime Minister welcomed the agreement to restart direct flights.", 0.7)
+    assert "joint_outcome" not in _names(
+        "India considers that the Indus Waters Treaty must be reviewed through negotiations.",
+        "Pakistan said the Indus Waters Treaty is a binding international agreement that admits no unilateral review.", 0.7)

@@ -16,7 +16,7 @@ MEETINGS = sorted(p.parent for p in (FIXTURES / "meetings").glob("*/gold.json"))
 
 def test_there_are_dev_and_test_meetings():
     splits = [json.loads((m / "gold.json").read_text(encoding="utf-8"))["split"] for m in MEETINGS]
-    assert splits.count("dev") >= 6 and splits.count("test") >= 6
+    assert splits.count("dev") >= 12 and splits.count("test") >= 4
 
 
 @pytest.mark.parametrize("folder", MEETINGS, ids=lambda p: p.name)

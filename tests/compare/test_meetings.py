@@ -33,10 +33,11 @@ def _compare(folder, embedder, **options):
 def test_dev_meetings_floor(embedder):
     scores = [score_meeting(result, gold) for gold, _, result in (_compare(f, embedder) for f in DEV)]
     cc, ag = pooled(scores, "counter_claim"), pooled(scores, "agreement")
-    # measured 0.65 / 0.45 and 0.50 / 0.43 (benchmarks/bench_meetings.py); before side cues,
-    # joint outcomes across readouts and one-to-one pairing: 0.26 / 0.31 and 0.00 / 0.00
-    assert cc["precision"] >= 0.55 and cc["recall"] >= 0.4
-    assert ag["precision"] >= 0.4 and ag["recall"] >= 0.35
+    # twelve dev meetings, measured 0.66 / 0.40 and 0.56 / 0.66 (benchmarks/bench_meetings.py); the first
+    # six scored 0.26 / 0.31 and 0.00 / 0.00 before side cues, joint outcomes across readouts and
+    # one-to-one pairing
+    assert cc["precision"] >= 0.55 and cc["recall"] >= 0.35
+    assert ag["precision"] >= 0.45 and ag["recall"] >= 0.55
 
 
 @pytest.mark.slow

@@ -163,3 +163,29 @@ def test_a_paragraph_labelled_background_is_narration_of_no_side():
     got = attribution(text, issuer="Department of Foreign Affairs of the Philippines")
     assert got[0][0] == "reported"
     assert got[1:] == [("narration", None, None), ("narration", None, None)]
+
+
+def test_an_outcome_in_the_impersonal_voice_is_joint():
+    text = (
+        "The Minister met the Ambassador in Geneva. "
+        "It was agreed that the next round of talks will be held in Vienna before the end of the year. "
+        "It was further decided to exchange lists of prisoners on 1 July. "
+        "Agreement was reached to check the functioning of the hotlines. "
+        "It was a productive meeting."
+    )
+    kinds = [k for k, _, _ in attribution(text)]
+    assert kinds[1:4] == ["joint", "joint", "joint"]
+    assert kinds[4] == "narration"
+
+
+def test_a_role_named_in_the_sides_file_speaks_for_its_side():
+    sides = {"India": {"aliases": ["Indian DGMO", "Indian side"]}, "Pakistan": {"aliases": ["Pakistani DGMO"]}}
+    text = (
+        "The two Directors General of Military Operations met at the border on 12 June. "
+        "The Indian DGMO conveyed serious concern at the unprovoked firing on Indian posts. "
+        "He made it clear that the Army would respond firmly. "
+        "The Pakistani DGMO drew attention to ceasefire violations in the Kotli sector."
+    )
+    rel = Release(id="t", text=text, issuer="Ministry of Defence of India")
+    got = [(s.kind.value, s.side) for s in extract_statements(rel, sides=sides)]
+    assert got[1:] == [("reported", "India"), ("reported", "India"), ("reported", "Pakistan")]
