@@ -109,11 +109,13 @@ def main(argv: list[str] | None = None) -> int:
         "dev: the meetings the side rules were tuned on; test: held out, scored once.",
         md_table(["split (meetings)", "setting", "counter-claims found", "recall", "reported correct", "precision",
                   "agreement recall", "agreement precision"], rows),
-        "Before this benchmark existed (commit 8539ac5, scored blind when the meetings were written, "
-        "2026-11-29): dev counter-claims recall 0.31 at precision 0.26, agreements 0.00 / 0.00 (joint "
-        "outcomes of the two readouts were never compared, and a White House readout's \"The President\" "
-        "was read as the Chinese President); test counter-claims recall 0.31 at precision 0.32, agreements "
-        "recall 0.15 at precision 0.09.",
+        "History (counter-claims precision / recall; agreements precision / recall). Commit 8539ac5, "
+        "before this benchmark: first six dev meetings 0.26 / 0.31 and 0.00 / 0.00 (joint outcomes of the two "
+        "readouts were never compared; a White House readout's \"The President\" was read as the Chinese "
+        "President); the other six dev meetings 0.32 / 0.31 and 0.09 / 0.15; the four test meetings "
+        "0.21 / 0.37 and 0.13 / 0.31. Commit 47c392b: the other six, then still held out, scored once: "
+        "0.57 / 0.28 and 0.42 / 0.55; they were used for tuning after that. The four test meetings were "
+        "written after 47c392b and first scored at 4345b16.",
         "Targets for real two-sided readouts: counter-claim recall >= 70 %, precision >= 80 %.",
     ])
     if args.no_record:

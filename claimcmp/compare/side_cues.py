@@ -72,6 +72,8 @@ def _side_pattern(side: str) -> re.Pattern[str]:
     actors = side_names(side)
     forms |= {word for word, actor in lex.DEMONYMS.items() if actor in actors}
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) > 1)
+    if not body:  # a one-letter side name ("A") names nothing in running text
+        return re.compile(r"(?!)")
     return re.compile(rf"(?<![\w.])(?:the\s+)?(?:{body})(?![\w])")
 
 

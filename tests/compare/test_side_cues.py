@@ -57,3 +57,9 @@ def test_best_partners_keeps_each_statements_best_match():
     # a pair a cue supports beats a more similar one the model alone proposes
     keep = best_partners(gi, gj, labels, cosine, [True, False, False, False, False])
     assert keep.tolist() == [True, False, False, True, True]
+
+
+def test_one_letter_side_names_name_nothing():
+    text = profile("The Minister voiced serious concern about the spill.")
+    assert not criticises(text, "B", "A")
+    assert side_criticism(text, profile("The spill was contained quickly."), 0.6, "A", "B") is None
