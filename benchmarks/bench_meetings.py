@@ -35,7 +35,7 @@ from _harness import ROOT, md_table, record, timed
 from claimcmp.compare import compare_sides
 from claimcmp.compare._evaluate import load_gold_meeting, pooled, score_meeting
 from claimcmp.embed import Embedder
-from claimcmp.extract import extract_statements
+from claimcmp.extract import extract_statements, load_sides
 
 MEETINGS = ROOT / "fixtures" / "meetings"
 SETTINGS: dict[str, dict[str, Any]] = {
@@ -58,7 +58,8 @@ def run_meeting(folder: Path, embedder: Embedder, **options: Any) -> dict[str, A
     """Extract, compare and score one meeting."""
     gold = load_gold_meeting(folder)
     statements = [s for r in gold.releases for s in extract_statements(r, sides=gold.sides_path)]
-    result = compare_sides(statements, gold.sides, embedder=embedder, **options)
+    aliases = load_sides(gold.sides_path).aliases
+    result = compare_sides(statements, gold.sides, embedder=embedder, side_aliases=aliases, **options)
     return score_meeting(result, gold)
 
 

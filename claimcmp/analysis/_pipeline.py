@@ -218,10 +218,11 @@ def analyze(
     else:
         from ..compare import compare_sides
 
+        aliases = {} if sides_obj is None else {"side_aliases": sides_obj.aliases}  # the sides file's names
         comparison = compare_sides(
             statements, pair_found, embeddings=vectors if statements else None,
             topics=_FittedTopics(topic_ids, topics) if statements else None,
-            embedder=embedder, **compare_params,
+            embedder=embedder, **{**aliases, **compare_params},
         )
         relations, one_sided = comparison.relations, comparison.one_sided_topics
         labels = {t.id: t.label for t in topics}

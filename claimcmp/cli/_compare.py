@@ -101,17 +101,19 @@ def format_table(result: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..compare import compare_sides
-    from ..extract import extract_statements
+    from ..extract import extract_statements, load_sides
 
     releases = load_inputs(args)
-    statements = [s for r in releases for s in extract_statements(r, sides=args.sides)]
+    sides = load_sides(args.sides)
+    statements = [s for r in releases for s in extract_statements(r, sides=sides)]
     pair = tuple(args.pair) if args.pair else _default_pair(statements)
     embedder = make_embedder(args)
     bar = {} if args.min_uncued_counter_claim is None else {"min_uncued_counter_claim": args.min_uncued_counter_claim}
     result = compare_sides(
         statements, pair, embedder=embedder, top_k=args.top_k, min_cosine=args.min_cosine,
         include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,
-        cross_encoder_max_pairs=args.cross_encoder_max_pairs, one_to_one=args.one_to_one, **bar,
+        cross_encoder_max_pairs=args.cross_encoder_max_pairs, one_to_one=args.one_to_one,
+        side_aliases=None if sides is None else sides.aliases, **bar,
     )
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_table(result)
     if args.output:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cross_encoder import OnnxPairClassifier, default_pair_classifier
-from .cues import CUE_WEIGHTS, RELATIONS, UNRELATED, Cue, detect_cues, is_related
+from .cues import AGREEMENT, COUNTER_CLAIM, CUE_WEIGHTS, RELATIONS, UNRELATED, Cue, detect_cues, is_related
 from .features import pair_features, swap_order
 from .head import RelationHead, default_head
 from .text import TextProfile
@@ -161,10 +161,15 @@ def gate_unrelated(proba: np.ndarray, related: np.ndarray) -> np.ndarray:
     -------
     ndarray of shape (n_pairs, 3), a new array
     """
+    return _move(proba, ~np.asarray(related, dtype=bool), COUNTER_CLAIM, UNRELATED)
+
+
+def _move(proba: np.ndarray, rows: np.ndarray, source: str, target: str) -> np.ndarray:
+    """A copy of ``proba`` with the ``source`` probability of ``rows`` added to ``target``."""
     out = np.array(proba, dtype=np.float64, copy=True)
-    off = ~np.asarray(related, dtype=bool)
-    out[off, 2] += out[off, 1]
-    out[off, 1] = 0.0
+    s, t = RELATIONS.index(source), RELATIONS.index(target)
+    out[rows, t] += out[rows, s]
+    out[rows, s] = 0.0
     return out
 
 
@@ -208,12 +213,8 @@ def gate_polarity(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:
     -------
     ndarray of shape (n_pairs, 3), a new array
     """
-    out = np.array(proba, dtype=np.float64, copy=True)
-    for i, fired in enumerate(cues):
-        if any(cue.name in POLARITY_CUES for cue in fired):
-            out[i, 1] += out[i, 0]
-            out[i, 0] = 0.0
-    return out
+    rows = np.array([any(cue.name in POLARITY_CUES for cue in fired) for fired in cues], dtype=bool)
+    return _move(proba, rows, AGREEMENT, COUNTER_CLAIM)
 
 
 def gate_joint(proba: np.ndarray, both_joint: np.ndarray) -> np.ndarray:
@@ -232,11 +233,7 @@ def gate_joint(proba: np.ndarray, both_joint: np.ndarray) -> np.ndarray:
     -------
     ndarray of shape (n_pairs, 3), a new array
     """
-    out = np.array(proba, dtype=np.float64, copy=True)
-    on = np.asarray(both_joint, dtype=bool)
-    out[on, 0] += out[on, 1]
-    out[on, 1] = 0.0
-    return out
+    return _move(proba, np.asarray(both_joint, dtype=bool), COUNTER_CLAIM, AGREEMENT)
 
 
 def _apply_cues(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:

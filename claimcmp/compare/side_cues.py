@@ -16,6 +16,7 @@ comparison adds its cue to those :func:`~.cues.detect_cues` finds.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..extract._places import GAZETTEER, lookup_place
@@ -62,10 +63,10 @@ def side_names(side: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=256)
-def _side_pattern(side: str) -> re.Pattern[str]:
+def _side_pattern(side: str, aliases: tuple[str, ...] = ()) -> re.Pattern[str]:
     """The lower-case words that name a side in running text: its name, gazetteer aliases and
-    demonyms ("china", "chinese", "prc", "beijing")."""
-    forms = {side.lower()}
+    demonyms ("china", "chinese", "prc", "beijing"), and the ``aliases`` of a sides file."""
+    forms = {side.lower()} | {alias.lower().strip() for alias in aliases}
     canonical = lookup_place(side)
     if canonical:
         forms |= {alias.lower() for alias in GAZETTEER.get(canonical, ())}
@@ -86,25 +87,34 @@ def _coordinated(text: str, own: re.Pattern[str], other: re.Pattern[str]) -> str
     return text
 
 
-def criticises(p: TextProfile, other_side: str, own_side: str) -> frozenset[str]:
+def criticises(
+    p: TextProfile, other_side: str, own_side: str, aliases: Mapping[str, Sequence[str]] | None = None
+) -> frozenset[str]:
     """The critical words of a statement that names the other side (not only as one of the pair,
-    "China and the Philippines"); empty if it names it not or says nothing critical."""
-    other, own = _side_pattern(other_side), _side_pattern(own_side)
+    "China and the Philippines"); empty if it names it not or says nothing critical. ``aliases``:
+    side -> the names a sides file gives it."""
+    aliases = aliases or {}
+    other = _side_pattern(other_side, tuple(aliases.get(other_side, ())))
+    own = _side_pattern(own_side, tuple(aliases.get(own_side, ())))
     text = _coordinated(p.text.lower(), own, other)
     if not other.search(text):
         return frozenset()
     return frozenset(p.tokens) & CRITICAL_WORDS
 
 
-def side_criticism(a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str) -> Cue | None:
+def side_criticism(
+    a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Cue | None:
     """A ``side_criticism`` cue when side A's statement ``a`` criticises side B, or ``b`` side A,
     and the two are related with cosine >= :data:`MIN_COSINE`; else None.
 
-    Joint statements ("the two sides agreed ...") should not be passed: they speak for both sides.
+    ``aliases`` maps a side to more names for it (a sides file's). Joint statements ("the two
+    sides agreed ...") should not be passed: they speak for both sides.
     """
     if cosine < MIN_COSINE or not is_related(a, b, cosine):
         return None
-    by_a, by_b = criticises(a, side_b, side_a), criticises(b, side_a, side_b)
+    by_a, by_b = criticises(a, side_b, side_a, aliases), criticises(b, side_a, side_b, aliases)
     if not (by_a or by_b):
         return None
     parts = []

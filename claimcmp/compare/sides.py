@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +135,11 @@ class SideComparer:
         most similar partner of that relation (:func:`best_partners`): a
         statement's answer, not every statement on its subject. False: every
         pair the classifier labels.
+    side_aliases : mapping of side to sequence of str, optional
+        More names for each side (a sides file's aliases, e.g.
+        ``load_sides(path).aliases``), so the side cues know "the regime" or
+        "the Indian DGMO" names a side; built-in names and demonyms are known
+        without them.
 
     Attributes
     ----------
@@ -160,6 +165,7 @@ class SideComparer:
         leader_threshold: float = 0.55,
         cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
         one_to_one: bool = True,
+        side_aliases: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -174,6 +180,7 @@ class SideComparer:
         self.leader_threshold = leader_threshold
         self.cross_encoder_max_pairs = cross_encoder_max_pairs
         self.one_to_one = one_to_one
+        self.side_aliases = side_aliases
 
     def _head(self) -> RelationHead:
         if self.head is None:
@@ -233,7 +240,8 @@ class SideComparer:
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
             use_cues=self.use_cues, min_uncued_counter_claim=self.min_uncued_counter_claim,
             min_uncued_agreement=self.min_uncued_agreement, cross_encoder_max_pairs=self.cross_encoder_max_pairs,
-            extra_cues=self._side_cues(statements, profiles, gi, gj, emb, sides) if self.use_cues else None,
+            extra_cues=self._side_cues(statements, profiles, gi, gj, emb, sides, self.side_aliases)
+            if self.use_cues else None,
             both_joint=np.array([statements[i].side == statements[j].side == JOINT_SIDE
                                  for i, j in zip(gi.tolist(), gj.tolist(), strict=True)], dtype=bool),
         )
@@ -272,14 +280,14 @@ class SideComparer:
     @staticmethod
     def _side_cues(
         statements: list[Any], profiles: dict[int, Any], gi: np.ndarray, gj: np.ndarray, emb: np.ndarray,
-        sides: tuple[str, ...],
+        sides: tuple[str, ...], aliases: Mapping[str, Sequence[str]] | None,
     ) -> list[list[Cue]]:
         """The :func:`~.side_cues.side_criticism` cue of each candidate pair of the two sides' own statements."""
         out: list[list[Cue]] = []
         for i, j in zip(gi.tolist(), gj.tolist(), strict=True):
             cue = None
             if statements[i].side == sides[0] and statements[j].side == sides[1]:
-                cue = side_criticism(profiles[i], profiles[j], float(emb[i] @ emb[j]), sides[0], sides[1])
+                cue = side_criticism(profiles[i], profiles[j], float(emb[i] @ emb[j]), sides[0], sides[1], aliases)
             out.append([cue] if cue else [])
         return out
 
@@ -343,7 +351,7 @@ def compare_sides(
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
         ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``,
-        ``cross_encoder_max_pairs``, ``one_to_one``).
+        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``).
 
     Returns
     -------
@@ -351,7 +359,7 @@ def compare_sides(
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
              "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs",
-             "one_to_one"}
+             "one_to_one", "side_aliases"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

@@ -63,3 +63,9 @@ def test_one_letter_side_names_name_nothing():
     text = profile("The Minister voiced serious concern about the spill.")
     assert not criticises(text, "B", "A")
     assert side_criticism(text, profile("The spill was contained quickly."), 0.6, "A", "B") is None
+
+
+def test_a_sides_file_alias_names_its_side():
+    text = profile("The results announced by the regime have never been backed by verifiable tallies.")
+    assert not criticises(text, "Venezuela", "United States")
+    assert criticises(text, "Venezuela", "United States", {"Venezuela": ["the regime"]}) == {"never"}
