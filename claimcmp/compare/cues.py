@@ -162,11 +162,6 @@ def _negated(p: TextProfile) -> set[str]:
     return out
 
 
-def _negates(p: TextProfile) -> bool:
-    """Whether the text negates something (see :func:`_negated`)."""
-    return bool(_negated(p))
-
-
 def _stem(word: str) -> str:
     return word[:5]
 

@@ -47,6 +47,7 @@ def best_partners(
     ndarray of bool, shape (n_pairs,)
     """
     keep = np.ones(len(labels), dtype=bool)
+    rank = [(bool(c), float(x)) for c, x in zip(cued, cosine, strict=True)]
     for relation in (AGREEMENT, COUNTER_CLAIM):
         best_a: dict[int, int] = {}
         best_b: dict[int, int] = {}
@@ -54,10 +55,9 @@ def best_partners(
             if label != relation:
                 continue
             i, j = int(gi[k]), int(gj[k])
-            rank = (bool(cued[k]), float(cosine[k]))
-            if i not in best_a or rank > (bool(cued[best_a[i]]), float(cosine[best_a[i]])):
+            if i not in best_a or rank[k] > rank[best_a[i]]:
                 best_a[i] = k
-            if j not in best_b or rank > (bool(cued[best_b[j]]), float(cosine[best_b[j]])):
+            if j not in best_b or rank[k] > rank[best_b[j]]:
                 best_b[j] = k
         for k, label in enumerate(labels):
             if label == relation:
@@ -216,8 +216,8 @@ class SideComparer:
         if labels is None:
             labels = leader_topics(emb, self.leader_threshold) if n else np.zeros(0, dtype=np.int64)
         reporter = reporting_sides(statements, sides)
-        idx_a = np.array([i for i, s in enumerate(statements) if reporter[i] == sides[0]], dtype=np.int64)
-        idx_b = np.array([i for i, s in enumerate(statements) if reporter[i] == sides[1]], dtype=np.int64)
+        idx_a = np.array([i for i in range(n) if reporter[i] == sides[0]], dtype=np.int64)
+        idx_b = np.array([i for i in range(n) if reporter[i] == sides[1]], dtype=np.int64)
         pairs = candidate_pairs(
             emb[idx_a] if len(idx_a) else np.zeros((0, 1)), emb[idx_b] if len(idx_b) else np.zeros((0, 1)),
             top_k=self.top_k, min_cosine=self.min_cosine,
@@ -230,7 +230,7 @@ class SideComparer:
             or getattr(statements[i], "release_id", None) != getattr(statements[j], "release_id", None)
             for i, j in zip(gi.tolist(), gj.tolist(), strict=True)
         ], dtype=bool)
-        gi, gj = gi[keep] if len(gi) else gi, gj[keep] if len(gj) else gj
+        gi, gj = gi[keep], gj[keep]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
         scorer = self._cross_encoder()
