@@ -36,6 +36,9 @@ CRITICAL_WORDS = (
         unsafe unprofessional provocative intruded intrusion intrusions violated violates hyping
         harassment harassed fabricate fabricated smear smears slander discriminatory overstretching
         unilateral unilaterally illegal unlawful obstruct obstructed obstruction
+        hamper hampers hampered hampering impede impedes impeding degraded degrading refusal refused refuses
+        expelled expulsion expulsions seized seizure blocked blocking delayed delays unprecedented
+        regret regrets regretted regrettable unacceptable disappointed disappointment deplorable
         """.split()
     )
 )

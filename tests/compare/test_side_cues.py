@@ -19,6 +19,8 @@ def test_criticism_needs_the_other_side_named_and_a_critical_word():
                       "China", "United States") == {"concerns"}
     assert criticises(profile("He urged the Philippine side to refrain from hyping up maritime issues."),
                       "Philippines", "China") == {"refrain", "hyping"}
+    assert criticises(profile("She described the withdrawal as unprecedented, one that hampers the Agency's work in Iran."),
+                      "Iran", "IAEA") == {"unprecedented", "hampers"}
     # naming the other side without criticism, or criticising without naming it
     assert not criticises(profile("The Secretary welcomed the return of Chinese tourists."), "China", "Philippines")
     assert not criticises(profile("The Minister voiced concern about the drought."), "China", "Philippines")
