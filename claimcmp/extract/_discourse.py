@@ -181,8 +181,11 @@ class Discourse:
                 continue
             if mention.place and entity.place and mention.place != entity.place:
                 continue
-            if mention.place and entity.place is None and self._foreign(mention.place):
-                continue  # "The President spoke with the President of China": the bare title is the issuer's
+            if (
+                mention.place and entity.place is None and entity.role == role
+                and entity.last_seen == self._clock and self._foreign(mention.place)
+            ):
+                continue  # "The President spoke with the President of China": two holders of one title
             if entity.role == role:
                 rank = 2
             elif entity.role.endswith(" " + role) or entity.role.endswith("-" + role) or entity.role in _parts(role):

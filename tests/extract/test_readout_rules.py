@@ -189,3 +189,13 @@ def test_a_role_named_in_the_sides_file_speaks_for_its_side():
     rel = Release(id="t", text=text, issuer="Ministry of Defence of India")
     got = [(s.kind.value, s.side) for s in extract_statements(rel, sides=sides)]
     assert got[1:] == [("reported", "India"), ("reported", "India"), ("reported", "Pakistan")]
+
+
+def test_a_counterparts_title_met_again_with_a_place_is_the_same_person():
+    text = (
+        "National Security Advisor Jake Sullivan met with the Crown Prince and Prime Minister of the Kingdom of "
+        "Bahrain, Salman bin Hamad Al Khalifa. Mr. Sullivan thanked the Crown Prince for Bahrain's partnership. "
+        "Mr. Sullivan and the Crown Prince-Prime Minister pledged to stay in regular contact."
+    )
+    got = attribution(text, issuer="The White House")
+    assert got[2] == ("joint", None, "joint")
