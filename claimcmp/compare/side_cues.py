@@ -25,7 +25,7 @@ from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related
 from .text import TextProfile
 
-__all__ = ["CRITICAL_WORDS", "MIN_COSINE", "criticises", "side_criticism", "side_names"]
+__all__ = ["ANCHORED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "criticises", "side_criticism", "side_names"]
 
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
@@ -42,6 +42,14 @@ CRITICAL_WORDS = (
         """.split()
     )
 )
+
+#: Critical only with the other side named just before them: "the Armenian side has not presented",
+#: "urged the Philippine side to refrain from"; not "is prepared to refrain from exceeding the limits" or
+#: "the controls are not designed to hold back China's economy".
+ANCHORED_WORDS = (lex.NEGATIONS - {"without"}) | frozenset("stop refrain cease halt desist".split())
+
+#: How close before an anchored word the other side must be named, in characters.
+ANCHOR_REACH = 60
 
 #: The two statements must be at least this similar (one subject).
 MIN_COSINE = 0.4
@@ -100,9 +108,19 @@ def criticises(
     other = _side_pattern(other_side, tuple(aliases.get(other_side, ())))
     own = _side_pattern(own_side, tuple(aliases.get(own_side, ())))
     text = _coordinated(p.text.lower(), own, other)
-    if not other.search(text):
+    named = [m.end() for m in other.finditer(text)]
+    if not named:
         return frozenset()
-    return frozenset(p.tokens) & CRITICAL_WORDS
+    toks = p.tokens
+    found = {
+        t for i, t in enumerate(toks)  # a judgement negated just before ("not designed to restrict") is none
+        if t in CRITICAL_WORDS and (t in ANCHORED_WORDS or not set(toks[max(0, i - 4) : i]) & lex.NEGATIONS)
+    }
+    for word in found & ANCHORED_WORDS:
+        starts = [m.start() for m in re.finditer(rf"\b{word}\b", text)]
+        if not any(0 <= start - end <= ANCHOR_REACH for start in starts for end in named):
+            found.discard(word)
+    return frozenset(found)
 
 
 def side_criticism(

@@ -71,3 +71,14 @@ def test_a_sides_file_alias_names_its_side():
     text = profile("The results announced by the regime have never been backed by verifiable tallies.")
     assert not criticises(text, "Venezuela", "United States")
     assert criticises(text, "Venezuela", "United States", {"Venezuela": ["the regime"]}) == {"never"}
+
+
+def test_a_negation_or_a_demand_to_stop_criticises_only_the_side_named_just_before_it():
+    assert criticises(profile("Despite repeated requests, the Armenian side has so far not presented any proposal."),
+                      "Armenia", "Azerbaijan") == {"not"}
+    # a self-commitment names the other side only later
+    assert not criticises(profile("The United States is prepared to refrain from exceeding the limits, provided "
+                                  "Russia does the same."), "Russia", "United States")
+    # a judgement negated just before it is a defence, not a criticism
+    assert not criticises(profile("These controls are not designed to restrict trade or hold back China's economy."),
+                          "China", "United States")
