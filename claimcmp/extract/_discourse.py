@@ -173,6 +173,7 @@ class Discourse:
 
     def _by_role(self, mention: Mention, *, unnamed_only: bool) -> Entity | None:
         role = mention.role or ""
+        issuer = self.resolver.issuer_side
         candidates = []
         for entity in self.entities:
             if entity.kind != "person" or not entity.role:
@@ -188,15 +189,20 @@ class Discourse:
                 continue  # "The President spoke with the President of China": two holders of one title
             if entity.role == role:
                 rank = 2
-            elif entity.role.endswith(" " + role) or entity.role.endswith("-" + role) or entity.role in _parts(role):
+            elif (
+                entity.role.endswith(" " + role) or entity.role.endswith("-" + role)
+                or entity.role.startswith(role + " of ") or entity.role in _parts(role)
+            ):
                 rank = 1
             else:
                 continue
             home = 1 if (mention.place is None and entity.place is None) else 0
-            candidates.append((rank, home, entity.last_seen, entity))
+            # a bare title ("The Minister") in a side's own release is its own official before the counterpart
+            own = 1 if mention.place is None and issuer is not None and entity.side == issuer else 0
+            candidates.append((rank, home, own, entity.last_seen, entity))
         if not candidates:
             return None
-        return max(candidates, key=lambda c: c[:3])[3]
+        return max(candidates, key=lambda c: c[:4])[4]
 
     def _foreign(self, place: str) -> bool:
         """Whether a place belongs to a side other than the release issuer's (False when the issuer is unknown)."""

@@ -31,6 +31,7 @@ __all__ = ["Sides", "SideResolver", "load_sides"]
 
 
 _SINGLE_NAME = re.compile(r"[A-Z][\w'’-]+")
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 _COLLECTIVE_TAIL = re.compile(r"\b(?:side|sides|delegation|troops|forces|army|navy|people|government)$", re.IGNORECASE)
 _BODY_WORD = re.compile(
     r"\b(?:Government|Ministry|Office|Council|Commission|Organi[sz]ation|Agency|Department|Embassy|Mission"
@@ -94,14 +95,17 @@ class Sides:
 
     @cached_property
     def role_aliases(self) -> tuple[str, ...]:
-        """Aliases that name an office holder by a role the built-in titles do not know ("Indian
-        DGMO", "Chief Negotiator"): two words or more, capitalised, neither a body nor a place nor
-        a side or delegation ("Indian side"). Found as persons. Longest first."""
+        """Aliases that name an office holder by an abbreviated role the built-in titles do not know
+        ("Indian DGMO"): two words or more, capitalised, one of them an abbreviation, neither a body
+        nor a place nor a side or delegation ("Indian side"). Found as persons. Titles the built-in
+        list knows ("Chief Negotiator") and personal names are found without them. Longest first."""
+        from ._lexicon import ROLE_PATTERN
+
         bodies = set(self.body_aliases)
         found = {
             alias for names in self.aliases.values() for alias in names
-            if alias[:1].isupper() and " " in alias and alias not in bodies and lookup_place(alias) is None
-            and not _COLLECTIVE_TAIL.search(alias)
+            if alias[:1].isupper() and " " in alias and _ABBREVIATION.search(alias) and alias not in bodies
+            and lookup_place(alias) is None and not _COLLECTIVE_TAIL.search(alias) and not ROLE_PATTERN.search(alias)
         }
         return tuple(sorted(found, key=lambda a: (-len(a), a)))
 

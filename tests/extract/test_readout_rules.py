@@ -199,3 +199,20 @@ def test_a_counterparts_title_met_again_with_a_place_is_the_same_person():
     )
     got = attribution(text, issuer="The White House")
     assert got[2] == ("joint", None, "joint")
+
+
+def test_a_bare_title_in_a_sides_own_release_is_its_own_official():
+    text = (
+        "Hungary's Minister of Foreign Affairs and Trade held talks in Uzhhorod today with Ukrainian Foreign "
+        "Minister Oleh Marchenko. "
+        "The Minister made it clear that Hungary cannot consent to opening the negotiating cluster."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs and Trade of Hungary")
+    assert got[1][0] == "reported" and got[1][2] == "Hungary"
+
+
+def test_sides_file_roles_are_abbreviations_not_titles_or_names():
+    from claimcmp.extract import load_sides
+
+    sides = load_sides({"India": ["Indian DGMO", "Joint Secretary", "Arvind Sehgal", "Indian side"]})
+    assert sides.role_aliases == ("Indian DGMO",)
