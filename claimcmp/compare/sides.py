@@ -12,7 +12,10 @@ import numpy as np
 from ..errors import ConfigurationError, NotFittedError
 from ..model import JOINT_SIDE
 from .blocking import candidate_pairs
-from .classifier import CROSS_ENCODER_MAX_PAIRS, MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, SHIPPED, classify_pairs
+from .classifier import (
+    CROSS_ENCODER_MAX_PAIRS, MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, MIN_UNCUED_OWN_AGREEMENT, SHIPPED,
+    classify_pairs,
+)
 from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
@@ -140,6 +143,10 @@ class SideComparer:
         ``load_sides(path).aliases``), so the side cues know "the regime" or
         "the Indian DGMO" names a side; built-in names and demonyms are known
         without them.
+    min_uncued_own_agreement : float, default=0.75
+        An agreement between the two sides' own statements (neither joint)
+        that no cue supports needs this probability; ``joint_outcome`` does
+        not support it (see :func:`~.classifier.classify_pairs`).
 
     Attributes
     ----------
@@ -166,6 +173,7 @@ class SideComparer:
         cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
         one_to_one: bool = True,
         side_aliases: Mapping[str, Sequence[str]] | None = None,
+        min_uncued_own_agreement: float = MIN_UNCUED_OWN_AGREEMENT,
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -181,6 +189,7 @@ class SideComparer:
         self.cross_encoder_max_pairs = cross_encoder_max_pairs
         self.one_to_one = one_to_one
         self.side_aliases = side_aliases
+        self.min_uncued_own_agreement = min_uncued_own_agreement
 
     def _head(self) -> RelationHead:
         if self.head is None:
@@ -244,6 +253,9 @@ class SideComparer:
             if self.use_cues else None,
             both_joint=np.array([statements[i].side == statements[j].side == JOINT_SIDE
                                  for i, j in zip(gi.tolist(), gj.tolist(), strict=True)], dtype=bool),
+            own_pairs=np.array([statements[i].side in sides and statements[j].side in sides
+                                for i, j in zip(gi.tolist(), gj.tolist(), strict=True)], dtype=bool),
+            min_uncued_own_agreement=self.min_uncued_own_agreement,
         )
         predicted = [RELATIONS[int(row.argmax())] for row in pred.probabilities]
         cued = [any(c.name != "model" and c.favours == label for c in fired) for label, fired in zip(predicted, pred.cues, strict=True)]
@@ -351,7 +363,7 @@ def compare_sides(
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
         ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``,
-        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``).
+        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``, ``min_uncued_own_agreement``).
 
     Returns
     -------
@@ -359,7 +371,7 @@ def compare_sides(
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
              "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs",
-             "one_to_one", "side_aliases"}
+             "one_to_one", "side_aliases", "min_uncued_own_agreement"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

@@ -83,3 +83,29 @@ def test_opposite_judgement_of_one_subject_is_a_counter_claim_end_to_end():
     assert pred.model_probabilities[0].argmax() == 0
     assert pred.labels == ["counter_claim"]
     assert pred.cues[0][0].name == "evaluative_contrast"
+
+
+def test_uncued_bar_per_pair():
+    from claimcmp.compare.classifier import gate_uncued
+
+    proba = np.array([[0.65, 0.15, 0.2], [0.65, 0.15, 0.2]])
+    out = gate_uncued(proba, [[], []], np.array([0.5, 0.75]), "agreement")
+    np.testing.assert_allclose(out[0], proba[0])
+    np.testing.assert_allclose(out[1], [0.0, 0.15, 0.85])
+
+
+@pytest.mark.slow
+def test_two_sides_own_statements_need_more_than_a_shared_word_agreed():
+    """Between the two sides' own positions, "agreed" names a text, not an outcome both report."""
+    from claimcmp.compare.classifier import classify_pairs
+    from claimcmp.compare.text import profile
+    from claimcmp.embed import Embedder
+
+    a = "He reiterated Armenia's readiness to sign the agreed text without delay and without new preconditions."
+    b = "He underlined that signing the agreement will become possible once Armenia changes its constitution."
+    emb = Embedder().encode([a, b])
+    args = ([profile(a)], [profile(b)], emb[:1], emb[1:])
+    assert "joint_outcome" in [c.name for c in classify_pairs(*args).cues[0]]
+    own = classify_pairs(*args, own_pairs=np.array([True]))
+    assert "joint_outcome" not in [c.name for c in own.cues[0]]
+    assert own.labels != ["agreement"] or own.probabilities[0, 0] >= 0.75
