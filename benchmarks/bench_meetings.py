@@ -35,7 +35,7 @@ from _harness import ROOT, md_table, record, timed
 from claimcmp.compare import compare_sides
 from claimcmp.compare._evaluate import load_gold_meeting, pooled, score_meeting
 from claimcmp.embed import Embedder
-from claimcmp.extract import extract_statements, load_sides
+from claimcmp.extract import extract, load_sides
 
 MEETINGS = ROOT / "fixtures" / "meetings"
 SETTINGS: dict[str, dict[str, Any]] = {
@@ -55,11 +55,15 @@ def meeting_folders(split: str) -> list[Path]:
 
 
 def run_meeting(folder: Path, embedder: Embedder, **options: Any) -> dict[str, Any]:
-    """Extract, compare and score one meeting."""
+    """Extract, compare and score one meeting, as the CLI does (sides file, its aliases, each release's issuer)."""
     gold = load_gold_meeting(folder)
-    statements = [s for r in gold.releases for s in extract_statements(r, sides=gold.sides_path)]
-    aliases = load_sides(gold.sides_path).aliases
-    result = compare_sides(statements, gold.sides, embedder=embedder, side_aliases=aliases, **options)
+    sides = load_sides(gold.sides_path)
+    extractions = [extract(r, sides=sides) for r in gold.releases]
+    statements = [s for x in extractions for s in x.statements]
+    result = compare_sides(
+        statements, gold.sides, embedder=embedder, side_aliases=sides.aliases,
+        release_sides={x.release_id: x.issuer_side for x in extractions}, **options,
+    )
     return score_meeting(result, gold)
 
 

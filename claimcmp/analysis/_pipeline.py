@@ -77,15 +77,17 @@ def _load(inputs: Any, on_error: Literal["raise", "skip"]) -> list[Release]:
     return portable_sources(list(load_releases(items, on_error=on_error)))
 
 
-def _extract(releases: Sequence[Release], sides: Any, show_progress: bool) -> list[Statement]:
-    from ..extract import extract_statements
+def _extract(releases: Sequence[Release], sides: Any, show_progress: bool) -> tuple[list[Statement], dict[str, Any]]:
+    """The statements of every release, and each release's issuing side (or None)."""
+    from ..extract import extract
 
     iterable: Iterable[Release] = releases
     if show_progress and len(releases) > 1:
         from tqdm.auto import tqdm
 
         iterable = tqdm(releases, desc="extract", unit="release")
-    return [s for r in iterable for s in extract_statements(r, sides=sides)]
+    extractions = [extract(r, sides=sides) for r in iterable]
+    return [s for x in extractions for s in x.statements], {x.release_id: x.issuer_side for x in extractions}
 
 
 def _model_identity(embedder: Any) -> tuple[str, str]:
@@ -184,7 +186,7 @@ def analyze(
     ) if reuse else None
     if stored is not None and (found := stored[0].get(stored[1])) is not None:
         return found  # type: ignore[no-any-return]
-    statements = _extract(releases, sides_obj, show_progress)
+    statements, release_sides = _extract(releases, sides_obj, show_progress)
     notes: list[str] = []
     model_name, identity = _model_identity(embedder)
     topic_params = {"random_state": 0, **dict(topic_options or {})}
@@ -218,11 +220,13 @@ def analyze(
     else:
         from ..compare import compare_sides
 
-        aliases = {} if sides_obj is None else {"side_aliases": sides_obj.aliases}  # the sides file's names
+        known = {"release_sides": release_sides}  # who issued each release; the sides file's names
+        if sides_obj is not None:
+            known["side_aliases"] = sides_obj.aliases
         comparison = compare_sides(
             statements, pair_found, embeddings=vectors if statements else None,
             topics=_FittedTopics(topic_ids, topics) if statements else None,
-            embedder=embedder, **{**aliases, **compare_params},
+            embedder=embedder, **{**known, **compare_params},
         )
         relations, one_sided = comparison.relations, comparison.one_sided_topics
         labels = {t.id: t.label for t in topics}

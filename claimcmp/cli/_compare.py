@@ -101,11 +101,12 @@ def format_table(result: Any) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..compare import compare_sides
-    from ..extract import extract_statements, load_sides
+    from ..extract import extract, load_sides
 
     releases = load_inputs(args)
     sides = load_sides(args.sides)
-    statements = [s for r in releases for s in extract_statements(r, sides=sides)]
+    extractions = [extract(r, sides=sides) for r in releases]
+    statements = [s for x in extractions for s in x.statements]
     pair = tuple(args.pair) if args.pair else _default_pair(statements)
     embedder = make_embedder(args)
     bar = {} if args.min_uncued_counter_claim is None else {"min_uncued_counter_claim": args.min_uncued_counter_claim}
@@ -113,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
         statements, pair, embedder=embedder, top_k=args.top_k, min_cosine=args.min_cosine,
         include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,
         cross_encoder_max_pairs=args.cross_encoder_max_pairs, one_to_one=args.one_to_one,
-        side_aliases=None if sides is None else sides.aliases, **bar,
+        side_aliases=None if sides is None else sides.aliases,
+        release_sides={x.release_id: x.issuer_side for x in extractions}, **bar,
     )
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_table(result)
     if args.output:

@@ -68,13 +68,17 @@ def best_partners(
     return keep
 
 
-def reporting_sides(statements: Sequence[Any], sides: Sequence[str]) -> list[str | None]:
+def reporting_sides(
+    statements: Sequence[Any], sides: Sequence[str], release_sides: Mapping[str, str | None] | None = None
+) -> list[str | None]:
     """The side each statement is compared for: its own side when that is one of ``sides``;
     for a joint statement ("the two sides agreed ..."), the side whose readout reports it.
 
-    The reporting side of a release is the one of ``sides`` with more statements in it (a
-    side's own readout mostly reports that side); on a tie, its joint statements are left
-    out. Statements of other sides get None.
+    The reporting side of a release is its issuer's side when ``release_sides`` (release id ->
+    side, e.g. :attr:`Extraction.issuer_side <claimcmp.extract.Extraction>`) names one of
+    ``sides``; else the one of ``sides`` with more statements in it (a side's own readout mostly
+    reports that side); on a tie, its joint statements are left out. Statements of other sides
+    get None.
     """
     counts: dict[Any, dict[str, int]] = {}
     for s in statements:
@@ -85,6 +89,9 @@ def reporting_sides(statements: Sequence[Any], sides: Sequence[str]) -> list[str
     for release, per in counts.items():
         ranked = sorted(per.items(), key=lambda kv: -kv[1])
         issuer[release] = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    for release, side in (release_sides or {}).items():
+        if side in sides:
+            issuer[release] = side
     out: list[str | None] = []
     for s in statements:
         if s.side in sides:
@@ -147,6 +154,10 @@ class SideComparer:
         An agreement between the two sides' own statements (neither joint)
         that no cue supports needs this probability; ``joint_outcome`` does
         not support it (see :func:`~.classifier.classify_pairs`).
+    release_sides : mapping of release id to side, optional
+        The side that issued each release (``extract(release).issuer_side``),
+        whose readout's joint statements speak for it (:func:`reporting_sides`);
+        default: the side with more statements in the release.
 
     Attributes
     ----------
@@ -174,6 +185,7 @@ class SideComparer:
         one_to_one: bool = True,
         side_aliases: Mapping[str, Sequence[str]] | None = None,
         min_uncued_own_agreement: float = MIN_UNCUED_OWN_AGREEMENT,
+        release_sides: Mapping[str, str | None] | None = None,
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -190,6 +202,7 @@ class SideComparer:
         self.one_to_one = one_to_one
         self.side_aliases = side_aliases
         self.min_uncued_own_agreement = min_uncued_own_agreement
+        self.release_sides = release_sides
 
     def _head(self) -> RelationHead:
         if self.head is None:
@@ -224,7 +237,7 @@ class SideComparer:
         given = labels is not None  # only given topics steer blocking; the fallback grouping is too coarse
         if labels is None:
             labels = leader_topics(emb, self.leader_threshold) if n else np.zeros(0, dtype=np.int64)
-        reporter = reporting_sides(statements, sides)
+        reporter = reporting_sides(statements, sides, self.release_sides)
         idx_a = np.array([i for i in range(n) if reporter[i] == sides[0]], dtype=np.int64)
         idx_b = np.array([i for i in range(n) if reporter[i] == sides[1]], dtype=np.int64)
         pairs = candidate_pairs(
@@ -363,7 +376,7 @@ def compare_sides(
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
         ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``,
-        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``, ``min_uncued_own_agreement``).
+        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``, ``min_uncued_own_agreement``, ``release_sides``).
 
     Returns
     -------
@@ -371,7 +384,7 @@ def compare_sides(
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
              "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs",
-             "one_to_one", "side_aliases", "min_uncued_own_agreement"}
+             "one_to_one", "side_aliases", "min_uncued_own_agreement", "release_sides"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")

@@ -87,7 +87,7 @@ def extract(release: Release, sides: SidesLike = None) -> Extraction:
     statements = [_statement(release, piece, resolver.issuer_side) for piece in pieces]
     skipped.extend(_gaps(release.text, [(s.start, s.end) for s in statements] + [(k.start, k.end) for k in skipped]))
     skipped.sort(key=lambda k: k.start)
-    return Extraction(release.id, tuple(statements), tuple(skipped))
+    return Extraction(release.id, tuple(statements), tuple(skipped), resolver.issuer_side)
 
 
 def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], list[SkippedSpan], SideResolver]:

@@ -58,11 +58,15 @@ class Extraction:
         In text order.
     skipped : tuple of SkippedSpan
         In text order.
+    issuer_side : str or None
+        The side that issued the release (from its ``issuer`` or source
+        address, else the home of its officials), None when unknown.
     """
 
     release_id: str
     statements: tuple[Statement, ...]
     skipped: tuple[SkippedSpan, ...]
+    issuer_side: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict."""
@@ -70,6 +74,7 @@ class Extraction:
             "release_id": self.release_id,
             "statements": [s.to_dict() for s in self.statements],
             "skipped": [s.to_dict() for s in self.skipped],
+            "issuer_side": self.issuer_side,
         }
 
     @classmethod
@@ -79,4 +84,5 @@ class Extraction:
             release_id=data["release_id"],
             statements=tuple(Statement.from_dict(s) for s in data["statements"]),
             skipped=tuple(SkippedSpan.from_dict(s) for s in data["skipped"]),
+            issuer_side=data.get("issuer_side"),
         )

@@ -8,7 +8,7 @@ import pytest
 from claimcmp.cli import main
 from claimcmp.compare import compare_sides
 from claimcmp.compare._evaluate import load_gold_meeting, pooled, score_meeting
-from claimcmp.extract import extract_statements, load_sides
+from claimcmp.extract import extract, load_sides
 
 from ..conftest import FIXTURES
 
@@ -25,9 +25,12 @@ def embedder():
 
 def _compare(folder, embedder, **options):
     gold = load_gold_meeting(folder)
-    statements = [s for r in gold.releases for s in extract_statements(r, sides=gold.sides_path)]
-    aliases = load_sides(gold.sides_path).aliases
-    return gold, statements, compare_sides(statements, gold.sides, embedder=embedder, side_aliases=aliases, **options)
+    sides = load_sides(gold.sides_path)
+    extractions = [extract(r, sides=sides) for r in gold.releases]
+    statements = [s for x in extractions for s in x.statements]
+    issuers = {x.release_id: x.issuer_side for x in extractions}
+    return gold, statements, compare_sides(statements, gold.sides, embedder=embedder, side_aliases=sides.aliases,
+                                           release_sides=issuers, **options)
 
 
 @pytest.mark.slow

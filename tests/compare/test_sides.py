@@ -142,6 +142,10 @@ def test_joint_statements_count_for_the_side_whose_readout_reports_them():
     assert reporting_sides(statements, ("A", "B")) == ["A", "A", "A", "B", "B", "B"]
     tied = make_statements([("A", "x."), ("B", "y."), ("joint", "z."), ("C", "w.")])
     assert reporting_sides(tied, ("A", "B")) == ["A", "B", None, None]
+    # the release's issuer, when known, decides over the count
+    assert reporting_sides(statements, ("A", "B"), {"readout-a": "B"})[2] == "B"
+    assert reporting_sides(tied, ("A", "B"), {"r1": "B"})[2] == "B"
+    assert reporting_sides(tied, ("A", "B"), {"r1": "Ruritania"})[2] is None
 
 
 def test_joint_outcomes_of_two_readouts_are_compared_across_releases_only():

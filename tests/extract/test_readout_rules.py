@@ -216,3 +216,13 @@ def test_sides_file_roles_are_abbreviations_not_titles_or_names():
 
     sides = load_sides({"India": ["Indian DGMO", "Joint Secretary", "Arvind Sehgal", "Indian side"]})
     assert sides.role_aliases == ("Indian DGMO",)
+
+
+def test_an_extraction_names_the_issuing_side_and_round_trips():
+    from claimcmp.extract import Extraction, extract
+
+    text = "The President spoke today with the Prime Minister of Japan. The President raised trade."
+    found = extract(Release(id="t", text=text, issuer="The White House"))
+    assert found.issuer_side == "United States"
+    assert Extraction.from_dict(found.to_dict()) == found
+    assert extract(Release(id="u", text="The sides met.")).issuer_side is None
