@@ -246,13 +246,13 @@ class SideComparer:
             topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
         ) if len(idx_a) and len(idx_b) else np.zeros((0, 2), dtype=np.int64)
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
+        own = np.array([s.side in sides for s in statements], dtype=bool)  # a side's own statement, not joint
+        joint = np.array([s.side == JOINT_SIDE for s in statements], dtype=bool)
+        release = [getattr(s, "release_id", None) for s in statements]
         # A joint statement stands for its release's side only against another release's statements.
-        keep = np.array([
-            (statements[i].side in sides and statements[j].side in sides)
-            or getattr(statements[i], "release_id", None) != getattr(statements[j], "release_id", None)
-            for i, j in zip(gi.tolist(), gj.tolist(), strict=True)
-        ], dtype=bool)
+        keep = (own[gi] & own[gj]) | np.array([release[i] != release[j] for i, j in zip(gi, gj, strict=True)], dtype=bool)
         gi, gj = gi[keep], gj[keep]
+        own_pairs = own[gi] & own[gj]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
         scorer = self._cross_encoder()
@@ -262,16 +262,16 @@ class SideComparer:
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
             use_cues=self.use_cues, min_uncued_counter_claim=self.min_uncued_counter_claim,
             min_uncued_agreement=self.min_uncued_agreement, cross_encoder_max_pairs=self.cross_encoder_max_pairs,
-            extra_cues=self._side_cues(statements, profiles, gi, gj, emb, sides, self.side_aliases)
+            extra_cues=self._side_cues(profiles, gi, gj, own_pairs, emb, sides, self.side_aliases)
             if self.use_cues else None,
-            both_joint=np.array([statements[i].side == statements[j].side == JOINT_SIDE
-                                 for i, j in zip(gi.tolist(), gj.tolist(), strict=True)], dtype=bool),
-            own_pairs=np.array([statements[i].side in sides and statements[j].side in sides
-                                for i, j in zip(gi.tolist(), gj.tolist(), strict=True)], dtype=bool),
+            both_joint=joint[gi] & joint[gj], own_pairs=own_pairs,
             min_uncued_own_agreement=self.min_uncued_own_agreement,
         )
         predicted = [RELATIONS[int(row.argmax())] for row in pred.probabilities]
-        cued = [any(c.name != "model" and c.favours == label for c in fired) for label, fired in zip(predicted, pred.cues, strict=True)]
+        cued = [
+            any(c.name != "model" and c.favours == label for c in fired)
+            for label, fired in zip(predicted, pred.cues, strict=True)
+        ]
         kept = best_partners(gi, gj, predicted, pred.cosine, cued) if self.one_to_one else np.ones(len(gi), dtype=bool)
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
@@ -304,15 +304,13 @@ class SideComparer:
 
     @staticmethod
     def _side_cues(
-        statements: list[Any], profiles: dict[int, Any], gi: np.ndarray, gj: np.ndarray, emb: np.ndarray,
+        profiles: dict[int, Any], gi: np.ndarray, gj: np.ndarray, own_pairs: np.ndarray, emb: np.ndarray,
         sides: tuple[str, ...], aliases: Mapping[str, Sequence[str]] | None,
     ) -> list[list[Cue]]:
         """The :func:`~.side_cues.side_criticism` cue of each candidate pair of the two sides' own statements."""
         out: list[list[Cue]] = []
-        for i, j in zip(gi.tolist(), gj.tolist(), strict=True):
-            cue = None
-            if statements[i].side == sides[0] and statements[j].side == sides[1]:
-                cue = side_criticism(profiles[i], profiles[j], float(emb[i] @ emb[j]), sides[0], sides[1], aliases)
+        for i, j, mine in zip(gi.tolist(), gj.tolist(), own_pairs.tolist(), strict=True):
+            cue = side_criticism(profiles[i], profiles[j], float(emb[i] @ emb[j]), sides[0], sides[1], aliases) if mine else None
             out.append([cue] if cue else [])
         return out
 
