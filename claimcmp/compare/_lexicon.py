@@ -203,8 +203,6 @@ GENERIC_AGENTS = {
     "regime": "government", "government": "government", "authorities": "government",
 }
 
-#: Words that report a decision taken together (joint-outcome cue only).
-CUE_JOINT = frozenset("decided decide established establish launched launch set".split())
 #: Verbs that report an outcome reached (the ``joint_outcome`` cue needs one in each statement; the nouns
 #: of JOINT_OUTCOME, "agreement", "accord", name treaties as often as outcomes).
 CUE_OUTCOME_VERBS = frozenset(

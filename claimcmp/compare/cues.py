@@ -10,7 +10,6 @@ counter-claim. The weights are hand-set, documented in ``docs/relations.md``.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,6 +175,9 @@ def _negation_contradicts(a: TextProfile, b: TextProfile) -> bool:
     return bool(negated & {_stem(t) for t in other.content})
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
 def _quantities(p: TextProfile) -> dict[str, set[str]]:
     """Numbers by the word after them, their unit ("40 percent" -> {"percent": {"40"}}); days of a
     month ("January 27") and years are dates, not quantities."""
@@ -189,9 +191,6 @@ def _quantities(p: TextProfile) -> dict[str, set[str]]:
             continue
         out.setdefault(unit, set()).add(tok)
     return out
-
-
-_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def number_mismatch(a: TextProfile, b: TextProfile) -> list[str]:
