@@ -25,7 +25,8 @@ from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related
 from .text import TextProfile
 
-__all__ = ["ANCHORED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "criticises", "side_criticism", "side_names"]
+__all__ = ["ANCHORED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "criticises", "criticism_cue", "on_one_subject",
+           "side_criticism", "side_names"]
 
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
@@ -133,9 +134,20 @@ def side_criticism(
     ``aliases`` maps a side to more names for it (a sides file's). Joint statements ("the two
     sides agreed ...") should not be passed: they speak for both sides.
     """
-    if cosine < MIN_COSINE or not is_related(a, b, cosine):
+    if not on_one_subject(a, b, cosine):
         return None
-    by_a, by_b = criticises(a, side_b, side_a, aliases), criticises(b, side_a, side_b, aliases)
+    return criticism_cue(criticises(a, side_b, side_a, aliases), criticises(b, side_a, side_b, aliases))
+
+
+def on_one_subject(a: TextProfile, b: TextProfile, cosine: float) -> bool:
+    """Whether a pair is close enough for :func:`side_criticism` to read: cosine >= :data:`MIN_COSINE`
+    and related (:func:`~.cues.is_related`)."""
+    return cosine >= MIN_COSINE and is_related(a, b, cosine)
+
+
+def criticism_cue(by_a: frozenset[str], by_b: frozenset[str]) -> Cue | None:
+    """The ``side_criticism`` cue of a related pair, from what each statement criticises the other
+    side with (:func:`criticises`); None when neither does. :func:`side_criticism` in one call."""
     if not (by_a or by_b):
         return None
     parts = []

@@ -12,16 +12,13 @@ import re
 
 __all__ = ["block_skip_reason", "dateline_end", "enumerator_end", "heading_section", "inline_section"]
 
-_BACKGROUND = re.compile(
-    r"^(?:background(?:\s+information)?|about\s+.{1,60}|notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editor['’]?s\s+notes?"
-    r"|context|history|facts?\s+and\s+figures|key\s+facts)[:.]?$",
-    re.IGNORECASE,
+# Labels of a background section, as a heading or opening a paragraph ("Background: ...").
+_BACKGROUND_LABEL = (
+    r"background(?:\s+information)?|notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editor['’]?s\s+notes?"
+    r"|context|facts?\s+and\s+figures|key\s+facts"
 )
-_INLINE_BACKGROUND = re.compile(
-    r"^\W{0,3}(?:background(?:\s+information)?|notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editor['’]?s\s+notes?"
-    r"|context|facts?\s+and\s+figures|key\s+facts)\W{0,3}\s*[:—–]\s*\S",
-    re.IGNORECASE,
-)
+_BACKGROUND = re.compile(rf"^(?:{_BACKGROUND_LABEL}|about\s+.{{1,60}}|history)[:.]?$", re.IGNORECASE)
+_INLINE_BACKGROUND = re.compile(rf"^\W{{0,3}}(?:{_BACKGROUND_LABEL})\W{{0,3}}\s*[:—–]\s*\S", re.IGNORECASE)
 _TRAILER = re.compile(
     r"^(?:more\s+information|further\s+information|for\s+(?:more|further)\s+information.*|related(?:\s+\w+)?"
     r"|(?:media|press)?\s*contacts?.*|useful\s+links|see\s+also|links|documents|downloads|follow\s+us.*"

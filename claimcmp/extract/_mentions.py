@@ -326,28 +326,25 @@ def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
     return mentions
 
 
-def _body_mentions(text: str, start: int, end: int, names: tuple[str, ...]) -> list[Mention]:
-    """Bodies named in the sides file ("Borealis said", "the Government of Borealis said")."""
+def _alias_spans(text: str, start: int, end: int, names: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start with its article, end, alias as written) of each sides-file alias in ``text[start:end]``."""
     if not names:
         return []
-    mentions = []
+    spans = []
     for match in _names_pattern(names).finditer(text, start, end):
         found = _POSSESSIVE.sub("", match.group(0))  # the pattern is case-sensitive: an alias as written
-        s = _with_article(text, start, match.start())
-        mentions.append(Mention(s, match.start() + len(found), "collective", place=found))
-    return mentions
+        spans.append((_with_article(text, start, match.start()), match.start() + len(found), found))
+    return spans
+
+
+def _body_mentions(text: str, start: int, end: int, names: tuple[str, ...]) -> list[Mention]:
+    """Bodies named in the sides file ("Borealis said", "the Government of Borealis said")."""
+    return [Mention(s, e, "collective", place=found) for s, e, found in _alias_spans(text, start, end, names)]
 
 
 def _role_mentions(text: str, start: int, end: int, roles: tuple[str, ...]) -> list[Mention]:
     """Office holders named by a sides-file role alias ("the Indian DGMO conveyed ...")."""
-    if not roles:
-        return []
-    mentions = []
-    for match in _names_pattern(roles).finditer(text, start, end):
-        found = _POSSESSIVE.sub("", match.group(0))
-        s = _with_article(text, start, match.start())
-        mentions.append(Mention(s, match.start() + len(found), "person", role=found))
-    return mentions
+    return [Mention(s, e, "person", role=found) for s, e, found in _alias_spans(text, start, end, roles)]
 
 
 def find_mentions(
