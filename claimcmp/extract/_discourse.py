@@ -61,9 +61,9 @@ class Entity:
     def matches_name(self, name: str) -> bool:
         if self.name is None:
             return False
-        mine = _name_words(self.name)
-        theirs = _name_words(name)
-        return bool(theirs) and all(word in mine for word in theirs)
+        mine = {word.casefold() for word in _name_words(self.name)}
+        theirs = _name_words(name)  # case-blind: "SAEKI Ryota" is "Minister Saeki"
+        return bool(theirs) and all(word.casefold() in mine for word in theirs)
 
 
 def _parts(role: str) -> tuple[str, ...]:
@@ -107,7 +107,9 @@ class Discourse:
             names: set[str] = set()
             for name in key:
                 names.add(_SUFFIX.sub("", name))
-                names.update(w for w in _name_words(name) if len(w) > 2)
+                words = [w for w in _name_words(name) if len(w) > 2]
+                names.update(words)
+                names.update(w.capitalize() for w in words if w.isupper())  # "SAEKI Ryota", later "Saeki"
             self._names_key, self._names = key, tuple(sorted(names, key=lambda n: (-len(n), n)))
         return self._names
 
@@ -165,6 +167,8 @@ class Discourse:
             found = max(named, key=lambda e: e.last_seen) if named else None
             if found is None and mention.role:
                 found = self._by_role(mention, unnamed_only=True)
+                if found is not None and self._sides_disagree(found, text):
+                    found = None  # the sides file puts this named holder of the title on another side
         elif mention.role:
             found = self._by_role(mention, unnamed_only=False)
         if found is None:
@@ -191,7 +195,7 @@ class Discourse:
                 rank = 2
             elif (
                 entity.role.endswith(" " + role) or entity.role.endswith("-" + role)
-                or entity.role.startswith(role + " of ") or entity.role in _parts(role)
+                or entity.role.startswith((role + " of ", role + " for ")) or entity.role in _parts(role)
             ):
                 rank = 1
             else:
@@ -203,6 +207,12 @@ class Discourse:
         if not candidates:
             return None
         return max(candidates, key=lambda c: c[:4])[4]
+
+    def _sides_disagree(self, entity: Entity, text: str) -> bool:
+        """Whether the sides file's aliases give ``text`` a side other than ``entity``'s."""
+        sides = self.resolver.sides
+        side = sides.side_of(text) if sides is not None else None
+        return side is not None and entity.side is not None and side != entity.side
 
     def _foreign(self, place: str) -> bool:
         """Whether a place belongs to a side other than the release issuer's (False when the issuer is unknown)."""

@@ -79,11 +79,18 @@ _AFFILIATION = re.compile(
     r"\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*|\([A-Z]+\))"
     r"(?:(?:\s+|\s*,\s*)(?:(?:and|of|for|the|on|&|in|to)\s+)*(?:[A-Z][\w'’.\-]*|\([A-Z]+\)))*"
 )
+#: A second portfolio joined to a ministerial title: "Minister of Foreign Affairs and Trade".
+_PORTFOLIO = re.compile(
+    r"\s+and\s+(?:(?:International|European|Regional|African|Economic|Foreign)\s+)?"
+    r"(?:Trade|Cooperation|Co-operation|Development|Worship|Commerce|Integration|Expatriates|Emigrants|Diaspora"
+    r"|Investment|Tourism|Industry|Affairs)(?![\w-])"
+)
 _PREFIX_ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
 _COLLECTIVE_NOUN = re.compile(
     r"\s+(?:side|delegation|government|Government|authorities|leadership|Foreign\s+Ministry|Ministry|MFA)\b"
 )
 _GOVERNMENT_OF = re.compile(r"\b(?:[Tt]he\s+)?(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?$")
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|(?<=according to )her)\b")
 _POSSESSIVE = re.compile(r"[’']s$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|in|at|from|of|on|into|near|across|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -192,7 +199,11 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
         article = _PREFIX_ARTICLE.search(head)
         if article:
             m_start -= len(article.group(0))
-        # rightwards: affiliation, then a name (directly or in apposition), then "of <country>"
+        # rightwards: a second portfolio ("... Foreign Affairs and Trade"), affiliation, then a name
+        # (directly or in apposition), then "of <country>"
+        portfolio = _PORTFOLIO.match(text, m_end, end)
+        if portfolio:
+            m_end = portfolio.end()
         affiliation = _AFFILIATION.match(text, m_end, end)
         if affiliation:
             aff_text = affiliation.group(0)
@@ -246,7 +257,11 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _cut_affiliation(aff_text: str) -> int:
-    """Length of the affiliation to keep: stop after a country or ministry word followed by a name."""
+    """Length of the affiliation to keep: stop before a form of address ("of Peace H.E. Abebe Tessema"),
+    else after a country or ministry word followed by a name."""
+    honorific = re.search(rf"\s+(?:{HONORIFIC_PATTERN.pattern})\s+[A-Z]", aff_text)
+    if honorific and honorific.start() > 0:
+        aff_text = aff_text[: honorific.start()]
     for match in gazetteer_pattern().finditer(aff_text):
         rest = aff_text[match.end() :]
         if re.match(r"\s+[A-Z][a-z]", rest) and not re.match(r"\s+(?:and|of|for)\b", rest):
@@ -316,6 +331,8 @@ def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
             s = _with_article(text, start, s)
         elif gov:
             s -= len(gov.group(0))
+        elif _POSSESSIVE.search(token) and _ACCORDING_TO.search(text, max(start, s - 16), s) and token[:1].isupper():
+            e -= len(_POSSESSIVE.search(token).group(0))  # "according to WHO's figures": WHO is the source
         elif _POSSESSIVE.search(token) or token[:1].islower():
             continue
         elif token.endswith(("an", "ese", "ish", "ch", "ic", "i")) and token != place and token not in (

@@ -226,3 +226,65 @@ def test_an_extraction_names_the_issuing_side_and_round_trips():
     assert found.issuer_side == "United States"
     assert Extraction.from_dict(found.to_dict()) == found
     assert extract(Release(id="u", text="The sides met.")).issuer_side is None
+
+
+def test_a_surname_written_in_capitals_is_the_same_person_later():
+    # Japan's foreign ministry writes "Mr. SAEKI Ryota" first and "Minister Saeki" after.
+    text = (
+        "Mr. SAEKI Ryota, Minister for Foreign Affairs of Japan, held a meeting with Mr. Liang Jianming, "
+        "Minister of Foreign Affairs of the People's Republic of China. "
+        "Minister Saeki expressed serious concern over the detention of a Japanese national. "
+        "Saeki added that the discharge meets international safety standards."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs of Japan")
+    assert got[1] == ("reported", "SAEKI Ryota", "Japan")
+    assert got[2] == ("reported", "SAEKI Ryota", "Japan")
+
+
+def test_a_title_met_with_a_name_the_sides_file_gives_another_side_is_a_new_person():
+    sides = {"Japan": {"aliases": ["Minister Tanaka"]}, "China": {"aliases": ["Wang Lei"]}}
+    text = (
+        "Minister of Foreign Affairs of the People's Republic of China met a Japanese delegation. "
+        "Minister Tanaka expressed concern over the detention."
+    )
+    rel = Release(id="t", text=text, issuer="Ministry of Foreign Affairs of Japan")
+    got = [(s.kind.value, s.side) for s in extract_statements(rel, sides=sides)]
+    assert got[1] == ("reported", "Japan")
+
+
+def test_a_second_portfolio_keeps_the_name_in_apposition():
+    text = (
+        "Hungary's Minister of Foreign Affairs and Trade, Gábor Tóth, held talks in Uzhhorod today. "
+        "Tóth stated that minority rights must be restored."
+    )
+    assert attribution(text, issuer="Ministry of Foreign Affairs and Trade of Hungary")[1] == (
+        "reported", "Gábor Tóth", "Hungary"
+    )
+    mentions = find_mentions("Minister for Foreign Affairs and Trade Mary Byrne said", 0, 54)
+    assert mentions[0].name == "Mary Byrne"
+
+
+def test_a_name_after_a_form_of_address_ends_the_portfolio():
+    text = "Minister of Peace H.E. Abebe Tessema today received the delegation. H.E. Abebe explained the delay."
+    got = attribution(text, issuer="Ministry of Peace, Federal Democratic Republic of Ethiopia")
+    assert got[1] == ("reported", "Abebe Tessema", "Ethiopia")
+
+
+def test_minister_for_is_the_minister_of_a_bare_title_in_its_own_release():
+    text = (
+        "Minister for Foreign Affairs of Ukraine Oleh Marchenko held talks today with Hungary's Minister of "
+        "Foreign Affairs and Trade. The Minister underlined that bilateral questions must not block accession."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs of Ukraine")
+    assert got[1] == ("reported", "Oleh Marchenko", "Ukraine")
+
+
+def test_according_to_a_bodys_figures_is_that_bodys_statement():
+    text = (
+        "The President met the Prime Minister of India today. "
+        "According to India's estimates, growth will exceed 7 percent. "
+        "India's neighbours were also discussed."
+    )
+    got = attribution(text, issuer="The White House")
+    assert got[1][0] == "reported" and got[1][2] == "India"
+    assert got[2][2] is None
