@@ -53,7 +53,7 @@ _SPEECH_VERBS: dict[str, str] = {
 
 # Verbs that only count with the particle that follows them.
 _PARTICLE_VERBS = {
-    "point": r"\s+out", "touch": r"\s+(?:on|upon)", "call": r"\s+(?:for|on|upon)", "speak": r"\s+(?:about|of|on)",
+    "point": r"\s+out", "touch": r"\s+(?:on|upon)", "call": r"(?:\s+(?:for|on|upon)|(?=\s+(?:the|this|these|those|that|such|it)\s+(?-i:[a-z])))", "speak": r"\s+(?:about|of|on)",
     "lay": r"\s+out", "set": r"\s+out", "make": r"\s+(?:clear|it\s+clear|the\s+case|a\s+statement|remarks)",
     "put": r"\s+forward", "look": r"\s+forward", "refer": r"\s+to", "respond": r"\s+to", "appeal": r"\s+(?:to|for)",
     "reflect": r"\s+on", "signal": r"", "signall": r"", "share": r"", "extend": r"", "present": r"",
@@ -291,7 +291,7 @@ _JOINT_NOUNS = (
     r"sides|leaders|ministers|presidents|prime\s+ministers|parties|countries|nations|delegations|interlocutors"
     r"|participants|counterparts|governments|heads\s+of\s+(?:state|delegation)(?:\s+and\s+government)?|officials"
     r"|secretaries|premiers|chancellors|principals|two|three|men|women|partners|co-chairs|chairs|ambassadors"
-    r"|envoys|representatives|advisors|advisers|teams"
+    r"|envoys|representatives|advisors|advisers|teams|negotiators|commissions|commissioners"
 )
 
 #: A joint subject: "the two sides", "both leaders", "the interlocutors", "They".

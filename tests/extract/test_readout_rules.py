@@ -288,3 +288,24 @@ def test_according_to_a_bodys_figures_is_that_bodys_statement():
     got = attribution(text, issuer="The White House")
     assert got[1][0] == "reported" and got[1][2] == "India"
     assert got[2][2] is None
+
+
+def test_calling_an_act_something_is_a_statement_calling_a_person_is_not():
+    text = (
+        "Hungary's Foreign Minister Gábor Tóth held talks with Ukraine's Foreign Minister. "
+        "Tóth called the expulsion of a pastor an unacceptable act of intimidation. "
+        "He called it a mistake. "
+        "President Biden called the President of Mexico to discuss trade."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs and Trade of Hungary")
+    assert [g[0] for g in got[1:]] == ["reported", "reported", "narration"]
+    assert got[1][2] == got[2][2] == "Hungary"
+
+
+def test_negotiators_and_commissions_are_joint_subjects():
+    text = (
+        "The border commissions of the two countries met in Yerevan. "
+        "The commissions agreed to continue work on the northern part of the border. "
+        "The chief negotiators will reconvene in Brussels in June."
+    )
+    assert [g[0] for g in attribution(text)[1:]] == ["joint", "joint"]
