@@ -377,7 +377,10 @@ def classify_pairs(
     proba = gate_unrelated(proba, related)
     cues = [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)] if use_cues else [[] for _ in range(n)]
     if use_cues and extra_cues is not None:
-        cues = [fired + list(extra) for fired, extra in zip(cues, extra_cues, strict=True)]
+        cues = [  # a cue already found counts once
+            fired + [c for c in extra if c.name not in {f.name for f in fired}]
+            for fired, extra in zip(cues, extra_cues, strict=True)
+        ]
     agreement_bar: float | np.ndarray = min_uncued_agreement
     if own_pairs is not None and n:
         own = np.asarray(own_pairs, dtype=bool)

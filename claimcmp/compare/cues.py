@@ -25,7 +25,7 @@ from ._readout_cues import (
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
-__all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
+__all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "negation_contradicts", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
 
 AGREEMENT = "agreement"
 COUNTER_CLAIM = "counter_claim"
@@ -165,7 +165,7 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
-def _negation_contradicts(a: TextProfile, b: TextProfile) -> bool:
+def negation_contradicts(a: TextProfile, b: TextProfile) -> bool:
     """One statement negates what the other states: it alone negates, and a word it negates
     occurs in the other ("not blue" / "blue"; not "no decisions without Ukraine" / "Ukraine")."""
     neg_a, neg_b = _negated(a), _negated(b)
@@ -305,7 +305,7 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     # the other, and most of the shorter statement's content words do (two shared words alone are a topic).
     overlap = len(shared) / (min(len(a.content), len(b.content)) or 1)
     same_proposition = len(shared) >= 2 and overlap >= 0.4
-    if _negation_contradicts(a, b) and (same_proposition or cosine >= 0.8):
+    if negation_contradicts(a, b) and (same_proposition or cosine >= 0.8):
         cues.append(Cue("negation", "negated in one statement only", COUNTER_CLAIM))
     ants = _cue_antonyms(a, b)
     if ants:

@@ -11,6 +11,14 @@ growth of Iran's stockpile" / "Iran's programme is entirely peaceful".
 
 :func:`side_criticism` reads the pair and the two sides' names; the side
 comparison adds its cue to those :func:`~.cues.detect_cues` finds.
+
+:func:`side_negation`: one side negating what the other side states, on one
+subject, is a contradiction even when the two share few words ("have fully
+restored the right of Hungarian pupils to be taught in their mother tongue" /
+"the rights the Hungarian community enjoyed ... have still not been
+restored"). Between any two statements the ``negation`` cue needs one
+proposition stated in both; between the two sides' own statements a cosine of
+:data:`NEGATION_COSINE` will do.
 """
 
 from __future__ import annotations
@@ -22,11 +30,11 @@ from functools import lru_cache
 from ..extract._places import GAZETTEER, lookup_place
 from . import _lexicon as lex
 from ._readout_cues import BAD_JUDGEMENTS
-from .cues import COUNTER_CLAIM, Cue, is_related
+from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
-__all__ = ["ANCHORED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "criticises", "criticism_cue", "on_one_subject",
-           "side_criticism", "side_names"]
+__all__ = ["ANCHORED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "criticises", "criticism_cue",
+           "on_one_subject", "side_criticism", "side_names", "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
@@ -54,6 +62,8 @@ ANCHOR_REACH = 60
 
 #: The two statements must be at least this similar (one subject).
 MIN_COSINE = 0.4
+#: The least cosine at which one side's statement negating a word of the other side's is a ``negation`` cue.
+NEGATION_COSINE = 0.6
 
 
 @lru_cache(maxsize=256)
@@ -156,3 +166,12 @@ def criticism_cue(by_a: frozenset[str], by_b: frozenset[str]) -> Cue | None:
     if by_b:
         parts.append(f"the other side criticises the first ({', '.join(sorted(by_b))})")
     return Cue("side_criticism", "; ".join(parts) + ", on one subject", COUNTER_CLAIM)
+
+
+def side_negation(a: TextProfile, b: TextProfile, cosine: float) -> Cue | None:
+    """The ``negation`` cue of two sides' own statements on one subject (cosine >=
+    :data:`NEGATION_COSINE`) when one alone negates a word the other states
+    (:func:`~.cues.negation_contradicts`); else None."""
+    if cosine < NEGATION_COSINE or not negation_contradicts(a, b):
+        return None
+    return Cue("negation", "one side negates what the other side states, on one subject", COUNTER_CLAIM)

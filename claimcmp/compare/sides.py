@@ -20,7 +20,7 @@ from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
 from .result import Evidence, Relation, SideComparison, StatementRef
-from .side_cues import criticises, criticism_cue, on_one_subject
+from .side_cues import criticises, criticism_cue, on_one_subject, side_negation
 from .text import profile
 from .topics import leader_topics, one_sided_topics, resolve_topics
 
@@ -307,8 +307,9 @@ class SideComparer:
         profiles: dict[int, Any], gi: np.ndarray, gj: np.ndarray, own_pairs: np.ndarray, emb: np.ndarray,
         sides: tuple[str, ...], aliases: Mapping[str, Sequence[str]] | None,
     ) -> list[list[Cue]]:
-        """The :func:`~.side_cues.side_criticism` cue of each candidate pair of the two sides' own
-        statements; what each statement criticises is read once, not once per pair."""
+        """The side cues of each candidate pair of the two sides' own statements
+        (:func:`~.side_cues.side_criticism`, :func:`~.side_cues.side_negation`); what each
+        statement criticises is read once, not once per pair."""
         criticism: dict[int, frozenset[str]] = {}
 
         def of(k: int, other: str, own: str) -> frozenset[str]:
@@ -318,10 +319,12 @@ class SideComparer:
 
         out: list[list[Cue]] = []
         for i, j, mine in zip(gi.tolist(), gj.tolist(), own_pairs.tolist(), strict=True):
-            cue = None
-            if mine and on_one_subject(profiles[i], profiles[j], float(emb[i] @ emb[j])):
-                cue = criticism_cue(of(i, sides[1], sides[0]), of(j, sides[0], sides[1]))
-            out.append([cue] if cue else [])
+            found: list[Cue] = []
+            cosine = float(emb[i] @ emb[j])
+            if mine and on_one_subject(profiles[i], profiles[j], cosine):
+                found = [c for c in (criticism_cue(of(i, sides[1], sides[0]), of(j, sides[0], sides[1])),
+                                     side_negation(profiles[i], profiles[j], cosine)) if c is not None]
+            out.append(found)
         return out
 
     def _cross_encoder(self) -> Any:

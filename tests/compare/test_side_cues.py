@@ -3,7 +3,7 @@
 import numpy as np
 
 from claimcmp.compare.classifier import gate_joint
-from claimcmp.compare.side_cues import criticises, side_criticism, side_names
+from claimcmp.compare.side_cues import NEGATION_COSINE, criticises, side_criticism, side_names, side_negation
 from claimcmp.compare.sides import best_partners
 from claimcmp.compare.text import profile
 
@@ -82,3 +82,33 @@ def test_a_negation_or_a_demand_to_stop_criticises_only_the_side_named_just_befo
     # a judgement negated just before it is a defence, not a criticism
     assert not criticises(profile("These controls are not designed to restrict trade or hold back China's economy."),
                           "China", "United States")
+
+
+def test_one_side_negating_what_the_other_states_is_a_negation_on_one_subject():
+    restored = profile("He noted that the amendments have fully restored the right of Hungarian pupils to be taught "
+                       "in their mother tongue, in line with the Venice Commission.")
+    not_restored = profile("Toth stated that the rights the Hungarian community enjoyed in education before the 2017 "
+                           "law have still not been restored.")
+    cue = side_negation(restored, not_restored, 0.73)
+    assert cue is not None and cue.name == "negation" and cue.favours == "counter_claim"
+    assert side_negation(not_restored, restored, 0.73) is not None  # either order
+    assert side_negation(restored, not_restored, NEGATION_COSINE - 0.01) is None  # not one subject
+    # both negate, or what one negates the other never states
+    also_not = profile("He said the rights of Hungarian pupils have not been restored either.")
+    assert side_negation(not_restored, also_not, 0.8) is None
+    unrelated_no = profile("He said the border crossing will not close at night.")
+    assert side_negation(restored, unrelated_no, 0.7) is None
+
+
+def test_a_side_cue_the_pair_cues_already_found_counts_once():
+    from claimcmp.compare.classifier import classify_pairs
+    from claimcmp.compare.cues import Cue
+
+    a, b = "The sky is blue today.", "The sky is not blue today."
+    emb = np.zeros((2, 384), dtype=np.float32)  # the shipped head reads MiniLM-sized vectors; cosine 0.95
+    emb[0, 0], emb[1, 0], emb[1, 1] = 1.0, 0.95, np.sqrt(1 - 0.95**2)
+    args = ([profile(a)], [profile(b)], emb[:1], emb[1:])
+    extra = [[Cue("negation", "side", "counter_claim"), Cue("side_criticism", "x", "counter_claim")]]
+    pred = classify_pairs(*args, cross_encoder=None, extra_cues=extra)
+    names = [c.name for c in pred.cues[0]]
+    assert names.count("negation") == 1 and "side_criticism" in names
