@@ -64,8 +64,9 @@ _CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 # "It was agreed that ...", "It was further decided to ...", "Agreement was reached on ...": an outcome of
 # both sides in the impersonal voice of a readout.
 _IMPERSONAL_OUTCOME = re.compile(
-    r"\W*(?:(?:[A-Z][^,.;]{0,60},\s+)?it\s+was\s+(?:also\s+|further\s+|jointly\s+|therefore\s+)?"
-    r"(?:agreed|decided|resolved)\b|(?:an?\s+)?(?:agreement|understanding|consensus)\s+was\s+(?:also\s+)?reached\b)",
+    r"\W*(?:(?:[A-Z][^,.;]{0,60},\s+)?it\s+was\s+(?:also\s+|further\s+|likewise\s+|jointly\s+|therefore\s+)?"
+    r"(?:agreed|decided|resolved)\b|(?:an?\s+)?(?:agreement|understanding|consensus)\s+was\s+(?:also\s+)?reached\b"
+    r"|the\s+(?:meeting|talks|consultations)\s+(?:also\s+|further\s+|likewise\s+)?(?:agreed|decided|resolved)\b)",
     re.IGNORECASE,
 )
 _FRAME_FILLER = frozenset(
@@ -124,6 +125,13 @@ def _find_speaker(
         pool = people or before
         if cue.noun:
             pool = []
+            own = re.search(r"\b(his|her)\b", cue.text)
+            if own:  # "In his view, ...": the speaker "his" refers to
+                at = cue.start + own.start()
+                pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
+                entity = discourse.resolve(pronoun, own.group(1))
+                if entity is not None:
+                    return _Speaker(entity, False, cue.text, (pronoun.start, pronoun.end))
         if pool:
             mention, entity = pool[-1]
             if mention.kind == "joint":

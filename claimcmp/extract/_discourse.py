@@ -48,6 +48,7 @@ class Entity:
     gender: str | None
     side: str | None
     last_seen: int = 0
+    address: str | None = None  # the style of address it was introduced with ("highness", "excellency")
 
     @property
     def canonical(self) -> str:
@@ -122,7 +123,7 @@ class Discourse:
         side = self.resolver.for_mention(text, mention.place, mention.name)
         entity = Entity(
             key=len(self.entities), kind=mention.kind, name=mention.name, role=mention.role,
-            place=mention.place, gender=mention.gender, side=side,
+            place=mention.place, gender=mention.gender, side=side, address=mention.address,
         )
         self.entities.append(entity)
         return self._touch(entity)
@@ -132,6 +133,7 @@ class Discourse:
             entity.name = mention.name
         entity.role = entity.role or mention.role
         entity.gender = entity.gender or mention.gender
+        entity.address = entity.address or mention.address
         if entity.place is None and mention.place:
             entity.place = mention.place
         if entity.side is None:
@@ -161,6 +163,8 @@ class Discourse:
                 if entity.kind == "collective" and entity.place == mention.place:
                     return self._touch(entity)
             return self._new(mention, text)
+        if mention.address and not mention.name and not mention.role:
+            return self._resolve_address(mention, text)
         found = None
         if mention.name:
             named = [e for e in self.entities if e.kind == "person" and e.matches_name(mention.name)]
@@ -171,6 +175,8 @@ class Discourse:
                     found = None  # the sides file puts this named holder of the title on another side
         elif mention.role:
             found = self._by_role(mention, unnamed_only=False)
+            if found is not None and self._sides_disagree(found, text):
+                found = None  # "the Venezuelan Foreign Minister", a sides-file alias, is not Guyana's
         if found is None:
             return self._new(mention, text)
         return self._update(found, mention, text)
@@ -186,6 +192,8 @@ class Discourse:
                 continue
             if mention.place and entity.place and mention.place != entity.place:
                 continue
+            if mention.place and entity.place is None and entity.side and entity.side != self.resolver.for_place(mention.place):
+                continue  # "the Venezuelan Foreign Minister" is not the issuer's unplaced foreign minister
             if (
                 mention.place and entity.place is None and entity.role == role
                 and entity.last_seen == self._clock and self._foreign(mention.place)
@@ -218,6 +226,13 @@ class Discourse:
         """Whether a place belongs to a side other than the release issuer's (False when the issuer is unknown)."""
         issuer = self.resolver.issuer_side
         return issuer is not None and self.resolver.for_place(place) != issuer
+
+    def _resolve_address(self, mention: Mention, text: str) -> Entity:
+        """ "His Highness" alone: the latest person introduced as His Highness, else as "he" would be."""
+        styled = [e for e in self.entities if e.kind == "person" and e.address == mention.address]
+        if styled:
+            return self._touch(max(styled, key=lambda e: e.last_seen))
+        return self._resolve_pronoun(mention) or self._new(mention, text)
 
     def _resolve_pronoun(self, mention: Mention) -> Entity | None:
         def fits(entity: Entity) -> bool:

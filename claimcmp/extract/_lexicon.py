@@ -62,8 +62,12 @@ _PARTICLE_VERBS = {
     "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
 }
 
+#: "The Foreign Secretary was clear that ...": a copula and a word of firmness before "that".
+_COPULA_CUE = r"(?:was|were)\s+(?:clear|firm|adamant|emphatic|categorical)(?=\s+that\b)"
+
 _NOUN_CUES = [
-    r"according\s+to", r"in\s+(?:his|her|their)\s+(?:words|view|remarks|statement|opening\s+remarks)",
+    r"according\s+to",
+    r"in\s+(?:his|her|their)\s+(?:words|view|views|remarks|statement|opening\s+remarks|assessment|opinion|judgement|judgment)",
     r"for\s+(?:his|her|its|their)\s+part", r"in\s+(?:his|her)\s+(?:address|speech|intervention)",
 ]
 
@@ -106,6 +110,7 @@ def _cue_regex() -> re.Pattern[str]:
             alternatives.append(rf"(?:{forms}){particle}")
         else:
             alternatives.append(rf"(?:{forms})")
+    alternatives.append(_COPULA_CUE)
     verbs = "|".join(alternatives)
     nouns = "|".join(_NOUN_CUES)
     return re.compile(rf"\b(?:(?P<verb>{verbs})|(?P<noun>{nouns}))\b", re.IGNORECASE)
@@ -132,6 +137,8 @@ def _cue_index() -> dict[str, list[tuple[re.Pattern[str], bool]]]:
         for form in set(_inflect(base, past)):
             pattern = re.compile(rf"{form}{particle}\b", re.IGNORECASE)
             index.setdefault(form, []).append((pattern, False))
+    for copula in ("was", "were"):
+        index.setdefault(copula, []).append((re.compile(_COPULA_CUE, re.IGNORECASE), False))
     for noun in _NOUN_CUES:
         first = re.match(r"[a-z]+", noun)
         assert first is not None

@@ -67,6 +67,7 @@ class Mention:
     role: str | None = None
     place: str | None = None  # canonical gazetteer side found in the mention
     gender: str | None = None
+    address: str | None = None  # the style of address it uses: "highness", "excellency", "majesty", "holiness"
 
 
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w]|[A-Z]\.|[A-Z](?=\s))"
@@ -90,6 +91,9 @@ _COLLECTIVE_NOUN = re.compile(
     r"\s+(?:side|delegation|government|Government|authorities|leadership|Foreign\s+Ministry|Ministry|MFA)\b"
 )
 _GOVERNMENT_OF = re.compile(r"\b(?:[Tt]he\s+)?(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?$")
+_ADDRESS = re.compile(r"\b(?:His|Her)\s+(?:Royal\s+)?(Highness|Excellency|Majesty|Holiness)\b")
+#: "His Highness affirmed ...": a style of address standing alone for the person it was used for.
+_BARE_ADDRESS = re.compile(rf"{_ADDRESS.pattern}(?![’']s)(?!\s+(?:the\s+)?[A-Z])")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|(?<=according to )her)\b")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -247,13 +251,30 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
             if span:
                 name = text[span[0] : span[1]]
                 m_start = span[0]
-                hon_before = re.search(rf"(?:{HONORIFIC_PATTERN.pattern})\s+$", text[max(start, m_start - 30) : m_start])
+                hon_before = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", text[max(start, m_start - 60) : m_start])
                 if hon_before:
                     gender = gender or honorific_gender(hon_before.group(0))
                     m_start -= len(hon_before.group(0))
-        mentions.append(Mention(m_start, m_end, "person", name=name, role=role, place=place, gender=gender))
+        address = address_style(text[m_start:m_end])
+        mentions.append(Mention(m_start, m_end, "person", name=name, role=role, place=place, gender=gender,
+                                address=address))
         pos = max(m_end, role_match.end())
     return mentions
+
+
+def address_style(text: str) -> str | None:
+    """The style of address a mention uses ("His Royal Highness ..." -> "highness"), else None."""
+    match = _ADDRESS.search(text)
+    return match.group(1).lower() if match else None
+
+
+def _address_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """A style of address standing alone as a subject: "His Highness affirmed ..."."""
+    return [
+        Mention(m.start(), m.end(), "person", gender="f" if m.group(0).startswith("Her") else "m",
+                address=m.group(1).lower())
+        for m in _BARE_ADDRESS.finditer(text, start, end)
+    ]
 
 
 def _cut_affiliation(aff_text: str) -> int:
@@ -392,6 +413,7 @@ def find_mentions(
     candidates = _person_mentions(text, start, end)
     candidates += _known_name_mentions(text, start, end, known_names)
     candidates += _bare_name_mentions(text, start, end)
+    candidates += _address_mentions(text, start, end)
     candidates += [
         Mention(m.start(), m.end(), "pronoun", gender="m" if m.group(0).lower() in ("he", "him") else "f")
         for m in _PRONOUN.finditer(text, start, end)

@@ -309,3 +309,55 @@ def test_negotiators_and_commissions_are_joint_subjects():
         "The chief negotiators will reconvene in Brussels in June."
     )
     assert [g[0] for g in attribution(text)[1:]] == ["joint", "joint"]
+
+
+def test_a_style_of_address_alone_is_the_person_introduced_with_it():
+    text = (
+        "His Highness Prince Nawaf bin Abdulrahman bin Saud, Minister of Foreign Affairs, received today His "
+        "Excellency Dr. Mehdi Karimzadeh, Minister of Foreign Affairs of the Islamic Republic of Iran. "
+        "His Excellency conveyed the greetings of his Government. "
+        "His Highness affirmed the Kingdom's commitment to the Beijing Agreement."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs of the Kingdom of Saudi Arabia")
+    assert got[1] == ("reported", "Mehdi Karimzadeh", "Iran")
+    assert got[2] == ("reported", "Nawaf bin Abdulrahman bin Saud", "Saudi Arabia")
+
+
+def test_in_his_view_and_was_clear_that_report_the_speaker():
+    text = (
+        "Minister Vasconcelos met the Paraguayan Foreign Minister in Asuncion. Minister Vasconcelos noted the progress. "
+        "In his assessment, the tariff should now reflect the end of the debt. "
+        "The Minister was clear that the tariff must fall. "
+        "The roads were clear that morning."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs of Brazil")
+    assert got[2] == ("reported", "Vasconcelos", "Brazil")
+    assert got[3] == ("reported", "Vasconcelos", "Brazil")
+    assert got[4][0] == "narration"
+
+
+def test_a_placed_title_is_not_the_issuers_unplaced_holder_of_it():
+    text = (
+        "Foreign Minister Andrea Ramdin met the Venezuelan delegation in Port of Spain. "
+        "The Foreign Minister reaffirmed that the Court is the proper forum. "
+        "The Venezuelan Foreign Minister rejected any suggestion of involvement by the armed forces."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs and International Cooperation of Guyana")
+    assert got[1][2] == "Guyana"
+    assert got[2][2] == "Venezuela" and got[2][0] == "reported"
+
+
+def test_impersonal_and_meeting_outcomes_are_joint():
+    text = (
+        "The Foreign Secretary met the Argentine Foreign Minister in London. "
+        "It was likewise agreed to open a channel between the two military commands. "
+        "The meeting further agreed that observers would be given access to both sides. "
+        "The meeting took place at Lancaster House."
+    )
+    got = attribution(text, issuer="Foreign, Commonwealth & Development Office")
+    assert [g[0] for g in got[1:]] == ["joint", "joint", "narration"]
+    from claimcmp.extract import extract
+
+    assert extract(Release(id="t", text=text, issuer="Foreign, Commonwealth & Development Office")).issuer_side == (
+        "United Kingdom"
+    )
