@@ -41,6 +41,7 @@ CUE_WEIGHTS: dict[str, float] = {
     "attributed_act": 2.0,
     "refused_demand": 2.0,
     "rival_doers": 2.0,
+    "rival_claims": 2.0,  # side comparison only (side_cues.rival_claims)
     "side_criticism": 0.0,  # acts through the polarity gate only (classifier.POLARITY_CUES)
     "evaluative_contrast": 2.0,
     "denial": 2.0,

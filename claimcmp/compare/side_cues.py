@@ -12,6 +12,11 @@ growth of Iran's stockpile" / "Iran's programme is entirely peaceful".
 :func:`side_criticism` reads the pair and the two sides' names; the side
 comparison adds its cue to those :func:`~.cues.detect_cues` finds.
 
+:func:`rival_claims`: each side claims one thing for itself ("the UK has no
+doubt about its sovereignty over the Falkland Islands, South Georgia ..." /
+"the sovereignty rights of the Argentine Republic over the Malvinas, South
+Georgia ..."): rival claims of sovereignty, territory or jurisdiction.
+
 :func:`side_negation`: one side negating what the other side states, on one
 subject, is a contradiction even when the two share few words ("have fully
 restored the right of Hungarian pupils to be taught in their mother tongue" /
@@ -33,8 +38,9 @@ from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
-__all__ = ["ANCHORED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "criticises", "criticism_cue",
-           "on_one_subject", "side_criticism", "side_names", "side_negation"]
+__all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "claims_for_itself",
+           "criticises", "criticism_cue", "on_one_subject", "rival_claims", "side_criticism", "side_names",
+           "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
@@ -175,3 +181,58 @@ def side_negation(a: TextProfile, b: TextProfile, cosine: float) -> Cue | None:
     if cosine < NEGATION_COSINE or not negation_contradicts(a, b):
         return None
     return Cue("negation", "one side negates what the other side states, on one subject", COUNTER_CLAIM)
+
+
+#: Words that claim a thing for its holder: sovereignty, territory, jurisdiction, ownership.
+CLAIM_PATTERN = re.compile(
+    r"\b(?:sovereignty|sovereign\s+rights?|territorial\s+claims?|(?:is|are|was|were)\s+(?:an\s+)?(?:inalienable|"
+    r"integral)\s+part\s+of|jurisdiction|belongs?\s+to|(?:is|are)\s+\w+\s+territory|ownership)\b"
+)
+#: Up to three words between a holder and its claim that are not function words ("indisputable", "full").
+_MODIFIERS = r"(?:(?!(?:for|of|to|the|with|and|on|in|by|a|an|respect|support)\b)[a-z-]+\s+){0,3}"
+
+
+def _holder(text: str, claim: re.Match[str], side: re.Pattern[str]) -> bool:
+    """Whether ``side`` holds the claim: "China's (indisputable) sovereignty", "China has sovereignty",
+    "sovereignty (rights) of China", "belongs to China", "is Thai territory"."""
+    name = rf"(?:{side.pattern})"
+    before = text[max(0, claim.start() - 60) : claim.start()]
+    after = text[claim.end() : claim.end() + 60]
+    return bool(
+        re.search(rf"{name}(?:[’']s)?\s+(?:(?:has|have|holds|enjoys|exercises|retains)\s+)?{_MODIFIERS}$", before)
+        or re.match(rf"\s+(?:rights\s+)?(?:of|to|over)?\s*{name}", after)
+        or side.search(claim.group(0))
+    )
+
+
+def claims_for_itself(
+    p: TextProfile, own_side: str, other_side: str, aliases: Mapping[str, Sequence[str]] | None = None
+) -> bool:
+    """Whether a side's statement claims sovereignty, territory or jurisdiction for its own side:
+    its name right before a claim word ("China's indisputable sovereignty", "China has sovereignty"),
+    "its"/"our" there, or its name right after ("sovereignty rights of the Argentine Republic",
+    "belongs to Cambodia"); not when the other side holds it ("respect for the sovereignty of
+    Somalia" in Ethiopia's statement claims nothing for Ethiopia)."""
+    aliases = aliases or {}
+    own = _side_pattern(own_side, tuple(aliases.get(own_side, ())))
+    other = _side_pattern(other_side, tuple(aliases.get(other_side, ())))
+    text = _coordinated(p.text.lower(), own, other)
+    for claim in CLAIM_PATTERN.finditer(text):
+        if _holder(text, claim, other):
+            continue
+        if _holder(text, claim, own) or re.search(rf"\b(?:its|our)\s+{_MODIFIERS}$", text[: claim.start()]):
+            return True
+    return False
+
+
+def rival_claims(
+    a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Cue | None:
+    """A ``rival_claims`` cue when side A's statement claims for side A, and side B's for side B,
+    sovereignty, territory or jurisdiction, on one subject (:func:`on_one_subject`); else None."""
+    if not on_one_subject(a, b, cosine):
+        return None
+    if claims_for_itself(a, side_a, side_b, aliases) and claims_for_itself(b, side_b, side_a, aliases):
+        return Cue("rival_claims", f"{side_a} and {side_b} each claim it for themselves", COUNTER_CLAIM)
+    return None

@@ -3,7 +3,9 @@
 import numpy as np
 
 from claimcmp.compare.classifier import gate_joint
-from claimcmp.compare.side_cues import NEGATION_COSINE, criticises, side_criticism, side_names, side_negation
+from claimcmp.compare.side_cues import (
+    NEGATION_COSINE, claims_for_itself, criticises, rival_claims, side_criticism, side_names, side_negation,
+)
 from claimcmp.compare.sides import best_partners
 from claimcmp.compare.text import profile
 
@@ -112,3 +114,27 @@ def test_a_side_cue_the_pair_cues_already_found_counts_once():
     pred = classify_pairs(*args, cross_encoder=None, extra_cues=extra)
     names = [c.name for c in pred.cues[0]]
     assert names.count("negation") == 1 and "side_criticism" in names
+
+
+def test_a_side_claims_for_itself_only_what_it_names_itself_the_holder_of():
+    uk = profile("The Foreign Secretary was clear that the UK has no doubt about its sovereignty over the Falkland "
+                 "Islands, South Georgia and the South Sandwich Islands.")
+    ar = profile("The Minister reaffirmed the legitimate and imprescriptible sovereignty rights of the Argentine "
+                 "Republic over the Malvinas, South Georgia and South Sandwich Islands.")
+    assert claims_for_itself(uk, "United Kingdom", "Argentina")
+    assert claims_for_itself(ar, "Argentina", "United Kingdom")
+    assert not claims_for_itself(ar, "United Kingdom", "Argentina")  # Argentina holds it, not the UK
+    assert claims_for_itself(profile("Wang Yi said China has indisputable sovereignty over Nansha Qundao."),
+                             "China", "Philippines")
+    assert claims_for_itself(profile("He said the temple area belongs to Cambodia."), "Cambodia", "Thailand")
+    assert claims_for_itself(profile("The General said the temple area is Thai territory."), "Thailand", "Cambodia")
+    # respecting, or supporting, someone else's sovereignty claims nothing
+    assert not claims_for_itself(profile("He reaffirmed Ethiopia's respect for the sovereignty, unity and territorial "
+                                         "integrity of Somalia."), "Ethiopia", "Somalia")
+    assert not claims_for_itself(profile("The Secretary underscored U.S. support for Ukraine's sovereignty."),
+                                 "United States", "Russia")
+    cue = rival_claims(uk, ar, 0.6, "United Kingdom", "Argentina")
+    assert cue is not None and cue.name == "rival_claims" and cue.favours == "counter_claim"
+    assert rival_claims(uk, ar, 0.2, "United Kingdom", "Argentina") is None  # not one subject
+    mutual = profile("The two sides reaffirmed mutual respect for each other's sovereignty and territorial integrity.")
+    assert rival_claims(uk, mutual, 0.6, "United Kingdom", "Argentina") is None
