@@ -78,7 +78,9 @@ CROSS_ENCODER_MAX_PAIRS = 300
 
 
 #: Cues that find the two statements of opposite polarity on one subject: an agreement is ruled out.
-POLARITY_CUES = frozenset({"evaluative_contrast", "refused_demand", "rival_claims", "rival_doers", "side_criticism"})
+POLARITY_CUES = frozenset(
+    {"evaluative_contrast", "mutual_blame", "refused_demand", "rival_claims", "rival_doers", "side_criticism"}
+)
 
 
 def mix_probabilities(head: np.ndarray, cross: np.ndarray, weight: float) -> np.ndarray:

@@ -42,6 +42,7 @@ CUE_WEIGHTS: dict[str, float] = {
     "refused_demand": 2.0,
     "rival_doers": 2.0,
     "rival_claims": 2.0,  # side comparison only (side_cues.rival_claims)
+    "mutual_blame": 2.0,  # side comparison only (side_cues.mutual_blame)
     "side_criticism": 0.0,  # acts through the polarity gate only (classifier.POLARITY_CUES)
     "evaluative_contrast": 2.0,
     "denial": 2.0,

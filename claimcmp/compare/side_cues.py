@@ -17,6 +17,10 @@ doubt about its sovereignty over the Falkland Islands, South Georgia ..." /
 "the sovereignty rights of the Argentine Republic over the Malvinas, South
 Georgia ..."): rival claims of sovereignty, territory or jurisdiction.
 
+:func:`mutual_blame`: each side names the other as the doer of a hostile act
+on one subject ("Cambodian troops fired ... at a Thai position" / "Thai
+soldiers had advanced beyond their agreed positions and opened fire first").
+
 :func:`side_negation`: one side negating what the other side states, on one
 subject, is a contradiction even when the two share few words ("have fully
 restored the right of Hungarian pupils to be taught in their mother tongue" /
@@ -39,7 +43,7 @@ from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
 __all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "claims_for_itself",
-           "criticises", "criticism_cue", "on_one_subject", "rival_claims", "side_criticism", "side_names",
+           "blames", "criticises", "criticism_cue", "mutual_blame", "on_one_subject", "rival_claims", "side_criticism", "side_names",
            "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
@@ -235,4 +239,48 @@ def rival_claims(
         return None
     if claims_for_itself(a, side_a, side_b, aliases) and claims_for_itself(b, side_b, side_a, aliases):
         return Cue("rival_claims", f"{side_a} and {side_b} each claim it for themselves", COUNTER_CLAIM)
+    return None
+
+
+#: Hostile acts a side is named as doing ("Cambodian troops fired", "the Indian side violated").
+HOSTILE_ACTS = frozenset(
+    """
+    fired fire firing shelled shelling attacked attack attacks struck strike strikes bombed bombing launched
+    violated violating violation violations intruded intruding intrusion intrusions infiltrated infiltrating
+    infiltration advanced crossed laid planted provoked seized detained killed wounded targeted targeting
+    rammed harassed harassing blocked obstructed opened
+    """.split()
+)
+#: Words that may stand between a side's name and its act: the forces it acts through, auxiliaries.
+_DOER_FILLERS = (
+    r"(?:(?:armed|military|naval|border|security|coast|guard|regular|forces?|troops|soldiers|army|navy|vessels?|ships?|"
+    r"units?|side|patrols?|militias?|drones?|aircraft|jets|had|have|has|also|then|first|repeatedly|deliberately|"
+    r"again|\w+ly)\s+)"
+)
+
+
+def blames(p: TextProfile, doer_side: str, aliases: Mapping[str, Sequence[str]] | None = None) -> bool:
+    """Whether a statement names ``doer_side`` as the doer of a hostile act: its name, then at most
+    four words of forces or auxiliaries, then an act of :data:`HOSTILE_ACTS` ("Cambodian troops
+    fired", "Thai soldiers had advanced")."""
+    aliases = aliases or {}
+    doer = _side_pattern(doer_side, tuple(aliases.get(doer_side, ())))
+    text = p.text.lower()
+    for match in doer.finditer(text):
+        after = re.match(rf"(?:[’']s)?\s+{_DOER_FILLERS}{{0,4}}([a-z]+)\b", text[match.end() : match.end() + 80])
+        if after and after.group(1) in HOSTILE_ACTS:
+            return True
+    return False
+
+
+def mutual_blame(
+    a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Cue | None:
+    """A ``mutual_blame`` cue when side A's statement names side B as the doer of a hostile act and
+    side B's names side A, on one subject (:func:`on_one_subject`); else None."""
+    if not on_one_subject(a, b, cosine):
+        return None
+    if blames(a, side_b, aliases) and blames(b, side_a, aliases):
+        return Cue("mutual_blame", f"{side_a} blames {side_b}, and {side_b} blames {side_a}, for the acts", COUNTER_CLAIM)
     return None

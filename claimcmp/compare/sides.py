@@ -20,7 +20,7 @@ from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
 from .result import Evidence, Relation, SideComparison, StatementRef
-from .side_cues import criticises, criticism_cue, on_one_subject, rival_claims, side_negation
+from .side_cues import criticises, criticism_cue, mutual_blame, on_one_subject, rival_claims, side_negation
 from .text import profile
 from .topics import leader_topics, one_sided_topics, resolve_topics
 
@@ -309,7 +309,7 @@ class SideComparer:
     ) -> list[list[Cue]]:
         """The side cues of each candidate pair of the two sides' own statements
         (:func:`~.side_cues.side_criticism`, :func:`~.side_cues.side_negation`,
-        :func:`~.side_cues.rival_claims`); what each
+        :func:`~.side_cues.rival_claims`, :func:`~.side_cues.mutual_blame`); what each
         statement criticises is read once, not once per pair."""
         criticism: dict[int, frozenset[str]] = {}
 
@@ -325,7 +325,8 @@ class SideComparer:
             if mine and on_one_subject(profiles[i], profiles[j], cosine):
                 found = [c for c in (criticism_cue(of(i, sides[1], sides[0]), of(j, sides[0], sides[1])),
                                      side_negation(profiles[i], profiles[j], cosine),
-                                     rival_claims(profiles[i], profiles[j], cosine, sides[0], sides[1], aliases))
+                                     rival_claims(profiles[i], profiles[j], cosine, sides[0], sides[1], aliases),
+                                     mutual_blame(profiles[i], profiles[j], cosine, sides[0], sides[1], aliases))
                          if c is not None]
             out.append(found)
         return out

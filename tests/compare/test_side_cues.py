@@ -4,7 +4,8 @@ import numpy as np
 
 from claimcmp.compare.classifier import gate_joint
 from claimcmp.compare.side_cues import (
-    NEGATION_COSINE, claims_for_itself, criticises, rival_claims, side_criticism, side_names, side_negation,
+    NEGATION_COSINE, blames, claims_for_itself, criticises, mutual_blame, rival_claims, side_criticism, side_names,
+    side_negation,
 )
 from claimcmp.compare.sides import best_partners
 from claimcmp.compare.text import profile
@@ -138,3 +139,18 @@ def test_a_side_claims_for_itself_only_what_it_names_itself_the_holder_of():
     assert rival_claims(uk, ar, 0.2, "United Kingdom", "Argentina") is None  # not one subject
     mutual = profile("The two sides reaffirmed mutual respect for each other's sovereignty and territorial integrity.")
     assert rival_claims(uk, mutual, 0.6, "United Kingdom", "Argentina") is None
+
+
+def test_each_side_naming_the_other_the_doer_of_a_hostile_act_is_mutual_blame():
+    thai = profile("He informed the meeting that on 2 September Cambodian troops fired small arms at a Thai position "
+                   "near Chong Bok, wounding two Thai soldiers.")
+    khmer = profile("General Mao Ratana stated that Thai soldiers had advanced beyond their agreed positions and opened "
+                    "fire first, and that the Cambodian forces had responded with restraint.")
+    assert blames(thai, "Cambodia") and blames(khmer, "Thailand")
+    assert not blames(thai, "Thailand")  # "a Thai position" is the target, not the doer
+    cue = mutual_blame(thai, khmer, 0.69, "Thailand", "Cambodia")
+    assert cue is not None and cue.name == "mutual_blame" and cue.favours == "counter_claim"
+    assert mutual_blame(thai, khmer, 0.2, "Thailand", "Cambodia") is None  # not one subject
+    calm = profile("General Mao Ratana stated that the Cambodian side welcomed the ceasefire near Chong Bok.")
+    assert mutual_blame(thai, calm, 0.6, "Thailand", "Cambodia") is None
+    assert not blames(profile("He welcomed the Chinese side's support for the peace process."), "China")
