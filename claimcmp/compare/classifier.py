@@ -244,6 +244,15 @@ def gate_joint(proba: np.ndarray, both_joint: np.ndarray) -> np.ndarray:
     return _move(proba, np.asarray(both_joint, dtype=bool), COUNTER_CLAIM, AGREEMENT)
 
 
+def _merge_cues(fired: list[Cue], extra: Sequence[Cue]) -> list[Cue]:
+    """``fired`` plus the ``extra`` cues not already there; an extra counter-claim cue drops the
+    agreement cues, as one found with them would have (:func:`~.cues.detect_cues`)."""
+    new = [c for c in extra if c.name not in {f.name for f in fired}]
+    if any(c.favours == COUNTER_CLAIM for c in new):
+        fired = [c for c in fired if c.favours != AGREEMENT]
+    return fired + new
+
+
 def _apply_cues(proba: np.ndarray, cues: list[list[Cue]]) -> np.ndarray:
     logp = np.log(np.clip(proba, 1e-9, 1.0))
     for i, fired in enumerate(cues):
@@ -379,10 +388,7 @@ def classify_pairs(
     proba = gate_unrelated(proba, related)
     cues = [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)] if use_cues else [[] for _ in range(n)]
     if use_cues and extra_cues is not None:
-        cues = [  # a cue already found counts once
-            fired + [c for c in extra if c.name not in {f.name for f in fired}]
-            for fired, extra in zip(cues, extra_cues, strict=True)
-        ]
+        cues = [_merge_cues(fired, extra) for fired, extra in zip(cues, extra_cues, strict=True)]
     agreement_bar: float | np.ndarray = min_uncued_agreement
     if own_pairs is not None and n:
         own = np.asarray(own_pairs, dtype=bool)

@@ -42,8 +42,8 @@ from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
-__all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "claims_for_itself",
-           "blames", "criticises", "criticism_cue", "mutual_blame", "on_one_subject", "rival_claims", "side_criticism", "side_names",
+__all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "COMPLETION_COSINE", "COMPLETION_WORDS", "UNFINISHED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "claims_for_itself",
+           "blames", "completion_dispute", "criticises", "criticism_cue", "mutual_blame", "on_one_subject", "rival_claims", "side_criticism", "side_names",
            "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
@@ -179,12 +179,48 @@ def criticism_cue(by_a: frozenset[str], by_b: frozenset[str]) -> Cue | None:
 
 
 def side_negation(a: TextProfile, b: TextProfile, cosine: float) -> Cue | None:
-    """The ``negation`` cue of two sides' own statements on one subject (cosine >=
-    :data:`NEGATION_COSINE`) when one alone negates a word the other states
-    (:func:`~.cues.negation_contradicts`); else None."""
-    if cosine < NEGATION_COSINE or not negation_contradicts(a, b):
-        return None
-    return Cue("negation", "one side negates what the other side states, on one subject", COUNTER_CLAIM)
+    """The ``negation`` cue of two sides' own statements on one subject when one alone negates a
+    word the other states (:func:`~.cues.negation_contradicts`, cosine >= :data:`NEGATION_COSINE`),
+    or one reports done what the other reports not yet done (:func:`completion_dispute`, cosine >=
+    :data:`COMPLETION_COSINE`); else None."""
+    if cosine >= NEGATION_COSINE and negation_contradicts(a, b):
+        return Cue("negation", "one side negates what the other side states, on one subject", COUNTER_CLAIM)
+    if cosine >= COMPLETION_COSINE and is_related(a, b, cosine) and completion_dispute(a, b):
+        return Cue("negation", "one side reports done what the other reports not yet done", COUNTER_CLAIM)
+    return None
+
+
+#: Words that report a task done, and words that report it not done.
+COMPLETION_WORDS = frozenset(
+    "completed concluded finalised finalized finished resolved settled fulfilled implemented accomplished".split()
+)
+UNFINISHED_WORDS = frozenset("unresolved pending incomplete unfinished unimplemented unfulfilled".split())
+#: The least cosine at which a completion dispute is a ``negation`` cue.
+COMPLETION_COSINE = 0.5
+
+
+def _done_and_undone(p: TextProfile) -> tuple[bool, bool]:
+    toks = p.tokens
+    done = undone = False
+    for i, tok in enumerate(toks):
+        if tok in UNFINISHED_WORDS:
+            undone = True
+        elif tok in COMPLETION_WORDS:
+            window = toks[max(0, i - 4) : i]
+            if set(window) & lex.NEGATIONS or ("yet" in window and "to" in window):
+                undone = True  # "have not yet been resolved", "is yet to be completed"
+            else:
+                done = True
+    return done, undone
+
+
+def completion_dispute(a: TextProfile, b: TextProfile) -> bool:
+    """Whether one statement reports something done ("had been completed", "was concluded on
+    schedule") and the other, saying nothing done, reports it not done ("has not yet been
+    concluded", "remain unresolved", "is yet to be completed")."""
+    done_a, undone_a = _done_and_undone(a)
+    done_b, undone_b = _done_and_undone(b)
+    return (done_a and not undone_a and undone_b and not done_b) or (done_b and not undone_b and undone_a and not done_a)
 
 
 #: Words that claim a thing for its holder: sovereignty, territory, jurisdiction, ownership.

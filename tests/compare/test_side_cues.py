@@ -4,7 +4,7 @@ import numpy as np
 
 from claimcmp.compare.classifier import gate_joint
 from claimcmp.compare.side_cues import (
-    NEGATION_COSINE, blames, claims_for_itself, criticises, mutual_blame, rival_claims, side_criticism, side_names,
+    NEGATION_COSINE, blames, claims_for_itself, completion_dispute, criticises, mutual_blame, rival_claims, side_criticism, side_names,
     side_negation,
 )
 from claimcmp.compare.sides import best_partners
@@ -154,3 +154,33 @@ def test_each_side_naming_the_other_the_doer_of_a_hostile_act_is_mutual_blame():
     calm = profile("General Mao Ratana stated that the Cambodian side welcomed the ceasefire near Chong Bok.")
     assert mutual_blame(thai, calm, 0.6, "Thailand", "Cambodia") is None
     assert not blames(profile("He welcomed the Chinese side's support for the peace process."), "China")
+
+
+def test_done_against_not_yet_done_is_a_completion_dispute():
+    done = profile("The Minister reported that the dredging of the shared stretch of the river was completed on schedule.")
+    not_yet = profile("The Paraguayan side noted that the dredging of the shared stretch has not yet been concluded.")
+    assert completion_dispute(done, not_yet) and completion_dispute(not_yet, done)
+    assert completion_dispute(done, profile("He said the dredging of the river remains unfinished."))
+    assert completion_dispute(done, profile("He said the dredging of the river is yet to be completed."))
+    assert not completion_dispute(done, profile("The dredging of the shared stretch was completed in July."))
+    assert not completion_dispute(done, profile("He asked for the dredging to be deepened."))  # says neither
+    cue = side_negation(done, not_yet, 0.55)
+    assert cue is not None and cue.name == "negation" and "not yet done" in cue.detail
+    assert side_negation(done, not_yet, 0.45) is None
+
+
+def test_a_side_counter_claim_cue_drops_the_pairs_agreement_cues():
+    from claimcmp.compare.classifier import classify_pairs
+    from claimcmp.compare.cues import Cue
+
+    a = "The dredging of the shared stretch of the river was completed on schedule in July."
+    b = "The dredging of the shared stretch of the river has not yet been concluded in July."
+    emb = np.zeros((2, 384), dtype=np.float32)  # cosine 0.9: shared_proposition fires on its own
+    emb[0, 0], emb[1, 0], emb[1, 1] = 1.0, 0.9, np.sqrt(1 - 0.9**2)
+    args = ([profile(a)], [profile(b)], emb[:1], emb[1:])
+    alone = classify_pairs(*args, cross_encoder=None)
+    assert "shared_proposition" in [c.name for c in alone.cues[0]]
+    extra = [[Cue("negation", "one side reports done what the other reports not yet done", "counter_claim")]]
+    merged = classify_pairs(*args, cross_encoder=None, extra_cues=extra)
+    names = [c.name for c in merged.cues[0]]
+    assert "negation" in names and "shared_proposition" not in names
