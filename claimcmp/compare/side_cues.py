@@ -33,7 +33,7 @@ proposition stated in both; between the two sides' own statements a cosine of
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from ..extract._places import GAZETTEER, lookup_place
@@ -271,11 +271,22 @@ def rival_claims(
 ) -> Cue | None:
     """A ``rival_claims`` cue when side A's statement claims for side A, and side B's for side B,
     sovereignty, territory or jurisdiction, on one subject (:func:`on_one_subject`); else None."""
-    if not on_one_subject(a, b, cosine):
-        return None
-    if claims_for_itself(a, side_a, side_b, aliases) and claims_for_itself(b, side_b, side_a, aliases):
+    if _each_side(a, b, cosine, side_a, side_b, aliases, claims_for_itself):
         return Cue("rival_claims", f"{side_a} and {side_b} each claim it for themselves", COUNTER_CLAIM)
     return None
+
+
+def _each_side(
+    a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str,
+    aliases: Mapping[str, Sequence[str]] | None,
+    holds: Callable[[TextProfile, str, str, Mapping[str, Sequence[str]] | None], bool],
+) -> bool:
+    """Whether ``holds(statement, its side, the other side, aliases)`` is true of both statements,
+    on one subject (:func:`on_one_subject`)."""
+    return (
+        on_one_subject(a, b, cosine)
+        and holds(a, side_a, side_b, aliases) and holds(b, side_b, side_a, aliases)
+    )
 
 
 #: Hostile acts a side is named as doing ("Cambodian troops fired", "the Indian side violated").
@@ -315,8 +326,6 @@ def mutual_blame(
 ) -> Cue | None:
     """A ``mutual_blame`` cue when side A's statement names side B as the doer of a hostile act and
     side B's names side A, on one subject (:func:`on_one_subject`); else None."""
-    if not on_one_subject(a, b, cosine):
-        return None
-    if blames(a, side_b, aliases) and blames(b, side_a, aliases):
+    if _each_side(a, b, cosine, side_a, side_b, aliases, lambda p, _own, other, names: blames(p, other, names)):
         return Cue("mutual_blame", f"{side_a} blames {side_b}, and {side_b} blames {side_a}, for the acts", COUNTER_CLAIM)
     return None
