@@ -169,14 +169,10 @@ class Discourse:
         if mention.name:
             named = [e for e in self.entities if e.kind == "person" and e.matches_name(mention.name)]
             found = max(named, key=lambda e: e.last_seen) if named else None
-            if found is None and mention.role:
-                found = self._by_role(mention, unnamed_only=True)
-                if found is not None and self._sides_disagree(found, text):
-                    found = None  # the sides file puts this named holder of the title on another side
-        elif mention.role:
-            found = self._by_role(mention, unnamed_only=False)
+        if found is None and mention.role:
+            found = self._by_role(mention, unnamed_only=bool(mention.name))
             if found is not None and self._sides_disagree(found, text):
-                found = None  # "the Venezuelan Foreign Minister", a sides-file alias, is not Guyana's
+                found = None  # the sides file puts this holder of the title on another side
         if found is None:
             return self._new(mention, text)
         return self._update(found, mention, text)
