@@ -204,7 +204,8 @@ class Discourse:
                 rank = 1
             else:
                 continue
-            home = 1 if (mention.place is None and entity.place is None) else 0
+            # the holder without a foreign affiliation: none, or the issuer's own ("IAEA Director General" in an IAEA release)
+            home = 1 if mention.place is None and (entity.place is None or not self._foreign(entity.place)) else 0
             # a bare title ("The Minister") in a side's own release is its own official before the counterpart
             own = 1 if mention.place is None and issuer is not None and entity.side == issuer else 0
             candidates.append((rank, home, own, entity.last_seen, entity))

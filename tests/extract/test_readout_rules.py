@@ -361,3 +361,18 @@ def test_impersonal_and_meeting_outcomes_are_joint():
     assert extract(Release(id="t", text=text, issuer="Foreign, Commonwealth & Development Office")).issuer_side == (
         "United Kingdom"
     )
+
+
+def test_a_bare_title_is_the_issuers_own_holder_even_when_placed_at_home():
+    # "IAEA Director General" is placed at the issuer; the Rosatom head shares the title
+    sides = {"IAEA": {"aliases": ["IAEA Director General", "Agency"]},
+             "Russia": {"aliases": ["Rosatom Director General Pavel Dorokhin", "Pavel Dorokhin", "Rosatom"]}}
+    text = (
+        "IAEA Director General met today in Kaliningrad with Rosatom Director General Pavel Dorokhin. "
+        "The Director General told his counterparts that the plant relies on a single power line. "
+        "He proposed that repairs be carried out without delay."
+    )
+    rel = Release(id="t", text=text, issuer="International Atomic Energy Agency")
+    got = [(s.kind.value, s.side, s.speaker) for s in extract_statements(rel, sides=sides)]
+    assert got[1][:2] == ("reported", "IAEA") and got[1][2] != "Pavel Dorokhin"
+    assert got[2][:2] == ("reported", "IAEA")
