@@ -33,7 +33,7 @@ proposition stated in both; between the two sides' own statements a cosine of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..extract._places import GAZETTEER, lookup_place
@@ -42,9 +42,10 @@ from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
-__all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "COMPLETION_COSINE", "COMPLETION_WORDS", "UNFINISHED_WORDS", "CRITICAL_WORDS", "MIN_COSINE", "NEGATION_COSINE", "claims_for_itself",
-           "blames", "completion_dispute", "criticises", "criticism_cue", "mutual_blame", "on_one_subject", "rival_claims", "side_criticism", "side_names",
-           "side_negation"]
+__all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "COMPLETION_COSINE", "COMPLETION_WORDS", "CRITICAL_WORDS",
+           "MIN_COSINE", "NEGATION_COSINE", "UNFINISHED_WORDS", "blames", "claims_for_itself", "completion_dispute",
+           "criticises", "criticism_cue", "mutual_blame", "mutual_blame_cue", "on_one_subject", "rival_claims",
+           "rival_claims_cue", "side_criticism", "side_names", "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
@@ -220,7 +221,8 @@ def completion_dispute(a: TextProfile, b: TextProfile) -> bool:
     concluded", "remain unresolved", "is yet to be completed")."""
     done_a, undone_a = _done_and_undone(a)
     done_b, undone_b = _done_and_undone(b)
-    return (done_a and not undone_a and undone_b and not done_b) or (done_b and not undone_b and undone_a and not done_a)
+    a_only, b_only = done_a and not undone_a, done_b and not undone_b
+    return (a_only and undone_b and not done_b) or (b_only and undone_a and not done_a)
 
 
 #: Words that claim a thing for its holder: sovereignty, territory, jurisdiction, ownership.
@@ -271,22 +273,19 @@ def rival_claims(
 ) -> Cue | None:
     """A ``rival_claims`` cue when side A's statement claims for side A, and side B's for side B,
     sovereignty, territory or jurisdiction, on one subject (:func:`on_one_subject`); else None."""
-    if _each_side(a, b, cosine, side_a, side_b, aliases, claims_for_itself):
+    if not on_one_subject(a, b, cosine):
+        return None
+    return rival_claims_cue(
+        claims_for_itself(a, side_a, side_b, aliases), claims_for_itself(b, side_b, side_a, aliases), side_a, side_b
+    )
+
+
+def rival_claims_cue(a_claims: bool, b_claims: bool, side_a: str, side_b: str) -> Cue | None:
+    """The ``rival_claims`` cue of a pair on one subject, from whether each statement claims for its
+    own side (:func:`claims_for_itself`); :func:`rival_claims` in one call."""
+    if a_claims and b_claims:
         return Cue("rival_claims", f"{side_a} and {side_b} each claim it for themselves", COUNTER_CLAIM)
     return None
-
-
-def _each_side(
-    a: TextProfile, b: TextProfile, cosine: float, side_a: str, side_b: str,
-    aliases: Mapping[str, Sequence[str]] | None,
-    holds: Callable[[TextProfile, str, str, Mapping[str, Sequence[str]] | None], bool],
-) -> bool:
-    """Whether ``holds(statement, its side, the other side, aliases)`` is true of both statements,
-    on one subject (:func:`on_one_subject`)."""
-    return (
-        on_one_subject(a, b, cosine)
-        and holds(a, side_a, side_b, aliases) and holds(b, side_b, side_a, aliases)
-    )
 
 
 #: Hostile acts a side is named as doing ("Cambodian troops fired", "the Indian side violated").
@@ -326,6 +325,15 @@ def mutual_blame(
 ) -> Cue | None:
     """A ``mutual_blame`` cue when side A's statement names side B as the doer of a hostile act and
     side B's names side A, on one subject (:func:`on_one_subject`); else None."""
-    if _each_side(a, b, cosine, side_a, side_b, aliases, lambda p, _own, other, names: blames(p, other, names)):
-        return Cue("mutual_blame", f"{side_a} blames {side_b}, and {side_b} blames {side_a}, for the acts", COUNTER_CLAIM)
+    if not on_one_subject(a, b, cosine):
+        return None
+    return mutual_blame_cue(blames(a, side_b, aliases), blames(b, side_a, aliases), side_a, side_b)
+
+
+def mutual_blame_cue(a_blames: bool, b_blames: bool, side_a: str, side_b: str) -> Cue | None:
+    """The ``mutual_blame`` cue of a pair on one subject, from whether each statement names the other
+    side as doer (:func:`blames`); :func:`mutual_blame` in one call."""
+    if a_blames and b_blames:
+        detail = f"{side_a} blames {side_b}, and {side_b} blames {side_a}, for the acts"
+        return Cue("mutual_blame", detail, COUNTER_CLAIM)
     return None

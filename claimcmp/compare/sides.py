@@ -20,7 +20,10 @@ from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
 from .result import Evidence, Relation, SideComparison, StatementRef
-from .side_cues import criticises, criticism_cue, mutual_blame, on_one_subject, rival_claims, side_negation
+from .side_cues import (
+    blames, claims_for_itself, criticises, criticism_cue, mutual_blame_cue, on_one_subject, rival_claims_cue,
+    side_negation,
+)
 from .text import profile
 from .topics import leader_topics, one_sided_topics, resolve_topics
 
@@ -309,24 +312,28 @@ class SideComparer:
     ) -> list[list[Cue]]:
         """The side cues of each candidate pair of the two sides' own statements
         (:func:`~.side_cues.side_criticism`, :func:`~.side_cues.side_negation`,
-        :func:`~.side_cues.rival_claims`, :func:`~.side_cues.mutual_blame`); what each
-        statement criticises is read once, not once per pair."""
-        criticism: dict[int, frozenset[str]] = {}
+        :func:`~.side_cues.rival_claims`, :func:`~.side_cues.mutual_blame`); what each statement
+        says of the sides (criticism, claims, blame) is read once, not once per pair."""
+        read: dict[int, tuple[frozenset[str], bool, bool]] = {}
 
-        def of(k: int, other: str, own: str) -> frozenset[str]:
-            if k not in criticism:
-                criticism[k] = criticises(profiles[k], other, own, aliases)
-            return criticism[k]
+        def of(k: int, own: str, other: str) -> tuple[frozenset[str], bool, bool]:
+            if k not in read:
+                p = profiles[k]
+                read[k] = (criticises(p, other, own, aliases), claims_for_itself(p, own, other, aliases),
+                           blames(p, other, aliases))
+            return read[k]
 
         out: list[list[Cue]] = []
         for i, j, mine in zip(gi.tolist(), gj.tolist(), own_pairs.tolist(), strict=True):
             found: list[Cue] = []
             cosine = float(emb[i] @ emb[j])
             if mine and on_one_subject(profiles[i], profiles[j], cosine):
-                found = [c for c in (criticism_cue(of(i, sides[1], sides[0]), of(j, sides[0], sides[1])),
+                critic_a, claims_a, blames_a = of(i, sides[0], sides[1])
+                critic_b, claims_b, blames_b = of(j, sides[1], sides[0])
+                found = [c for c in (criticism_cue(critic_a, critic_b),
                                      side_negation(profiles[i], profiles[j], cosine),
-                                     rival_claims(profiles[i], profiles[j], cosine, sides[0], sides[1], aliases),
-                                     mutual_blame(profiles[i], profiles[j], cosine, sides[0], sides[1], aliases))
+                                     rival_claims_cue(claims_a, claims_b, *sides),
+                                     mutual_blame_cue(blames_a, blames_b, *sides))
                          if c is not None]
             out.append(found)
         return out
