@@ -69,6 +69,20 @@ _IMPERSONAL_OUTCOME = re.compile(
     r"|the\s+(?:meeting|talks|consultations)\s+(?:also\s+|further\s+|likewise\s+)?(?:agreed|decided|resolved)\b)",
     re.IGNORECASE,
 )
+# "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
+# issuer makes in the impersonal voice (the house style of several foreign ministries).
+_IMPERSONAL_REPORT = re.compile(
+    r"\W*(?:[A-Z][^,.;]{0,60},\s+)?it\s+was\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|repeatedly\s+"
+    r"|particularly\s+|especially\s+|specifically\s+|firmly\s+|clearly\s+)*"
+    r"(?:emphasi[sz]ed|stressed|noted|underlined|underscored|pointed\s+out|explained|highlighted|reaffirmed"
+    r"|reiterated|recalled|observed|stated|indicated|affirmed|conveyed|made\s+clear|drawn\s+to|clarified)\b",
+    re.IGNORECASE,
+)
+# "The Lithuanian side was informed that ...": the subject of a passive verb of telling is the one told.
+_TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+|again\s+|once\s+again\s+)*$", re.I)
+_TELLING = re.compile(
+    r"(?:inform|told|tell|assur|remind|brief|notif|advis|warn|reassur)\w*$", re.IGNORECASE
+)
 _FRAME_FILLER = frozenset(
     "that also further then added adding said saying stated stating noted noting the and his her their its".split()
 )
@@ -85,6 +99,23 @@ def _cue_case_ok(text: str, unit_start: int, pos: int) -> bool:
         return True
     before = text[unit_start:pos].rstrip()
     return not before or before[-1] in "”\"’:;—–-("
+
+
+def _told_passive(text: str, unit_start: int, cue: Cue) -> bool:
+    return bool(_TELLING.match(cue.text) and _TOLD_PASSIVE.search(text[max(unit_start, cue.start - 40) : cue.start]))
+
+
+def _told_other_side(
+    text: str, unit_start: int, unit_end: int, resolved: list[tuple[Mention, Entity | None]], issuer_side: str | None
+) -> bool:
+    """ "The Lithuanian side was informed that ..." in a Belarusian readout: the issuer's side told the other."""
+    if issuer_side is None:
+        return False
+    for cue in find_cues(text, unit_start, unit_end):
+        if _told_passive(text, unit_start, cue):
+            told = [e for m, e in resolved if m.end <= cue.start and _is_subject(text, unit_start, m)]
+            return bool(told) and told[-1] is not None and told[-1].side not in (None, issuer_side)
+    return False
 
 
 def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
@@ -111,6 +142,15 @@ def _find_speaker(
         and not _hosting(text, c, resolved)
     ]
     for cue in cues:
+        if _told_passive(text, unit_start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
+            agent = re.match(r"\s+by\s+", text[cue.end : cue.end + 10])
+            at = cue.end + agent.end() if agent else -1
+            for mention, entity in resolved:  # "by the Minister", "by A.Gurevich"
+                if at >= 0 and mention.start >= at and re.fullmatch(r"(?:the\s+|[A-Z]\.\s*)*", text[at : mention.start]):
+                    if entity is not None:
+                        return _Speaker(entity, False, cue.text, (mention.start, mention.end))
+                    break
+            return None  # what follows is what was told: its cues are not the speaker's
         clause_start = unit_start
         for boundary in re.finditer(r";", text[unit_start : cue.start]):
             clause_start = unit_start + boundary.end()
@@ -269,11 +309,15 @@ def attribute_unit(
     resolved = [(m, discourse.resolve(m, text[m.start : m.end])) for m in mentions]
     if section == "background" and not quotes:
         return [Piece(unit_start, unit_end, StatementKind.NARRATION)]
+    if not quotes and _IMPERSONAL_REPORT.match(text, unit_start, unit_end):
+        return [Piece(unit_start, unit_end, StatementKind.NARRATION, issuer_side=True)]
     speaker = _find_speaker(text, unit_start, unit_end, quotes, resolved, discourse)
     if quotes:
         return _quote_pieces(text, unit_start, unit_end, quotes, sentence_cuts, discourse, resolved, speaker, section)
     if speaker is None and _IMPERSONAL_OUTCOME.match(text, unit_start, unit_end):
         return [Piece(unit_start, unit_end, StatementKind.JOINT)]
+    if speaker is None and _told_other_side(text, unit_start, unit_end, resolved, discourse.resolver.issuer_side):
+        return [Piece(unit_start, unit_end, StatementKind.NARRATION, issuer_side=True)]
     if speaker is None:
         subject = next(((m, e) for m, e in resolved if _is_subject(text, unit_start, m)), None)
         if subject is not None and subject[1] is not None and subject[0].kind == "person":

@@ -73,7 +73,9 @@ class Mention:
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w]|[A-Z]\.|[A-Z](?=\s))"
 _PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|bint|al|el|la|le|du|dos|das|di|ibn|ben|y)"
 _NAME = re.compile(
-    rf"{_NAME_WORD}(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+)?{_NAME_WORD}){{0,4}}(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{{2,3}}\b)?"
+    # an initial may be glued to the surname or to a second initial ("A.Gurevich", "A.V. Sokolov": some ministries' style)
+    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+)?|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s+[A-Z][a-z])){_NAME_WORD}){{0,4}}"
+    r"(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{2,3}\b)?"
 )
 _HONORIFICS = re.compile(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+")
 _AFFILIATION = re.compile(

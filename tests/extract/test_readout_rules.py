@@ -376,3 +376,40 @@ def test_a_bare_title_is_the_issuers_own_holder_even_when_placed_at_home():
     got = [(s.kind.value, s.side, s.speaker) for s in extract_statements(rel, sides=sides)]
     assert got[1][:2] == ("reported", "IAEA") and got[1][2] != "Pavel Dorokhin"
     assert got[2][:2] == ("reported", "IAEA")
+
+
+def test_the_impersonal_voice_of_a_readout_is_its_issuers():
+    text = (
+        "Deputy Minister A.V. Sokolov held consultations in Moscow with the Moldovan State Secretary. "
+        "It was emphasised that the energy crisis was provoked by Chisinau's refusal to settle its debt. "
+        "As regards the lorries, it was explained that the Lithuanian side had detained none of them. "
+        "It was agreed to hold the next round in Chisinau."
+    )
+    got = attribution(text, issuer="Ministry of Foreign Affairs of the Russian Federation")
+    assert got[1] == ("narration", None, "Russia")
+    assert got[2] == ("narration", None, "Russia")  # not the Lithuanian side named inside the point
+    assert got[3][0] == "joint"
+
+
+def test_the_subject_of_a_passive_verb_of_telling_is_told_not_telling():
+    sides = {"Belarus": {"aliases": ["Deputy Minister A.Gurevich", "A.Gurevich"]},
+             "Lithuania": {"aliases": ["Vice Minister R.Kairys", "R.Kairys", "the Lithuanian side"]}}
+    text = (
+        "Deputy Minister A.Gurevich met Vice Minister R.Kairys at the border crossing. "
+        "The Lithuanian side was once again informed that the plant operates in full compliance with the standards "
+        "of the International Atomic Energy Agency, as the Agency has confirmed. "
+        "The Lithuanian side was also informed by A.Gurevich that the checkpoints should reopen. "
+        "A.Gurevich was briefed that the lorries stood on guarded sites."
+    )
+    rel = Release(id="t", text=text, issuer="Ministry of Foreign Affairs of the Republic of Belarus")
+    got = [(s.kind.value, s.side, s.speaker) for s in extract_statements(rel, sides=sides)]
+    assert got[1][1] == "Belarus" and got[1][2] is None  # the issuer told; not the Agency inside the point
+    assert got[2] == ("reported", "Belarus", "A.Gurevich")  # "by A.Gurevich": the agent tells
+    assert got[3][2] is None  # the one briefed is not the speaker
+
+
+def test_an_initial_glued_to_the_surname_is_one_name():
+    text = "Deputy Minister A.Gurevich met State Secretary A.V. Sokolov; U.S. officials attended."
+    names = [m.name for m in find_mentions(text, 0, len(text)) if m.name]
+    assert "A.Gurevich" in names and "A.V. Sokolov" in names
+    assert not any(n.startswith("U.S") for n in names)
