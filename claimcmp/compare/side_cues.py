@@ -43,8 +43,8 @@ from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
 __all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "COMPLETION_COSINE", "COMPLETION_WORDS", "CRITICAL_WORDS",
-           "MIN_COSINE", "NEGATION_COSINE", "UNFINISHED_WORDS", "blames", "claims_for_itself", "completion_dispute",
-           "criticises", "criticism_cue", "mutual_blame", "mutual_blame_cue", "on_one_subject", "rival_claims",
+           "MIN_COSINE", "NEGATION_COSINE", "PRAISE_BEFORE", "UNFINISHED_WORDS", "blames", "claims_for_itself",
+           "completion_dispute", "criticises", "criticism_cue", "mutual_blame", "mutual_blame_cue", "on_one_subject", "rival_claims",
            "rival_claims_cue", "side_criticism", "side_names", "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
@@ -70,6 +70,13 @@ ANCHORED_WORDS = (lex.NEGATIONS - {"without"}) | frozenset("stop refrain cease h
 
 #: How close before an anchored word the other side must be named, in characters.
 ANCHOR_REACH = 60
+
+#: Praise of or agreement with the side named just after ("commended Colombia for ...", "shares the American
+#: assessment that ..."): the statement's critical words are about someone else.
+PRAISE_BEFORE = re.compile(
+    r"\b(?:commend\w*|prais\w*|appreciat\w*|shar(?:e|es|ed|ing)|agree(?:s|d)?\s+with|laud\w*|applaud\w*"
+    r"|congratulat\w*)\s+(?:\S+\s+){0,2}$"
+)
 
 #: The two statements must be at least this similar (one subject).
 MIN_COSINE = 0.4
@@ -124,15 +131,17 @@ def criticises(
     p: TextProfile, other_side: str, own_side: str, aliases: Mapping[str, Sequence[str]] | None = None
 ) -> frozenset[str]:
     """The critical words of a statement that names the other side (not only as one of the pair,
-    "China and the Philippines"); empty if it names it not or says nothing critical. ``aliases``:
+    "China and the Philippines"); empty if it names it not, praises or agrees with it
+    (:data:`PRAISE_BEFORE`), or says nothing critical. ``aliases``:
     side -> the names a sides file gives it."""
     aliases = aliases or {}
     other = _side_pattern(other_side, tuple(aliases.get(other_side, ())))
     own = _side_pattern(own_side, tuple(aliases.get(own_side, ())))
     text = _coordinated(p.text.lower(), own, other)
-    named = [m.end() for m in other.finditer(text)]
-    if not named:
+    found_names = list(other.finditer(text))
+    if not found_names or any(PRAISE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) for m in found_names):
         return frozenset()
+    named = [m.end() for m in found_names]
     toks = p.tokens
     found = {
         t for i, t in enumerate(toks)  # a judgement negated just before ("not designed to restrict") is none

@@ -27,6 +27,12 @@ def test_criticism_needs_the_other_side_named_and_a_critical_word():
     # naming the other side without criticism, or criticising without naming it
     assert not criticises(profile("The Secretary welcomed the return of Chinese tourists."), "China", "Philippines")
     assert not criticises(profile("The Minister voiced concern about the drought."), "China", "Philippines")
+    # praise of or agreement with the side named: the critical words are about someone else
+    assert not criticises(profile("The Secretary commended Colombia for hosting Venezuelans who fled the illegitimate regime."),
+                          "Colombia", "United States")
+    assert not criticises(profile("Denmark shares the American assessment that Russia's military build-up is a threat."),
+                          "United States", "Denmark")
+    assert criticises(profile("The Minister rejected the American assessment as biased."), "United States", "Denmark")
     # "China and the Philippines" names the pair, not a target
     assert not criticises(profile("He said China and the Philippines are neighbours and disputes should not define ties."),
                           "Philippines", "China")
