@@ -43,9 +43,9 @@ from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
 from .text import TextProfile
 
 __all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "COMPLETION_COSINE", "COMPLETION_WORDS", "CRITICAL_WORDS",
-           "MIN_COSINE", "NEGATION_COSINE", "PRAISE_BEFORE", "UNFINISHED_WORDS", "blames", "claims_for_itself",
-           "completion_dispute", "criticises", "criticism_cue", "mutual_blame", "mutual_blame_cue", "on_one_subject", "rival_claims",
-           "rival_claims_cue", "side_criticism", "side_names", "side_negation"]
+           "HANDED_BACK_WORDS", "MIN_COSINE", "NEGATION_COSINE", "PRAISE_BEFORE", "UNFINISHED_WORDS", "blames",
+           "claims_for_itself", "completion_dispute", "criticises", "criticism_cue", "mutual_blame", "mutual_blame_cue",
+           "on_one_subject", "rival_claims", "rival_claims_cue", "side_criticism", "side_names", "side_negation"]
 
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
@@ -205,6 +205,9 @@ COMPLETION_WORDS = frozenset(
     "completed concluded finalised finalized finished resolved settled fulfilled implemented accomplished".split()
 )
 UNFINISHED_WORDS = frozenset("unresolved pending incomplete unfinished unimplemented unfulfilled".split())
+#: Verbs that report a thing done when perfect or passive ("has been handed over", "were returned").
+HANDED_BACK_WORDS = frozenset("returned handed restored delivered lifted withdrawn reopened removed vacated".split())
+_PERFECT = frozenset("has have had been was were".split())
 #: The least cosine at which a completion dispute is a ``negation`` cue.
 COMPLETION_COSINE = 0.5
 
@@ -213,21 +216,27 @@ def _done_and_undone(p: TextProfile) -> tuple[bool, bool]:
     toks = p.tokens
     done = undone = False
     for i, tok in enumerate(toks):
+        following = toks[i + 1] if i + 1 < len(toks) else ""
         if tok in UNFINISHED_WORDS:
             undone = True
-        elif tok in COMPLETION_WORDS:
+        elif tok in COMPLETION_WORDS or (tok in HANDED_BACK_WORDS and set(toks[max(0, i - 3) : i]) & _PERFECT):
             window = toks[max(0, i - 4) : i]
             if set(window) & lex.NEGATIONS or ("yet" in window and "to" in window):
                 undone = True  # "have not yet been resolved", "is yet to be completed"
             else:
                 done = True
+        elif tok == "still" or (tok in ("continue", "continues") and following == "to") or (
+            tok == "yet" and following == "to" and i and toks[i - 1] in ("has", "have", "is", "are")
+        ):
+            undone = True  # "continues to occupy", "are still held", "has yet to deliver"
     return done, undone
 
 
 def completion_dispute(a: TextProfile, b: TextProfile) -> bool:
     """Whether one statement reports something done ("had been completed", "was concluded on
-    schedule") and the other, saying nothing done, reports it not done ("has not yet been
-    concluded", "remain unresolved", "is yet to be completed")."""
+    schedule", "has been handed over to its owners") and the other, saying nothing done, reports it
+    not done ("has not yet been concluded", "remain unresolved", "is yet to be completed", "the
+    military continues to occupy", "are still held")."""
     done_a, undone_a = _done_and_undone(a)
     done_b, undone_b = _done_and_undone(b)
     a_only, b_only = done_a and not undone_a, done_b and not undone_b

@@ -4,7 +4,7 @@ import numpy as np
 
 from claimcmp.compare.classifier import gate_joint
 from claimcmp.compare.side_cues import (
-    NEGATION_COSINE, blames, claims_for_itself, completion_dispute, criticises, mutual_blame, rival_claims, side_criticism, side_names,
+    COMPLETION_COSINE, NEGATION_COSINE, blames, claims_for_itself, completion_dispute, criticises, mutual_blame, rival_claims, side_criticism, side_names,
     side_negation,
 )
 from claimcmp.compare.sides import best_partners
@@ -101,7 +101,9 @@ def test_one_side_negating_what_the_other_states_is_a_negation_on_one_subject():
     cue = side_negation(restored, not_restored, 0.73)
     assert cue is not None and cue.name == "negation" and cue.favours == "counter_claim"
     assert side_negation(not_restored, restored, 0.73) is not None  # either order
-    assert side_negation(restored, not_restored, NEGATION_COSINE - 0.01) is None  # not one subject
+    # "have fully restored" / "still not been restored" is also a completion dispute, read from cosine 0.5
+    assert side_negation(restored, not_restored, NEGATION_COSINE - 0.01) is not None
+    assert side_negation(restored, not_restored, COMPLETION_COSINE - 0.01) is None  # not one subject
     # both negate, or what one negates the other never states
     also_not = profile("He said the rights of Hungarian pupils have not been restored either.")
     assert side_negation(not_restored, also_not, 0.8) is None
@@ -173,6 +175,13 @@ def test_done_against_not_yet_done_is_a_completion_dispute():
     cue = side_negation(done, not_yet, 0.55)
     assert cue is not None and cue.name == "negation" and "not yet done" in cue.detail
     assert side_negation(done, not_yet, 0.45) is None
+    # handed back against still held
+    returned = profile("All land in the Palaly area pledged for release has been handed over to its owners.")
+    held = profile("The military continues to occupy private land in the Palaly area that was pledged for release.")
+    assert completion_dispute(returned, held)
+    assert completion_dispute(returned, profile("The land in the Palaly area is still held by the army."))
+    assert not completion_dispute(returned, profile("The owners of land in the Palaly area welcomed the pledge."))
+    assert not completion_dispute(profile("The army handed over land in Palaly."), held)  # no perfect or passive
 
 
 def test_a_side_counter_claim_cue_drops_the_pairs_agreement_cues():
