@@ -72,7 +72,7 @@ _IMPERSONAL_OUTCOME = re.compile(
 # "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
 # issuer makes in the impersonal voice (the house style of several foreign ministries).
 _IMPERSONAL_REPORT = re.compile(
-    r"\W*(?:[A-Z][^,.;]{0,60},\s+)?it\s+was\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|repeatedly\s+"
+    r"\W*(?:[A-Z][^.;]{0,200}?,\s+)?it\s+was\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|repeatedly\s+"
     r"|particularly\s+|especially\s+|specifically\s+|firmly\s+|clearly\s+)*"
     r"(?:emphasi[sz]ed|stressed|noted|underlined|underscored|pointed\s+out|explained|highlighted|reaffirmed"
     r"|reiterated|recalled|observed|stated|indicated|affirmed|conveyed|made\s+clear|drawn\s+to|clarified)\b",
@@ -166,7 +166,10 @@ def _find_speaker(
         if cue.noun:
             pool = []
             own = re.search(r"\b(his|her)\b", cue.text)
-            if own:  # "In his view, ...": the speaker "his" refers to
+            named_next = any(
+                m.kind != "pronoun" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start]) for m, _ in resolved
+            )
+            if own and not named_next:  # "In his view, ...": "his"; "For his part, the Turkish Minister ...": the Minister
                 at = cue.start + own.start()
                 pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
                 entity = discourse.resolve(pronoun, own.group(1))

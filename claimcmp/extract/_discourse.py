@@ -188,7 +188,8 @@ class Discourse:
                 continue
             if mention.place and entity.place and mention.place != entity.place:
                 continue
-            if mention.place and entity.place is None and entity.side and entity.side != self.resolver.for_place(mention.place):
+            held_by = entity.side or issuer  # an unplaced holder speaks for the issuer
+            if mention.place and entity.place is None and held_by and held_by != self.resolver.for_place(mention.place):
                 continue  # "the Venezuelan Foreign Minister" is not the issuer's unplaced foreign minister
             if (
                 mention.place and entity.place is None and entity.role == role
@@ -208,10 +209,14 @@ class Discourse:
             home = 1 if mention.place is None and (entity.place is None or not self._foreign(entity.place)) else 0
             # a bare title ("The Minister") in a side's own release is its own official before the counterpart
             own = 1 if mention.place is None and issuer is not None and entity.side == issuer else 0
-            candidates.append((rank, home, own, entity.last_seen, entity))
+            # "the Turkish Minister": the holder placed there first
+            placed = 1 if mention.place is not None and entity.place == mention.place else 0
+            # a bare title is the issuer's own holder before a closer title of another side ("The Minister"
+            # after Thailand's "Minister of Defence" and Cambodia's "Minister of National Defence")
+            candidates.append((placed, home, rank, own, entity.last_seen, entity))
         if not candidates:
             return None
-        return max(candidates, key=lambda c: c[:4])[4]
+        return max(candidates, key=lambda c: c[:5])[5]
 
     def _sides_disagree(self, entity: Entity, text: str) -> bool:
         """Whether the sides file's aliases give ``text`` a side other than ``entity``'s."""
@@ -225,10 +230,18 @@ class Discourse:
         return issuer is not None and self.resolver.for_place(place) != issuer
 
     def _resolve_address(self, mention: Mention, text: str) -> Entity:
-        """ "His Highness" alone: the latest person introduced as His Highness, else as "he" would be."""
+        """ "His Highness" alone: the latest person introduced as His Highness, else the latest speaker of
+        the issuer's side, else as "he" would be."""
         styled = [e for e in self.entities if e.kind == "person" and e.address == mention.address]
         if styled:
             return self._touch(max(styled, key=lambda e: e.last_seen))
+        # a readout styles its own principal so: the latest speaker at home, before the counterpart
+        home = [
+            e for e in self.speakers
+            if e.kind == "person" and (e.place is None or not self._foreign(e.place)) and not self._sides_disagree(e, text)
+        ]
+        if home and self.resolver.issuer_side is not None:
+            return self._touch(home[-1])
         return self._resolve_pronoun(mention) or self._new(mention, text)
 
     def _resolve_pronoun(self, mention: Mention) -> Entity | None:

@@ -240,6 +240,7 @@ _ROLES = [
     "Principal Deputy National Security Advisor", "Coordinator", "Counselor", "Press Secretary", "Ambassador-at-Large",
     "Assistant to the President", "Deputy Assistant to the President", "Envoy", "Presidential Envoy",
     "Foreign Affairs Minister", "External Affairs Minister", "Minister of External Affairs", "Cabinet Secretary",
+    "Union Minister", "EAM",  # India's and Myanmar's cabinet ministers; India's External Affairs Minister
 ]
 
 _ROLE_ALTERNATION = "|".join(re.escape(r) for r in sorted(set(_ROLES), key=len, reverse=True))

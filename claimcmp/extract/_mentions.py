@@ -73,8 +73,10 @@ class Mention:
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w]|[A-Z]\.|[A-Z](?=\s))"
 _PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|bint|al|el|la|le|du|dos|das|di|ibn|ben|y)"
 _NAME = re.compile(
-    # an initial may be glued to the surname or to a second initial ("A.Gurevich", "A.V. Sokolov": some ministries' style)
-    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+)?|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s+[A-Z][a-z])){_NAME_WORD}){{0,4}}"
+    # a particle may be hyphenated ("Sabah Jawad al-Rikabi"); an initial may be glued to the surname or to a
+    # second initial ("A.Gurevich", "A.V. Sokolov", "M.V.Zorin": some ministries' style)
+    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+|{_PARTICLE}-(?=[A-Z]))?|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s*[A-Z][a-z]))"
+    rf"{_NAME_WORD}){{0,4}}"
     r"(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{2,3}\b)?"
 )
 _HONORIFICS = re.compile(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+")
@@ -87,6 +89,12 @@ _PORTFOLIO = re.compile(
     r"\s+and\s+(?:(?:International|European|Regional|African|Economic|Foreign)\s+)?"
     r"(?:Trade|Cooperation|Co-operation|Development|Worship|Commerce|Integration|Expatriates|Emigrants|Diaspora"
     r"|Investment|Tourism|Industry|Affairs)(?![\w-])"
+)
+#: After a second office joined by "and", the holder's name: "... and Minister of Foreign Affairs, Dr. Sabah ...".
+_JOINED_OFFICE_NAME = re.compile(
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][^,;.]{{0,60}}?)?(?:,\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*"
+    rf"|\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)+)"
+    r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|bint|ibn|de|da|van|von)[\s-])?[A-Z][\w'’-]+)+"
 )
 _PREFIX_ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
 _COLLECTIVE_NOUN = re.compile(
@@ -207,6 +215,13 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
             m_start -= len(article.group(0))
         # rightwards: a second portfolio ("... Foreign Affairs and Trade"), affiliation, then a name
         # (directly or in apposition), then "of <country>"
+        joined = re.match(r"\s+and\s+", text[m_end:end])
+        second = ROLE_PATTERN.match(text, m_end + joined.end(), end) if joined else None
+        named_before = re.search(r"[A-Z][\w'’\-]*,\s+(?:the\s+)?$", text[max(start, m_start - 40) : m_start])
+        if second and (named_before or _JOINED_OFFICE_NAME.match(text, second.end(), end)):
+            # two offices held by one person named next or just before: "Deputy Prime Minister and Minister of
+            # Foreign Affairs, Dr. X", "General Mao Ratana, Deputy Prime Minister and Minister of National Defence"
+            m_end = second.end()  # the first office stays the role: "H.E. Deputy Prime Minister" later
         portfolio = _PORTFOLIO.match(text, m_end, end)
         if portfolio:
             m_end = portfolio.end()
@@ -287,8 +302,10 @@ def _cut_affiliation(aff_text: str) -> int:
         aff_text = aff_text[: honorific.start()]
     for match in gazetteer_pattern().finditer(aff_text):
         rest = aff_text[match.end() :]
-        if re.match(r"\s+[A-Z][a-z]", rest) and not re.match(r"\s+(?:and|of|for)\b", rest):
-            return match.end()
+        if re.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", rest) and not re.match(r"\s+(?:and|of|for)\b", rest):
+            return match.end()  # "... of the Russian Federation Sergey Lavrov" or "... M.V.Zorin"
+        if re.match(r"\.\s+[A-Z]", rest):
+            return match.end()  # the sentence ends after the country
     for match in re.finditer(r"\b[A-Z][\w-]*", aff_text):
         if match.group(0) in _MINISTRY_WORDS:
             rest = aff_text[match.end() :]

@@ -83,13 +83,18 @@ class Sides:
 
         A capitalised single word ("Borealis", "Hamas") or a name holding a word
         such as Government, Ministry or Council ("Ministry of Industry and
-        Trade"); aliases the built-in gazetteer knows are found without them.
+        Trade"), unless it opens with an office ("Union Minister for Social Welfare,
+        Relief and Resettlement"); aliases the built-in gazetteer knows are found
+        without them.
         Longest first.
         """
-        found = {
+        from ._lexicon import ROLE_PATTERN
+
+        found = {  # not an office: "Union Minister for Social Welfare, Relief and Resettlement" is a person
             alias for names in self.aliases.values() for alias in names
             if alias[:1].isupper() and lookup_place(alias) is None
             and (_SINGLE_NAME.fullmatch(alias) or _BODY_WORD.search(alias))
+            and not (ROLE_PATTERN.match(alias) and " " in alias)
         }
         return tuple(sorted(found, key=lambda a: (-len(a), a)))
 
