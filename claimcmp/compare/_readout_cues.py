@@ -61,6 +61,8 @@ _REFUSED_OBJECTS = frozenset("access entry visa visas permission passage landing
 _TOPIC_MARKERS = frozenset("of about against on over spread spreading combat combating countering counter tackle tackling".split())
 #: After "lies" these make it the verb of place ("lies in", "lies beyond"), not a verdict.
 _LOCATING = frozenset("in at on within beyond behind ahead near along between under across off outside inside".split())
+#: Before a label these make it a norm ("must not be politicised"), not a verdict.
+_NORMATIVE = frozenset("should must shall ought never".split())
 _ACCEPT = frozenset("accept accepts recognise recognises recognize recognizes acknowledge acknowledges agree agrees".split())
 #: Verbs that assert a finding (the claim a rejection answers).
 _ASSERT = frozenset(
@@ -84,8 +86,11 @@ def rejection_words(p: TextProfile) -> set[str]:
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             if tok == "lies" and nxt in _LOCATING:  # "the deposit lies in a region": a place, not a verdict
                 continue
-            if not any(t in _TOPIC_MARKERS for t in toks[max(0, i - 2) : i]):
-                found.add(tok)
+            if any(t in _TOPIC_MARKERS for t in toks[max(0, i - 2) : i]):
+                continue
+            if any(t in lex.NEGATIONS or t in _NORMATIVE for t in toks[max(0, i - 3) : i]):
+                continue  # "aid should never be politicized": a norm both sides may hold, not a verdict on a claim
+            found.add(tok)
         elif tok in _ACCEPT and any(t in lex.NEGATIONS or t in {"cannot", "refuses", "refused"} for t in toks[max(0, i - 3) : i]):
             found.add(f"not {tok}")
     return found

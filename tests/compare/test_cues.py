@@ -67,6 +67,9 @@ def test_rejection_verdicts_and_refused_acceptance():
     # a refused act and a topic of concern are not rejections of a claim
     assert rejection_words(profile("The inspection team had been denied access to the site.")) == set()
     assert rejection_words(profile("They discussed the spread of disinformation online.")) == set()
+    # a norm is no verdict on a claim
+    assert rejection_words(profile("He stressed that aid should never be politicized.")) == set()
+    assert rejection_words(profile("He dismissed the politicized accusations.")) == {"dismissed", "politicized"}
 
 
 def test_attributed_act_needs_a_condemned_act_without_a_doer():
