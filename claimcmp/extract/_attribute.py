@@ -169,7 +169,8 @@ def _find_speaker(
             named_next = any(
                 m.kind != "pronoun" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start]) for m, _ in resolved
             )
-            if own and not named_next:  # "In his view, ...": "his"; "For his part, the Turkish Minister ...": the Minister
+            # "In his view, ...": "his"; "For his part, the Turkish Minister ...": the Minister
+            if own and not named_next:
                 at = cue.start + own.start()
                 pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
                 entity = discourse.resolve(pronoun, own.group(1))

@@ -238,7 +238,8 @@ class Discourse:
         # a readout styles its own principal so: the latest speaker at home, before the counterpart
         home = [
             e for e in self.speakers
-            if e.kind == "person" and (e.place is None or not self._foreign(e.place)) and not self._sides_disagree(e, text)
+            if e.kind == "person" and (e.place is None or not self._foreign(e.place))
+            and not self._sides_disagree(e, text)
         ]
         if home and self.resolver.issuer_side is not None:
             return self._touch(home[-1])

@@ -75,7 +75,8 @@ _PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|bint|al|el|la|le|du|dos|das
 _NAME = re.compile(
     # a particle may be hyphenated ("Sabah Jawad al-Rikabi"); an initial may be glued to the surname or to a
     # second initial ("A.Gurevich", "A.V. Sokolov", "M.V.Zorin": some ministries' style)
-    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+|{_PARTICLE}-(?=[A-Z]))?|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s*[A-Z][a-z]))"
+    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+|{_PARTICLE}-(?=[A-Z]))?"
+    r"|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s*[A-Z][a-z]))"
     rf"{_NAME_WORD}){{0,4}}"
     r"(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{2,3}\b)?"
 )
