@@ -452,8 +452,6 @@ def test_union_minister_eam_and_glued_initials_are_speakers():
 def test_an_office_in_the_sides_file_is_a_person_not_a_body():
     sides = {"Myanmar": {"aliases": ["Union Minister for Social Welfare, Relief and Resettlement", "Union Minister"]},
              "OCHA": {"aliases": ["OCHA", "Ms. Helena Varga"]}}
-    from claimcmp.extract import load_sides  # noqa: F401  (the mapping form is accepted directly)
-
     text = (
         "Union Minister for Foreign Affairs U Zaw Lin Htet received Ms. Helena Varga of OCHA. "
         "The Union Minister for Social Welfare, Relief and Resettlement briefed on the relief measures taken."
