@@ -1,0 +1,50 @@
+"""Assign each annotated document to ``dev`` or ``test``, by document, stratified by house style.
+
+Run from the repository root: ``python benchmarks/gold_real/make_split.py`` writes ``split.json``. Within
+each source (White House, State Department, Kremlin, president.gov.ua) documents are ordered by the SHA-1
+of their name and every third goes to ``test``; the order does not depend on which other documents exist,
+so adding documents later never moves an existing one. The ``test`` part stays untouched until a report.
+Documents of one ``pairs.gold.json`` pair always share a split (the first one's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+GOLD_ROOT = Path(__file__).resolve().parent
+
+
+def source_of(name: str) -> str:
+    """The house style a document name comes from (``wh-joint``, ``state``, ``kremlin``, ``ua``)."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}_(wh-joint|state|kremlin|ua)-", name)
+    return match.group(1) if match else "other"
+
+
+def assign(names: list[str], pairs: list[list[str]]) -> dict[str, str]:
+    """``{name: "dev" | "test"}``: every third document of each source by hash goes to test."""
+    split: dict[str, str] = {}
+    for source in sorted({source_of(name) for name in names}):
+        members = sorted((n for n in names if source_of(n) == source), key=lambda n: hashlib.sha1(n.encode()).hexdigest())
+        for rank, name in enumerate(members):
+            split[name] = "test" if rank % 3 == 2 else "dev"
+    for docs in pairs:
+        for name in docs[1:]:
+            split[name] = split[docs[0]]
+    return dict(sorted(split.items()))
+
+
+def main() -> None:
+    names = [path.name.removesuffix(".gold.json") for path in (GOLD_ROOT / "gold").glob("*.gold.json")]
+    pairs_path = GOLD_ROOT / "pairs.gold.json"
+    pairs = [pair["docs"] for pair in json.loads(pairs_path.read_text(encoding="utf-8"))] if pairs_path.exists() else []
+    split = assign(names, pairs)
+    (GOLD_ROOT / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+    counts = {part: sum(1 for value in split.values() if value == part) for part in ("dev", "test")}
+    print(f"{len(split)} documents: {counts}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The hand-annotated real gold set (benchmarks/gold_real/docs, gold): the validator and the set itself."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_SPEC = importlib.util.spec_from_file_location("gold_validate", ROOT / "benchmarks" / "gold_real" / "validate.py")
+assert _SPEC is not None and _SPEC.loader is not None
+validate = importlib.util.module_from_spec(_SPEC)
+sys.modules[_SPEC.name] = validate  # dataclasses look their module up there
+_SPEC.loader.exec_module(validate)
+
+HEADER = "title: T\ndate: 2022-01-01\nsource_url: https://example.org/x\nlicense: public domain\n---\n"
+BODY = "The President met the Chancellor. “We agree,” he said. The two leaders agreed to meet again."
+
+
+def _gold_set(tmp_path: Path, statements: list[dict], relations: list[dict] | None = None) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "docs" / "d.txt").write_text(HEADER + BODY, encoding="utf-8")
+    gold = {"doc": "d", "statements": statements, "relations": relations or [], "ambiguities": {}}
+    (tmp_path / "gold" / "d.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps({"d": "dev"}), encoding="utf-8")
+    return tmp_path
+
+
+GOOD = [
+    {"text": "The President met the Chancellor.", "speaker": None, "side": None, "kind": "narration"},
+    {"text": "We agree", "speaker": "Joseph R. Biden", "side": "US", "kind": "direct_quote"},
+    {"text": "The two leaders agreed to meet again.", "speaker": None, "side": "joint", "kind": "joint"},
+]
+
+
+def test_a_well_formed_set_has_no_problems(tmp_path):
+    assert validate.all_problems(_gold_set(tmp_path, GOOD)) == []
+
+
+def test_out_of_order_spans_are_reported(tmp_path):
+    problems = validate.all_problems(_gold_set(tmp_path, [GOOD[1], GOOD[0]]))
+    assert any("order or overlap" in problem for problem in problems)
+
+
+def test_a_span_not_in_the_body_is_reported(tmp_path):
+    wrong = [{**GOOD[0], "text": "The President met the Prime Minister."}]
+    assert any("occurs 0 times" in problem for problem in validate.all_problems(_gold_set(tmp_path, wrong)))
+
+
+def test_a_span_that_repeats_is_reported(tmp_path):
+    repeated = [{**GOOD[0], "text": "agree"}]
+    assert any("occurs 2 times" in problem for problem in validate.all_problems(_gold_set(tmp_path, repeated)))
+
+
+def test_overlapping_spans_are_reported(tmp_path):
+    overlapping = [GOOD[0], {**GOOD[0], "text": "Chancellor. “We"}]
+    assert any("order or overlap" in problem for problem in validate.all_problems(_gold_set(tmp_path, overlapping)))
+
+
+def test_relations_must_resolve_and_join_two_sides(tmp_path):
+    relations = [
+        {"a": 1, "b": 9, "relation": "agreement", "rationale": "r"},
+        {"a": 1, "b": 2, "relation": "agreement", "rationale": "r"},
+        {"a": 1, "b": 1, "relation": "disagreement", "rationale": ""},
+    ]
+    problems = validate.all_problems(_gold_set(tmp_path, GOOD, relations))
+    assert any("out of range" in problem for problem in problems)
+    assert any("two different, non-joint sides" in problem for problem in problems)
+    assert any("is not one of" in problem for problem in problems)
+    assert any("rationale is required" in problem for problem in problems)
+
+
+def test_pair_ends_must_resolve(tmp_path):
+    root = _gold_set(tmp_path, GOOD)
+    pairs = [{"pair_id": "p", "docs": ["d"], "relations": [
+        {"a": {"doc": "d", "index": 1}, "b": {"doc": "e", "index": 0}, "relation": "agreement", "rationale": "r"},
+        {"a": {"doc": "d", "index": 1}, "b": {"doc": "d", "index": 7}, "relation": "agreement", "rationale": "r"},
+    ]}]
+    (root / "pairs.gold.json").write_text(json.dumps(pairs), encoding="utf-8")
+    problems = validate.all_problems(root)
+    assert any("outside the pair" in problem for problem in problems)
+    assert any("does not resolve" in problem for problem in problems)
+
+
+def test_the_split_must_name_every_document_once(tmp_path):
+    root = _gold_set(tmp_path, GOOD)
+    (root / "split.json").write_text(json.dumps({"e": "train"}), encoding="utf-8")
+    problems = validate.all_problems(root)
+    assert any("lacks 'd'" in problem for problem in problems)
+    assert any("has no gold file" in problem for problem in problems)
+    assert any("not dev or test" in problem for problem in problems)
+
+
+def test_the_shipped_gold_set_covers_every_house_style_and_format():
+    documents = validate.load_documents()
+    sources = {document.name.split("_", 1)[1].split("-", 1)[0] for document in documents}
+    two_sided = [d for d in documents if len({s["side"] for s in d.gold["statements"]} - {None, "joint"}) >= 2]
+    kinds = {s["kind"] for d in documents for s in d.gold["statements"]}
+    assert len(documents) >= 40
+    assert {"wh", "state", "kremlin", "ua"} <= sources
+    assert len(two_sided) >= 12
+    assert kinds == set(validate.KINDS)
+
+
+def test_the_shipped_gold_set_is_valid():
+    documents = validate.load_documents()
+    if not documents:
+        pytest.fail("benchmarks/gold_real/gold holds no annotated documents")
+    assert validate.all_problems() == []
