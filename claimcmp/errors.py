@@ -46,6 +46,7 @@ __all__ = [
     "MissingDependencyError",
     "ModelNotFoundError",
     "NotFittedError",
+    "OutputPathError",
     "ReleaseNotFoundError",
     "SidesFileError",
     "UnsupportedFormatError",
@@ -202,3 +203,9 @@ class ConfigurationError(ClaimcmpError, ValueError):
     """An argument or setting has an invalid value."""
 
     code = "E600"
+
+
+class OutputPathError(ClaimcmpError):
+    """A report or other output file cannot be written where it was asked for."""
+
+    code = "E700"

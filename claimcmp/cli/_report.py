@@ -67,14 +67,38 @@ def _format(args: argparse.Namespace) -> str:
     return "md"
 
 
+def _check_output(path: Path) -> None:
+    """Fail before the analysis when the report could not be written to ``path``."""
+    from ..errors import ConfigurationError, OutputPathError
+
+    if path.is_dir():
+        raise ConfigurationError(f"{path} is a folder.", fix="Pass a file name, e.g. -o report.html.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputPathError(
+            f"Cannot write the report to {path}: the folder {folder} does not exist.",
+            fix=f"Create it first (mkdir -p {folder}) or pass -o with an existing folder.",
+        )
+
+
+def _write(path: Path, text: str) -> None:
+    from ..errors import OutputPathError
+
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputPathError(
+            f"Cannot write the report to {path}: {exc.strerror or exc}.",
+            fix="Pass -o with a path in a folder you can write to.",
+        ) from exc
+
+
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
 
     fmt = _format(args)
-    if args.output and Path(args.output).is_dir():
-        from ..errors import ConfigurationError
-
-        raise ConfigurationError(f"{args.output} is a folder.", fix="Pass a file name, e.g. -o report.html.")
+    if args.output:
+        _check_output(Path(args.output))
     analysis = analyze(
         args.paths,
         sides=args.sides,
@@ -89,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     )
     text = {"html": analysis.to_html, "md": analysis.to_markdown, "json": analysis.to_json}[fmt]()
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        _write(Path(args.output), text)
         if not args.quiet:
             summary = (
                 f"{len(analysis.releases)} releases, {len(analysis.statements)} statements, "

@@ -77,3 +77,16 @@ def test_period_choices_are_the_theme_periods() -> None:
         for a in p._actions if a.dest == "period"
     )
     assert list(action.choices) == ["auto", *PERIODS]
+
+
+def test_report_into_a_missing_folder_is_a_named_error_before_any_work(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    from claimcmp.errors import OutputPathError
+
+    target = tmp_path / "no" / "such" / "dir" / "r.html"
+    assert main(["report", "fixtures/opcw_seed.txt", "-o", str(target), "--quiet"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert OutputPathError.code in err and str(target.parent) in err and "mkdir -p" in err
+    assert not target.parent.exists()
