@@ -12,6 +12,7 @@ issuing side as narration with no speaker.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import defaultdict
@@ -93,8 +94,6 @@ def score(predicted: list[tuple[Span, dict]], gold: list[tuple[Span, dict]]) -> 
 
 def run(split: str) -> dict[str, dict[str, dict[str, float]]]:
     """``{system: {group: {metric: share}}}`` over the documents of ``split``."""
-    import json
-
     chosen = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
     totals: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for document in validate.load_documents():

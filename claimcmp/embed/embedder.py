@@ -15,7 +15,7 @@ Backends (``backend=``)
     The ONNX export with dynamic int8 weights: faster, cosine ~0.99 to torch;
     cached under its own identity.
 ``"auto"`` (default)
-    :data:`AUTO_ONNX` when ``onnxruntime`` and ``tokenizers`` are installed
+    :data:`AUTO_ONNX` (float32 ONNX: the same vectors on every CPU, unlike int8) when ``onnxruntime`` and ``tokenizers`` are installed
     and the model is a mean-pooling model with a ``tokenizer.json``, else torch.
 """
 
@@ -43,7 +43,7 @@ __all__ = ["AUTO_ONNX", "BACKENDS", "EmbedStats", "Embedder"]
 #: Accepted values of ``Embedder(backend=...)``.
 BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
 #: The ONNX backend ``"auto"`` picks when ONNX Runtime is installed.
-AUTO_ONNX = "onnx-int8"
+AUTO_ONNX = "onnx"
 _ONNX_VARIANT = {"onnx": "fp32", "onnx-int8": "int8"}
 _WRITE_CHUNK = 4096  # new vectors are cached every this many texts
 
