@@ -100,7 +100,7 @@ def run(split: str) -> dict[str, dict[str, dict[str, float]]]:
         if chosen[document.name] != split:
             continue
         gold = gold_spans(document)
-        source = document.name.split("_", 1)[1].split("-", 1)[0]
+        source = validate.source_of(document.name)
         systems = {"claimcmp": extractor_predictions(document, validate.GOLD_ROOT / "docs" / f"{document.name}.txt"),
                    "naive baseline": naive_predictions(document)}
         for system, predicted in systems.items():

@@ -11,16 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
-GOLD_ROOT = Path(__file__).resolve().parent
-
-
-def source_of(name: str) -> str:
-    """The house style a document name comes from (``wh-joint``, ``state``, ``kremlin``, ``ua``)."""
-    match = re.match(r"\d{4}-\d{2}-\d{2}_(wh-joint|state|kremlin|ua)-", name)
-    return match.group(1) if match else "other"
+from validate import GOLD_ROOT, source_of
 
 
 def assign(names: list[str], pairs: list[list[str]]) -> dict[str, str]:

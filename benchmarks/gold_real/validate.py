@@ -14,6 +14,7 @@ document in exactly one of ``dev`` and ``test``.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,12 @@ class GoldDocument:
     header: dict[str, str]
     body: str
     gold: dict
+
+
+def source_of(name: str) -> str:
+    """The house style a document name comes from (``wh-joint``, ``state``, ``kremlin``, ``ua``)."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}_(wh-joint|state|kremlin|ua)-", name)
+    return match.group(1) if match else "other"
 
 
 def split_document(text: str) -> tuple[dict[str, str], str]:
@@ -178,10 +185,11 @@ def all_problems(root: Path = GOLD_ROOT) -> list[str]:
 
 
 def main() -> int:
-    problems = all_problems(Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD_ROOT)
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD_ROOT
+    problems = all_problems(root)
     for problem in problems:
         print(problem)
-    print(f"{len(load_documents())} documents, {len(problems)} problems")
+    print(f"{len(load_documents(root))} documents, {len(problems)} problems")
     return 1 if problems else 0
 
 

@@ -15,8 +15,9 @@ Backends (``backend=``)
     The ONNX export with dynamic int8 weights: faster, cosine ~0.99 to torch;
     cached under its own identity.
 ``"auto"`` (default)
-    :data:`AUTO_ONNX` (float32 ONNX: the same vectors on every CPU, unlike int8) when ``onnxruntime`` and ``tokenizers`` are installed
-    and the model is a mean-pooling model with a ``tokenizer.json``, else torch.
+    :data:`AUTO_ONNX` (float32 ONNX: the same vectors on every CPU, unlike int8)
+    when ``onnxruntime`` and ``tokenizers`` are installed and the model is a
+    mean-pooling model with a ``tokenizer.json``, else torch.
 """
 
 from __future__ import annotations
