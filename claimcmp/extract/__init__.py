@@ -21,13 +21,19 @@ Rules (details in ``docs/extraction.md``):
 * Sides: from ``sides=`` (a YAML file, mapping or :class:`Sides`), else
   inferred: a country or organisation named in the speaker's mention, else
   the issuer. Joint statements get side ``"joint"``.
-* Skipped: headings, bylines, link and contact lines, datelines, end marks.
-  Sentences under "Background"-like headings are narration with no side.
+* Skipped: headings, bylines, link and contact lines, datelines, end marks,
+  speaker labels. Sentences under "Background"-like headings are narration
+  with no side.
+* Transcripts and first-person texts: a speaker label (``PRESIDENT BIDEN:``,
+  ``Vladimir Putin:``) gives the floor to whom it names; every sentence of the
+  turn is that speaker's ``direct_quote``; press questions are narration of no
+  side. "Statement by X" / "Address by X" texts are X's own words.
 
 Modules: ``_segment`` (blocks, sentences via syntok), ``_quotes``,
 ``_mentions``, ``_discourse`` (coreference), ``_sides``, ``_places``
 (built-in gazetteer), ``_lexicon`` (cues, roles), ``_boilerplate``,
-``_attribute`` (rules per unit), ``_pipeline``, ``_result``.
+``_attribute`` (rules per unit), ``_turns`` (speaker labels, signers),
+``_floor`` (who holds the floor), ``_pipeline``, ``_result``.
 """
 
 from __future__ import annotations

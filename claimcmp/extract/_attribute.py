@@ -69,6 +69,14 @@ _IMPERSONAL_OUTCOME = re.compile(
     r"|the\s+(?:meeting|talks|consultations)\s+(?:also\s+|further\s+|likewise\s+)?(?:agreed|decided|resolved)\b)",
     re.IGNORECASE,
 )
+# "The migration crisis ... was also discussed.", "The importance of inter-faith dialogue was underscored.": a
+# point of the talks in the agentless passive, with a noun phrase (not "it") as subject and no "by" agent.
+_AGENTLESS_CONTENT = re.compile(
+    r"\W*(?!It\b)[A-Z][^;:]{0,240}?\s(?:was|were)\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|thoroughly\s+)?"
+    r"(?:discussed|considered|reviewed|addressed|touched\s+(?:up)?on|raised|exchanged|confirmed|underscored"
+    r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon)"
+    r"(?![^.;]*\bby\b)[^;]{0,120}?[.!]?\s*$",
+)
 # "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
 # issuer makes in the impersonal voice (the house style of several foreign ministries).
 _IMPERSONAL_REPORT = re.compile(
@@ -315,6 +323,8 @@ def attribute_unit(
         return [Piece(unit_start, unit_end, StatementKind.NARRATION)]
     if not quotes and _IMPERSONAL_REPORT.match(text, unit_start, unit_end):
         return [Piece(unit_start, unit_end, StatementKind.NARRATION, issuer_side=True)]
+    if not quotes and _AGENTLESS_CONTENT.match(text, unit_start, unit_end):
+        return [Piece(unit_start, unit_end, StatementKind.JOINT)]
     speaker = _find_speaker(text, unit_start, unit_end, quotes, resolved, discourse)
     if quotes:
         return _quote_pieces(text, unit_start, unit_end, quotes, sentence_cuts, discourse, resolved, speaker, section)

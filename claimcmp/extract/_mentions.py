@@ -53,7 +53,7 @@ def _bad_name_word(bare: str) -> bool:
         or lookup_place(bare) is not None
     )
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "is_name_word"]
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,13 @@ _BARE_ADDRESS = re.compile(rf"{_ADDRESS.pattern}(?![’']s)(?!\s+(?:the\s+)?[A-Z
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|(?<=according to )her)\b")
 _POSSESSIVE = re.compile(r"[’']s$")
+_STATE_STYLE = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,4}of\s+(?:the\s+)?")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|in|at|from|of|on|into|near|across|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether ``word`` can be part of a personal name: capitalised, and no title, place or stop word."""
+    return re.fullmatch(_NAME_WORD, word) is not None and not _bad_name_word(word)
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -255,7 +261,12 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
             m_end = name_span[1]
             tail = re.match(r"\s+of\s+(?:the\s+)?", text[m_end:end])
             if tail:
-                gaz = gazetteer_pattern().match(text, m_end + tail.end(), end)
+                at = m_end + tail.end()
+                # the state's full style before its name: "of the Republic of Slovenia", "of the Arab Republic of Egypt"
+                style = _STATE_STYLE.match(text, at, end)
+                gaz = gazetteer_pattern().match(text, at, end)
+                if gaz is None and style is not None:
+                    gaz = gazetteer_pattern().match(text, style.end(), end)
                 if gaz:
                     place = place or lookup_place(gaz.group(0))
                     m_end = gaz.end()

@@ -19,6 +19,8 @@ from ._quotes import Quote, find_quotes, is_speech
 from ._result import Extraction, SkippedSpan
 from ._segment import split_blocks, split_sentences
 from ._sides import SideResolver, Sides, load_sides
+from ._floor import Floor
+from ._turns import find_labels, signer_mention
 
 __all__ = ["extract", "extract_statements"]
 
@@ -100,6 +102,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     section: str | None = None
     blocks = split_blocks(text)
     joint_voice = _joint_voice(release, blocks)
+    floor = Floor(discourse, find_labels(text, 0, len(text)), signer_mention(release.title, _byline(text, blocks)), release.title)
     for block in blocks:
         block_text = text[block.start : block.end]
         reason = block_skip_reason(block_text, section)
@@ -119,14 +122,17 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                 skipped.append(SkippedSpan(body_start, end, text[body_start:end], why))
                 body_start = after
         previous: Piece | None = None
-        for u_start, u_end, cuts, quotes in _units(text, body_start, block.end):
-            for piece in attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section):
-                if _continues_position(previous, piece, text):
-                    piece = replace(piece, issuer_side=True)
-                if joint_voice and piece.kind is StatementKind.NARRATION and _WE_SUBJECT.match(text, piece.start):
-                    piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
-                pieces.append(piece)
-                previous = piece
+        for seg_start, seg_end, label in floor.segments(body_start, block.end):
+            if label is not None:
+                skipped.append(SkippedSpan(label.start, label.trimmed_end(text), text[label.start : label.trimmed_end(text)], "speaker_label"))
+            for u_start, u_end, cuts, quotes in _units(text, seg_start, seg_end):
+                for piece in floor.voiced(text, u_start, u_end, cuts, attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)):
+                    if _continues_position(previous, piece, text):
+                        piece = replace(piece, issuer_side=True)
+                    if joint_voice and piece.kind is StatementKind.NARRATION and _WE_SUBJECT.match(text, piece.start):
+                        piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
+                    pieces.append(piece)
+                    previous = piece
     if resolver.issuer_side is None:
         home = home_place(text, (e.place for e in discourse.entities if e.kind == "person"))
         resolver.issuer_side = resolver.for_place(home) if home else None
@@ -139,6 +145,14 @@ _JOINT_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _WE_SUBJECT = re.compile(r"\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:[Ww]e)\b")
+
+
+def _byline(text: str, blocks: list[Any]) -> str | None:
+    """The first block when it is a short line without a sentence end ("Ned Price, Department Spokesperson")."""
+    if not blocks:
+        return None
+    first = text[blocks[0].start : blocks[0].end]
+    return first if "\n" not in first and len(first) <= 120 and not first.rstrip().endswith((".", "!", "?")) else None
 
 
 def _joint_voice(release: Release, blocks: list[Any]) -> bool:

@@ -11,7 +11,7 @@ from ..model import Statement
 __all__ = ["Extraction", "SkippedSpan"]
 
 #: Why a span is no statement.
-SKIP_REASONS = ("heading", "boilerplate", "link", "dateline", "quote_frame")
+SKIP_REASONS = ("heading", "boilerplate", "link", "dateline", "quote_frame", "speaker_label")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class SkippedSpan:
         Exactly ``release.text[start:end]``.
     reason : str
         One of ``"heading"``, ``"boilerplate"``, ``"link"``, ``"dateline"``,
-        ``"quote_frame"`` (the "He stated:" around a quote, and the marks).
+        ``"quote_frame"`` (the "He stated:" around a quote, and the marks),
+        ``"speaker_label"`` (a transcript's ``PRESIDENT BIDEN:``).
     """
 
     start: int

@@ -111,3 +111,21 @@ def test_the_shipped_gold_set_is_valid():
     if not documents:
         pytest.fail("benchmarks/gold_real/gold holds no annotated documents")
     assert validate.all_problems() == []
+
+
+def test_attribution_on_the_real_dev_split_meets_the_targets(monkeypatch):
+    """A regression guard on real text: the dev split of the hand-annotated set, scored as the benchmark does."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    bench_spec = importlib.util.spec_from_file_location("bench_gold_real", ROOT / "benchmarks" / "bench_gold_real.py")
+    assert bench_spec is not None and bench_spec.loader is not None
+    bench = importlib.util.module_from_spec(bench_spec)
+    bench_spec.loader.exec_module(bench)
+    figures = bench.run("dev")["claimcmp"]
+    overall = figures["all"]
+    assert overall["coverage"] >= 0.97
+    assert overall["side"] >= 0.90 and overall["kind"] >= 0.85 and overall["speaker"] >= 0.85
+    transcripts = figures["format: transcript, both sides"]
+    assert transcripts["kind"] >= 0.85 and transcripts["speaker"] >= 0.85
+    for group, scores in figures.items():
+        if group.startswith("source: "):
+            assert scores["side"] >= 0.80, group

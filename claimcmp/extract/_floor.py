@@ -1,0 +1,134 @@
+"""The voice a stretch of text is in: a labelled turn of a transcript, or the signer of a first-person text.
+
+:class:`Floor` walks a release block by block: it cuts blocks at speaker labels and turns what the
+ordinary attribution found into the current speaker's own words. Inside a speaker's turn every
+sentence is that speaker's ``direct_quote``, except what the turn reports another participant said
+(an aide: "the President stressed …"), which stays ``reported`` with that participant as speaker.
+Inside a turn of the press or of an operator, sentences are neutral narration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import StatementKind
+from ._attribute import Piece
+from ._discourse import Discourse, Entity
+from ._mentions import Mention, find_mentions
+from ._turns import Label
+
+__all__ = ["Floor"]
+
+
+class Floor:
+    """Who holds the floor while a release is read.
+
+    Parameters
+    ----------
+    discourse : Discourse
+        The release's speakers; labels resolve against it.
+    labels : list of Label
+        The release's speaker labels (:func:`~._turns.find_labels`).
+    signer : Mention or None
+        The signer of a first-person text, whose voice holds until the first label.
+    title : str or None
+        The release title: its people are introduced before the first turn
+        ("Remarks by President Biden and Prime Minister Albanese of Australia").
+    """
+
+    def __init__(self, discourse: Discourse, labels: list[Label], signer: Mention | None, title: str | None) -> None:
+        self.discourse = discourse
+        self.labels = labels
+        self.role: str | None = None
+        self.voice: Entity | None = None
+        self.interlocutors: list[Entity] = []  # who has held the floor: talk about them is conversation, not report
+        if labels or signer is not None:
+            self._introduce(title or "")
+        if signer is not None:
+            self.role, self.voice = "speaker", discourse.resolve(signer, signer.name or signer.role or "")
+
+    def _introduce(self, title: str) -> None:
+        """Meet the people of the title. A title names the host first ("Remarks by President Biden and Prime
+        Minister Albanese at …"): a later person with no affiliation of their own belongs to the one foreign
+        side the title names, if it names exactly one."""
+        resolver = self.discourse.resolver
+        people: list[Entity] = []
+        foreign: set[str] = set()
+        for mention in find_mentions(title, 0, len(title)):
+            if mention.place is not None:
+                side = resolver.for_mention(title[mention.start : mention.end], mention.place, mention.name)
+                if side is not None and side != resolver.issuer_side:
+                    foreign.add(side)
+            if mention.kind == "person":
+                entity = self.discourse.resolve(mention, title[mention.start : mention.end])
+                if entity is not None and all(entity is not e for e in people):
+                    people.append(entity)
+        if len(foreign) == 1 and resolver.issuer_side is not None:
+            (side,) = foreign
+            for entity in people[1:]:
+                if entity.side is None:
+                    entity.side = side
+
+    def segments(self, start: int, end: int) -> Iterator[tuple[int, int, Label | None]]:
+        """``(start, end, label)`` pieces of ``text[start:end]``, cut at labels; taking a label
+        passes the floor to whom it names."""
+        inside = [label for label in self.labels if start <= label.start < end]
+        if not inside:
+            yield start, end, None
+            return
+        if inside[0].start > start:
+            yield start, inside[0].start, None
+        for label, following in zip(inside, inside[1:] + [None]):
+            self._take(label)
+            yield label.end, following.start if following is not None else end, label
+
+    def _take(self, label: Label) -> None:
+        self.role = label.role
+        self.voice = None
+        if label.role == "speaker" and label.mention is not None:
+            self.voice = self._resolve(label)
+            if self.voice is not None:
+                self.discourse.note_speaker(self.voice)
+                if all(self.voice is not e for e in self.interlocutors):
+                    self.interlocutors.append(self.voice)
+
+    def _resolve(self, label: Label) -> Entity | None:
+        mention = label.mention
+        assert mention is not None
+        if mention.name is None:
+            # "President of the Argentine Republic Alberto Fernandez Fernandez AlbertoPresident of Argentina":
+            # a garbled label still names someone introduced by surname
+            known = [n for n in self.discourse.known_names() if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", label.designation)]
+            if known:
+                mention = Mention(mention.start, mention.end, "person", name=known[0], role=mention.role, place=mention.place)
+        return self.discourse.resolve(mention, label.designation)
+
+    def voiced(self, text: str, start: int, end: int, cuts: list[int], pieces: list[Piece]) -> list[Piece]:
+        """``pieces`` of the unit ``text[start:end]`` as said by whoever holds the floor."""
+        if self.role is None:
+            return pieces
+        if self.role != "speaker" or self.voice is None:
+            return [Piece(s, e, StatementKind.NARRATION) for s, e in _sentences(text, start, end, cuts)]
+        voice = self.voice
+        reports = [
+            p for p in pieces
+            if p.kind is StatementKind.REPORTED and p.entity is not None and p.entity is not voice
+            and p.entity.kind == "person" and all(p.entity is not e for e in self.interlocutors)
+        ]
+        if reports:
+            return pieces
+        return [Piece(s, e, StatementKind.DIRECT_QUOTE, entity=voice) for s, e in _sentences(text, start, end, cuts)]
+
+
+def _sentences(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    bounds = sorted({start, *(c for c in cuts if start < c < end)}) + [end]
+    spans = []
+    for s, e in zip(bounds, bounds[1:]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and re.search(r"\w", text[s:e]):
+            spans.append((s, e))
+    return spans

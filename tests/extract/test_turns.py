@@ -1,0 +1,179 @@
+"""Speaker labels, transcripts and first-person texts (``_turns``, ``_floor``, and ``extract`` on them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcmp.extract import extract
+from claimcmp.extract._turns import find_labels, label_mention, signer_mention, title_case
+from claimcmp.model import Release
+
+
+def _extract(text: str, title: str | None = None, issuer: str | None = None):
+    return extract(Release(id="t", text=text, title=title, issuer=issuer))
+
+
+def _rows(text: str, title: str | None = None, issuer: str | None = None):
+    return [(s.text, s.kind.value, s.speaker, s.side) for s in _extract(text, title, issuer).statements]
+
+
+def test_title_case_keeps_connectors_and_short_acronyms():
+    assert title_case("PRIME MINISTER OF THE UK") == "Prime Minister of the UK"
+    assert title_case("SECRETARY-GENERAL GUTERRES") == "Secretary-General Guterres"
+    assert title_case("MS PORTER") == "Ms Porter"
+    assert title_case("Vladimir Putin") == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("designation", "role", "name"),
+    [
+        ("Question", "press", None),
+        ("Q", "press", None),
+        ("Audience Member", "press", None),
+        ("Operator", "procedure", None),
+        ("President Biden", "speaker", "Biden"),
+        ("Ms Porter", "speaker", "Porter"),
+        ("President of Russia Vladimir Putin", "speaker", "Vladimir Putin"),
+    ],
+)
+def test_label_mention_names_press_procedure_and_people(designation, role, name):
+    found = label_mention(designation)
+    assert found is not None
+    assert found[0] == role
+    assert (found[1].name if found[1] is not None else None) == name
+
+
+def test_label_mention_rejects_what_names_no_one():
+    assert label_mention("Vessel Name")[2] is True  # type: ignore[index]  # a bare name at best: weak
+    assert label_mention("Addressing Root Causes of Gender-Based Violence") is None
+    assert label_mention("The first contract has now been virtually fulfilled") is None
+
+
+def test_bare_name_label_is_weak_and_role_label_is_not():
+    assert label_mention("Alberto Fernandez")[2] is True  # type: ignore[index]
+    assert label_mention("Senior State Department Official One")[0] == "speaker"  # type: ignore[index]
+
+
+def test_find_labels_line_start_and_inline():
+    text = (
+        "PRESIDENT BIDEN: Welcome, everyone.\n\nQ  Mr. President, will you go?\n\n"
+        "Talks went well. * * * President of Russia Vladimir Putin: Thank you. Welcome. "
+        "Alberto Fernandez (retranslated): Thank you, Mr Putin. Vladimir Putin: Me too."
+    )
+    labels = find_labels(text, 0, len(text))
+    assert [(text[lab.start : lab.trimmed_end(text)], lab.role) for lab in labels] == [
+        ("PRESIDENT BIDEN:", "speaker"),
+        ("Q", "press"),
+        ("President of Russia Vladimir Putin:", "speaker"),
+        ("Alberto Fernandez (retranslated):", "speaker"),
+        ("Vladimir Putin:", "speaker"),
+    ]
+
+
+def test_find_labels_ignores_sentences_ending_in_a_colon_and_lone_forms():
+    text = "The first contract has now been virtually fulfilled: almost 15 million doses were shipped."
+    assert find_labels(text, 0, len(text)) == []
+    form = "Question: what is the fee?\nQuestion: where do I apply?"
+    assert find_labels(form, 0, len(form)) == []  # press roles and no speaker: a form, not a transcript
+    begin = "Ned Price said so. Begin Text: the text begins here and the text ends here."
+    assert find_labels(begin, 0, len(begin)) == []
+    sheet = "The vessel is sanctioned.\nVESSEL NAME: Sea Star\nVESSEL FLAG: Panama"
+    assert find_labels(sheet, 0, len(sheet)) == []  # "vessel" is a common word of the text, not a name
+
+
+def test_signer_from_title_and_from_byline():
+    signer = signer_mention("Statement by President Joseph R. Biden, Jr. on the Attack in Kabul", None)
+    assert signer is not None and signer.name is not None and "Biden" in signer.name
+    address = signer_mention("Address by President Volodymyr Zelenskyy to the citizens", None)
+    assert address is not None and address.name == "Volodymyr Zelenskyy"
+    byline = signer_mention("Statement on the Hack of the ICRC", "Ned Price, Department Spokesperson")
+    assert byline is not None and byline.name == "Ned Price"
+    assert signer_mention("Joint Statement by the United States and Turkey", None) is None
+    assert signer_mention("Readout of President Biden's Call with Chancellor Scholz", None) is None
+    assert signer_mention("Statement on the Hack of the ICRC", "Office of the Spokesperson") is None
+    prefixed = signer_mention("U.S. Statement on the Hack of the ICRC", "Ned Price, Department Spokesperson")
+    assert prefixed is not None and prefixed.name == "Ned Price"
+    assert signer_mention("Joint Statement on the Strategic Mechanism", "Ned Price, Department Spokesperson") is None
+
+
+def test_transcript_turns_are_the_labelled_speakers_own_words():
+    text = (
+        "Oval Office\n\n"
+        "PRESIDENT BIDEN: Welcome, everyone. Germany is one of America's closest allies.\n\n"
+        "CHANCELLOR SCHOLZ: Thank you for having me here. We are closest allies.\n\n"
+        "Q  Mr. President, will sanctions follow?\n\n"
+        "PRESIDENT BIDEN: Yes, they will."
+    )
+    title = "Remarks by President Biden and Chancellor Scholz of the Federal Republic of Germany"
+    result = _extract(text, title, issuer="United States")
+    rows = [(s.text, s.kind.value, s.speaker, s.side) for s in result.statements]
+    assert rows == [
+        ("Welcome, everyone.", "direct_quote", "Biden", "United States"),
+        ("Germany is one of America's closest allies.", "direct_quote", "Biden", "United States"),
+        ("Thank you for having me here.", "direct_quote", "Scholz", "Germany"),
+        ("We are closest allies.", "direct_quote", "Scholz", "Germany"),
+        ("Mr. President, will sanctions follow?", "narration", None, None),
+        ("Yes, they will.", "direct_quote", "Biden", "United States"),
+    ]
+    labels = [k.text for k in result.skipped if k.reason == "speaker_label"]
+    assert labels == ["PRESIDENT BIDEN:", "CHANCELLOR SCHOLZ:", "Q", "PRESIDENT BIDEN:"]
+
+
+def test_unaffiliated_guest_takes_the_one_foreign_side_of_the_title():
+    text = "PRESIDENT BIDEN: Welcome, Prime Minister.\n\nPRIME MINISTER ALBANESE: Thank you, Mr. President."
+    title = "Remarks by President Biden and Prime Minister Albanese at Signing of the Australia-U.S. Statement"
+    rows = _rows(text, title, issuer="United States")
+    assert [(r[2], r[3]) for r in rows] == [("Biden", "United States"), ("Albanese", "Australia")]
+
+
+def test_kremlin_inline_turns_after_narration():
+    text = (
+        "Vladimir Putin held talks with President of Argentina Alberto Fernandez. * * * "
+        "Vladimir Putin: Mr President, it is a pleasure to see you. Welcome to Russia. "
+        "Alberto Fernandez: Thank you. Argentina is grateful to Russia."
+    )
+    rows = _rows(text, "Talks with President of Argentina Alberto Fernandez", issuer="Russia")
+    assert rows[0][1] == "narration"
+    assert [r for r in rows if r[1] == "direct_quote"] == [
+        ("Mr President, it is a pleasure to see you.", "direct_quote", "Vladimir Putin", "Russia"),
+        ("Welcome to Russia.", "direct_quote", "Vladimir Putin", "Russia"),
+        ("Thank you.", "direct_quote", "Alberto Fernandez", "Argentina"),
+        ("Argentina is grateful to Russia.", "direct_quote", "Alberto Fernandez", "Argentina"),
+    ]
+
+
+def test_aide_reports_a_third_person_and_talks_about_interlocutors():
+    text = (
+        "MS PORTER: Good afternoon. Secretary Blinken spoke with Foreign Minister Kuleba of Ukraine today. "
+        "Foreign Minister Kuleba stressed the need for more air defence.\n\n"
+        "QUESTION: Did they discuss sanctions?\n\n"
+        "MS PORTER: I will not go beyond the readout."
+    )
+    rows = _rows(text, "Department Press Briefing", issuer="United States")
+    kinds = {r[0]: (r[1], r[2], r[3]) for r in rows}
+    assert kinds["Good afternoon."] == ("direct_quote", "Porter", "United States")
+    assert kinds["Foreign Minister Kuleba stressed the need for more air defence."] == (
+        "reported", "Kuleba", "Ukraine")
+    assert kinds["Did they discuss sanctions?"] == ("narration", None, None)
+    assert kinds["I will not go beyond the readout."] == ("direct_quote", "Porter", "United States")
+
+
+def test_first_person_statement_is_the_signers_voice():
+    text = (
+        "Ned Price, Department Spokesperson\n\n"
+        "The United States condemns the attack. We call for accountability."
+    )
+    rows = _rows(text, "Statement on the Attack on the Hospital", issuer="United States")
+    assert rows == [
+        ("The United States condemns the attack.", "direct_quote", "Ned Price", "United States"),
+        ("We call for accountability.", "direct_quote", "Ned Price", "United States"),
+    ]
+
+
+def test_readout_without_labels_or_signer_is_unchanged():
+    text = "President Biden spoke today with Chancellor Scholz of Germany. The President stressed unity."
+    title = "Readout of President Biden's Call with Chancellor Scholz"
+    with_title = _rows(text, title, issuer="United States")
+    without = _rows(text, None, issuer="United States")
+    assert with_title == without
+    assert with_title[1][1] == "reported"
