@@ -129,7 +129,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                 for piece in floor.voiced(text, u_start, u_end, cuts, attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)):
                     if _continues_position(previous, piece, text):
                         piece = replace(piece, issuer_side=True)
-                    if joint_voice and piece.kind is StatementKind.NARRATION and _WE_SUBJECT.match(text, piece.start):
+                    if joint_voice and _speaks_jointly(piece, text):
                         piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
                     pieces.append(piece)
                     previous = piece
@@ -144,7 +144,6 @@ _JOINT_STATEMENT = re.compile(
     r"(?:joint\s+)?(?:statement|declaration)",
     re.IGNORECASE,
 )
-_WE_SUBJECT = re.compile(r"\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:[Ww]e)\b")
 
 
 def _byline(text: str, blocks: list[Any]) -> str | None:
@@ -159,6 +158,12 @@ def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     """Whether the release is a statement of several parties, so that "we" speaks for all of them."""
     opening = release.text[blocks[0].start : blocks[0].end] if blocks else ""
     return bool(_JOINT_STATEMENT.search(release.title or "") or _JOINT_STATEMENT.search(opening))
+
+
+def _speaks_jointly(piece: Piece, text: str) -> bool:
+    """In a statement of several parties, its own voice is all of theirs: narration is joint, except the
+    line that presents the statement ("The following is the text of a joint statement released by …")."""
+    return piece.kind is StatementKind.NARRATION and not _JOINT_STATEMENT.search(text, piece.start, piece.end)
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:

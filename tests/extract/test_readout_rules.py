@@ -498,3 +498,14 @@ def test_a_bare_style_of_address_is_the_issuers_own_principal_before_the_last_sp
     got = attribution(text, issuer="Ministry of Foreign Affairs of the Republic of Iraq")
     assert got[2][1:] == ("Orhan Kaplaner", "Turkey")
     assert got[3][1:] == ("Sabah Jawad al-Rikabi", "Iraq")
+
+
+def test_a_joint_statements_own_voice_is_joint_but_its_presenting_line_is_not():
+    text = (
+        "The following is the text of a joint statement released by the Governments of the United States and Turkey.\n\n"
+        "Topics will include satellite monitoring of emissions.\n\n"
+        "The delegations will meet again in June."
+    )
+    got = attribution(text, issuer="United States")
+    assert got[0][0] == "narration"
+    assert [g[0] for g in got[1:]] == ["joint", "joint"]
