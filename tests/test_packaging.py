@@ -30,7 +30,6 @@ def test_wheel_holds_model_templates_and_schema(tmp_path: Path) -> None:
         "claimcmp/report/templates/report.css",
         "claimcmp/schema/report.schema.json",
         "claimcmp/py.typed",
-        "claimcmp/embed/data/model-1e15f0cd8c627046-v1-int8.onnx",
     ):
         assert required in names, required
     assert not any(n.startswith(("tests/", "fixtures/", "benchmarks/")) for n in names)

@@ -140,7 +140,7 @@ def analyze(
         The two sides to compare; default the two with most statements.
     model : str or path, optional
         Embedding model (default the bundled all-MiniLM-L6-v2).
-    backend : {"auto", "torch", "onnx", "onnx-int8"}, default="auto"
+    backend : {"auto", "torch", "onnx"}, default="auto"
         Embedding backend (see :class:`~claimcmp.embed.Embedder`).
     embedder : object, optional
         Anything with ``encode(list[str]) -> ndarray``; replaces ``model``.

@@ -30,7 +30,8 @@ def add_runtime_options(parser: argparse.ArgumentParser) -> None:
         "--backend",
         choices=["auto", "torch", "onnx", "onnx-int8"],
         default="auto",
-        help="embedding backend (default auto: ONNX int8 when onnxruntime is installed, else torch)",
+        help="embedding backend (default auto: float32 ONNX when onnxruntime is installed, else torch; "
+        "onnx-int8 is a deprecated alias of onnx)",
     )
     parser.add_argument(
         "--cache-dir",

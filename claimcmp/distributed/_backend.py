@@ -50,7 +50,7 @@ class DaskBackend:
     model : str, optional
         Embedding model, resolved on each worker (the bundled default ships with
         claimcmp, so every worker that has claimcmp installed has it).
-    backend : {"auto", "torch", "onnx", "onnx-int8"}, default="auto"
+    backend : {"auto", "torch", "onnx"}, default="auto"
         Embedding backend. ``"auto"`` is resolved here, on the client, and the
         workers are told the result, so cached vectors are never mixed.
     cache_dir : str or Path, optional

@@ -1,10 +1,11 @@
 """Embedding statements: offline model resolution, the embedder and its cache."""
 
 from .cache import EmbeddingCache, default_cache_dir, text_key
-from .embedder import Embedder, EmbedStats
+from .embedder import BACKENDS, Embedder, EmbedStats
 from .models import DEFAULT_MODEL, ResolvedModel, resolve_model
 
 __all__ = [
+    "BACKENDS",
     "DEFAULT_MODEL",
     "EmbedStats",
     "Embedder",

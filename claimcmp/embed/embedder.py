@@ -11,19 +11,24 @@ Backends (``backend=``)
 ``"onnx"``
     The same model exported to ONNX (fp32) and run by ONNX Runtime: the same
     vectors up to float rounding, so it shares the torch backend's cache entries.
-``"onnx-int8"``
-    The ONNX export with dynamic int8 weights: faster, cosine ~0.99 to torch;
-    cached under its own identity.
 ``"auto"`` (default)
-    :data:`AUTO_ONNX` (float32 ONNX: the same vectors on every CPU, unlike int8)
-    when ``onnxruntime`` and ``tokenizers`` are installed and the model is a
-    mean-pooling model with a ``tokenizer.json``, else torch.
+    :data:`AUTO_ONNX` (float32 ONNX) when ``onnxruntime`` and ``tokenizers``
+    are installed and the model is a mean-pooling model with a
+    ``tokenizer.json``, else torch.
+
+Every backend gives the same vectors on every CPU and whatever else is in the
+batch (1 - cosine <= 1e-5 between them, and to the torch model). The former
+``"onnx-int8"`` backend did not: dynamic int8 activation scales depend on the
+other texts of a batch, and the AVX2 integer kernels saturate where AVX-512
+VNNI ones do not, so one analysis gave different relations on two machines.
+``backend="onnx-int8"`` is deprecated: it warns and runs ``"onnx"``.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,16 +44,40 @@ from .models import ResolvedModel, resolve_model
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Statement
 
-__all__ = ["AUTO_ONNX", "BACKENDS", "EmbedStats", "Embedder"]
+__all__ = ["AUTO_ONNX", "BACKENDS", "DEPRECATED_BACKENDS", "EmbedStats", "Embedder", "check_backend"]
 
 #: Accepted values of ``Embedder(backend=...)``.
-BACKENDS = ("auto", "torch", "onnx", "onnx-int8")
+BACKENDS = ("auto", "torch", "onnx")
+#: Backends kept one release as aliases, with a FutureWarning: name -> what runs instead.
+DEPRECATED_BACKENDS = {"onnx-int8": "onnx"}
 #: The ONNX backend ``"auto"`` picks when ONNX Runtime is installed.
 AUTO_ONNX = "onnx"
-_ONNX_VARIANT = {"onnx": "fp32", "onnx-int8": "int8"}
+_ONNX_VARIANT = {"onnx": "fp32"}
 _WRITE_CHUNK = 4096  # new vectors are cached every this many texts
 
 logger = logging.getLogger(__name__)
+
+
+def check_backend(backend: str) -> str:
+    """``backend`` if it is one of :data:`BACKENDS`; a deprecated name's replacement, with a FutureWarning.
+
+    Raises
+    ------
+    ConfigurationError
+        For an unknown name.
+    """
+    if backend in DEPRECATED_BACKENDS:
+        replacement = DEPRECATED_BACKENDS[backend]
+        warnings.warn(
+            f"backend={backend!r} is deprecated and runs {replacement!r}: its int8 vectors depended on the CPU "
+            "and on the other texts of a batch. It will be removed in claimcmp 0.3.",
+            FutureWarning,
+            stacklevel=3,
+        )
+        return replacement
+    if backend not in BACKENDS:
+        raise ConfigurationError(f"Unknown embedding backend {backend!r}.", fix=f"Use one of {', '.join(BACKENDS)}.")
+    return backend
 
 
 @dataclass
@@ -87,9 +116,10 @@ class Embedder:
         Read and write the persistent cache.
     device : str, optional
         Torch device; default lets sentence-transformers choose.
-    backend : {"auto", "torch", "onnx", "onnx-int8"}, default="auto"
-        What runs the model (see the module docstring). The ONNX files are
-        exported once into ``<cache folder>/onnx/``.
+    backend : {"auto", "torch", "onnx"}, default="auto"
+        What runs the model (see the module docstring). The ONNX file is
+        exported once into ``<cache folder>/onnx/``. ``"onnx-int8"`` is a
+        deprecated alias of ``"onnx"``.
 
     Examples
     --------
@@ -111,10 +141,7 @@ class Embedder:
     ) -> None:
         if batch_size < 1:
             raise ConfigurationError(f"batch_size must be >= 1, got {batch_size}.", fix="Pass batch_size=32.")
-        if backend not in BACKENDS:
-            raise ConfigurationError(
-                f"Unknown embedding backend {backend!r}.", fix=f"Use one of {', '.join(BACKENDS)}."
-            )
+        backend = check_backend(backend)
         self.model = model
         self.cache_dir = cache_dir
         self.batch_size = batch_size
@@ -143,7 +170,7 @@ class Embedder:
 
     @property
     def active_backend(self) -> str:
-        """The backend in use: ``"torch"``, ``"onnx"`` or ``"onnx-int8"`` (``"auto"`` resolved, no import)."""
+        """The backend in use: ``"torch"`` or ``"onnx"`` (``"auto"`` resolved, no import)."""
         if self._backend is None:
             self._backend = self._choose_backend()
         return self._backend
@@ -159,14 +186,11 @@ class Embedder:
 
     @property
     def identity(self) -> str:
-        """The identity cached vectors are stored under: model, plus backend where its vectors differ.
+        """The identity cached vectors are stored under: the model's.
 
         The fp32 ONNX export computes the torch model's vectors up to float
-        rounding (as torch itself does across batch sizes), so it shares them.
+        rounding (as torch itself does across batch sizes), so they share it.
         """
-        backend = self.active_backend
-        if backend == "onnx-int8":
-            return f"{self.resolved.identity}+onnx-int8"
         return self.resolved.identity
 
     def _model_folder(self) -> Path:

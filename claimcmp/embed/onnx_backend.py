@@ -10,11 +10,14 @@ over real tokens, L2-normalise.
 
 Variants
 --------
+``"fp32"``
+    The plain export: the same vectors as torch up to float rounding. The
+    embedder runs this one.
 ``"int8"``
     Dynamic int8 quantisation (``quantize_dynamic``, per-channel scales) of the
-    MatMul weights and the embedding tables; activations stay float.
-``"fp32"``
-    The plain export: the same vectors as torch up to float rounding.
+    MatMul weights and the embedding tables; activations stay float. Kept for
+    measurements (``benchmarks/bench_backends.py``) only: its vectors depend on
+    the CPU's integer kernels and on the other texts of a batch.
 """
 
 from __future__ import annotations
@@ -55,10 +58,6 @@ _EXPORT_LOCK = threading.Lock()
 _INSTALL_HINT = "pip install onnxruntime onnx (claimcmp's default dependencies), or pass backend='torch'."
 
 
-#: Ready-made exports shipped with claimcmp (the default model's int8 variant).
-SHIPPED_DIR = Path(__file__).resolve().parent / "data"
-
-
 def onnx_available() -> bool:
     """Whether ``onnxruntime`` can be imported (the export also needs ``onnx``)."""
     from importlib.util import find_spec
@@ -73,7 +72,7 @@ def _check_variant(variant: str) -> None:
         )
 
 
-def onnx_model_path(resolved: ResolvedModel, folder: str | Path, variant: str = "int8") -> Path:
+def onnx_model_path(resolved: ResolvedModel, folder: str | Path, variant: str = "fp32") -> Path:
     """Where the exported model of ``resolved`` lives inside ``folder``.
 
     The file name carries the model fingerprint (from its identity) and the
@@ -128,7 +127,7 @@ def max_seq_length(model_dir: Path) -> int:
     return min(limits) if limits else 512
 
 
-def export_onnx(resolved: ResolvedModel, target: str | Path, variant: str = "int8") -> Path:
+def export_onnx(resolved: ResolvedModel, target: str | Path, variant: str = "fp32") -> Path:
     """Export ``resolved`` to ONNX at ``target`` (and quantise it for ``"int8"``).
 
     The fp32 export imports torch and transformers (once per machine and model);
@@ -314,18 +313,13 @@ class OnnxEncoder:
 
 
 def load_onnx_encoder(
-    resolved: ResolvedModel, folder: str | Path, variant: str = "int8", *, threads: int | None = None
+    resolved: ResolvedModel, folder: str | Path, variant: str = "fp32", *, threads: int | None = None
 ) -> OnnxEncoder:
     """The ONNX encoder of ``resolved``, exporting it into ``folder`` first if needed.
 
-    The int8 export of the bundled default model ships in ``claimcmp/embed/data``
-    (the same bytes an export here produces; a slow test checks), so the default
-    never needs the one-time export that imports torch.
+    The export imports torch once; later loads read the file alone.
     """
     path = onnx_model_path(resolved, folder, variant)
-    shipped = SHIPPED_DIR / path.name
-    if shipped.is_file():
-        return OnnxEncoder(shipped, resolved.path, threads=threads)
     if not path.is_file():
         with _EXPORT_LOCK:  # threads of one process (e.g. Dask workers) export once, importing torch once
             if not path.is_file():

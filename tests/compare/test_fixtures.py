@@ -6,6 +6,7 @@ import pytest
 
 from claimcmp.compare.classifier import classify_pairs
 from claimcmp.compare.text import profile
+from claimcmp.embed import BACKENDS, Embedder
 
 from ..conftest import FIXTURES
 
@@ -85,15 +86,17 @@ def test_agreements_are_mostly_found(predictions):
 
 
 @pytest.mark.slow
-def test_seed_release_end_to_end():
-    """Extraction -> compare_sides on the seed: the model case comes out as a counter-claim."""
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_seed_release_end_to_end(backend):
+    """Extraction -> compare_sides on the seed, on every shipped embedding backend: the model case comes out
+    as a counter-claim."""
     from claimcmp.compare import compare_sides
     from claimcmp.extract import extract_statements
     from claimcmp.ingest import load_releases
 
     release = load_releases([FIXTURES / "opcw_seed.txt"])[0]
     statements = extract_statements(release)
-    result = compare_sides(statements, ("OPCW", "Russia"))
+    result = compare_sides(statements, ("OPCW", "Russia"), embedder=Embedder(backend=backend, use_cache=False))
     hits = [
         r for r in result.counter_claims
         if "grave concern" in r.evidence.a.text and "Ukrainian armed forces" in r.evidence.b.text

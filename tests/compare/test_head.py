@@ -99,6 +99,6 @@ def test_shipped_head_is_one_model_trained_on_default_backend_vectors():
     head = default_head()
     card = head.model_card
     assert list(head.components) == ["relation"] and not head.mix
-    assert card["embedding_backend"] == "onnx-int8"
+    assert card["embedding_backend"] == "onnx"
     assert {"sick_dev_accuracy", "snli_dev_accuracy", "argkp_dev_accuracy"} <= set(card["dev_scores"])
     assert "train_seconds" not in card  # the card holds nothing that changes between identical runs
