@@ -16,6 +16,7 @@ from ..model import StatementKind
 from ._attribute import Piece
 from ._discourse import Discourse, Entity
 from ._mentions import Mention, find_mentions
+from ._segment import _trim
 from ._turns import Label
 
 __all__ = ["Floor"]
@@ -124,11 +125,8 @@ class Floor:
 def _sentences(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
     bounds = sorted({start, *(c for c in cuts if start < c < end)}) + [end]
     spans = []
-    for s, e in zip(bounds, bounds[1:]):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+    for left, right in zip(bounds, bounds[1:]):
+        s, e = _trim(text, left, right)
         if s < e and re.search(r"\w", text[s:e]):
             spans.append((s, e))
     return spans

@@ -124,7 +124,8 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
         previous: Piece | None = None
         for seg_start, seg_end, label in floor.segments(body_start, block.end):
             if label is not None:
-                skipped.append(SkippedSpan(label.start, label.trimmed_end(text), text[label.start : label.trimmed_end(text)], "speaker_label"))
+                label_end = label.trimmed_end(text)
+                skipped.append(SkippedSpan(label.start, label_end, text[label.start : label_end], "speaker_label"))
             for u_start, u_end, cuts, quotes in _units(text, seg_start, seg_end):
                 for piece in floor.voiced(text, u_start, u_end, cuts, attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)):
                     if _continues_position(previous, piece, text):

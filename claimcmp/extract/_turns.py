@@ -13,10 +13,12 @@ spokesperson's byline) is in its signer's voice from the first word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ._lexicon import HONORIFIC_PATTERN, ROLE_PATTERN, honorific_gender
 from ._mentions import Mention, find_mentions, is_name_word
+from ._segment import _trim
 
 __all__ = ["Label", "find_labels", "label_mention", "signer_mention", "title_case"]
 
@@ -33,7 +35,6 @@ _LABEL = re.compile(
     r"[ \t]*(?P<note>\([^()\n]{1,40}\))?[ \t]*:[ \t]+(?=\S)"
 )
 _BARE_Q = re.compile(r"Q(?::|\.)?[ \t]+(?=\S)")
-_SENTENCE_BEFORE = re.compile(r"[.!?…\"”’)\]]\s+$")
 _ORDINAL = re.compile(r"\s+(?:one|two|three|four|five|six|\d+|[ivx]+)$", re.IGNORECASE)
 #: An official the briefing does not name: "Senior State Department Official One", "Senior Administration Official".
 _ANONYMOUS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}Official")
@@ -58,10 +59,7 @@ class Label:
 
     def trimmed_end(self, text: str) -> int:
         """The end of the label itself, without the spaces after its colon."""
-        end = self.end
-        while end > self.start and text[end - 1].isspace():
-            end -= 1
-        return end
+        return _trim(text, self.start, self.end)[1]
 
 
 def title_case(words: str) -> str:
@@ -167,11 +165,9 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
 
 def _confirmed(text: str, labels: list[Label]) -> list[Label]:
     strong = [lab for lab in labels if not lab.weak and lab.role == "speaker"]
-    weak_counts: dict[str, int] = {}
-    for label in labels:
-        if label.weak:
-            weak_counts[label.designation] = weak_counts.get(label.designation, 0) + 1
-    lowered = {w for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)}
+    weak_counts = Counter(label.designation for label in labels if label.weak)
+    # the text's lower-case words, read only when a bare-name label needs them (extraction reads every release)
+    lowered = set(re.findall(r"\b[a-zà-ÿ][\w’'-]*", text)) if weak_counts else set()
     kept = []
     for label in labels:
         if label.weak:
@@ -216,7 +212,7 @@ def signer_mention(title: str | None, byline: str | None) -> Mention | None:
             return people[0]
     if byline and (_STATEMENT_TITLE.match(title) or match):
         by = _BYLINE.match(byline.strip())
-        if by and ROLE_PATTERN.search(by.group("role")):
-            role = ROLE_PATTERN.search(by.group("role"))
-            return Mention(0, len(byline), "person", name=by.group("name"), role=role.group(0) if role else None)
+        role = ROLE_PATTERN.search(by.group("role")) if by else None
+        if by and role:
+            return Mention(0, len(byline), "person", name=by.group("name"), role=role.group(0))
     return None
