@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "gold_real"))
 import validate  # noqa: E402
 
 from claimcmp.extract import extract  # noqa: E402
-from claimcmp.extract._places import lookup_place  # noqa: E402
+from claimcmp.gazetteer import lookup_place  # noqa: E402
 from claimcmp.ingest import load_releases  # noqa: E402
 
 SPLIT_FILE = ROOT / "benchmarks" / "gold_real" / "split.json"

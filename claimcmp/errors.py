@@ -21,9 +21,16 @@ sentence telling the user what to do about it.
     ├── EmbeddingError
     │   ├── ModelNotFoundError
     │   ├── MissingDependencyError
-    │   └── CacheError
+    │   ├── CacheError
+    │   └── UnsupportedModelError
     ├── NotFittedError
-    └── ConfigurationError
+    ├── ConfigurationError
+    │   └── ShapeMismatchError
+    ├── OutputPathError
+    ├── ModelFileError
+    ├── SchemaVersionError
+    ├── DistributedError
+    └── InternalError
 """
 
 from __future__ import annotations
@@ -36,20 +43,26 @@ __all__ = [
     "ConfigurationError",
     "DateError",
     "DecodeError",
+    "DistributedError",
     "DuplicateIdError",
     "EmbeddingError",
     "EmptyReleaseError",
     "ExtractionError",
     "HeaderError",
+    "InternalError",
     "IngestError",
     "MalformedRecordError",
     "MissingDependencyError",
+    "ModelFileError",
     "ModelNotFoundError",
     "NotFittedError",
     "OutputPathError",
     "ReleaseNotFoundError",
+    "SchemaVersionError",
+    "ShapeMismatchError",
     "SidesFileError",
     "UnsupportedFormatError",
+    "UnsupportedModelError",
 ]
 
 
@@ -193,6 +206,12 @@ class CacheError(EmbeddingError):
     code = "E403"
 
 
+class UnsupportedModelError(EmbeddingError):
+    """The embedding model is installed but this backend cannot run it (pooling, tokenizer, variant)."""
+
+    code = "E404"
+
+
 class NotFittedError(ClaimcmpError, ValueError):
     """A model was used before ``fit`` was called."""
 
@@ -205,7 +224,37 @@ class ConfigurationError(ClaimcmpError, ValueError):
     code = "E600"
 
 
+class ShapeMismatchError(ConfigurationError):
+    """Arrays passed together do not line up: embedding rows, topic ids or labels against statements."""
+
+    code = "E601"
+
+
 class OutputPathError(ClaimcmpError):
     """A report or other output file cannot be written where it was asked for."""
 
     code = "E700"
+
+
+class ModelFileError(ClaimcmpError):
+    """A comparer model file (relation head, cross-encoder) is missing, unreadable or inconsistent."""
+
+    code = "E800"
+
+
+class SchemaVersionError(ClaimcmpError, ValueError):
+    """A saved report or model uses a schema version this claimcmp cannot read."""
+
+    code = "E810"
+
+
+class DistributedError(ClaimcmpError):
+    """A task on the distributed backend (a Dask cluster) failed or returned an unexpected result."""
+
+    code = "E820"
+
+
+class InternalError(ClaimcmpError):
+    """claimcmp reached a state it should never reach: a bug to report."""
+
+    code = "E900"

@@ -19,12 +19,13 @@ SHARED = Path(os.environ.get("CLAIMCMP_SHARED", ROOT.parent / "shared"))
 SEED = FIXTURES / "opcw_seed.txt"
 
 
-def python_output(code: str) -> str:
+def python_output(code: str, env: dict[str, str] | None = None) -> str:
     """Run ``code`` in a fresh interpreter (same environment) and return its stripped stdout.
 
-    For checks about what a fresh process imports or prints. Fails the test if the code raises.
+    For checks about what a fresh process imports or prints (``env``: its environment, default this
+    one). Fails the test if the code raises.
     """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     return out.stdout.strip()
 
 

@@ -52,7 +52,7 @@ def test_every_public_name_resolves() -> None:
 
 def test_public_names_not_in_all_are_private() -> None:
     public = {n for n in dir(claimcmp) if not n.startswith("_")}
-    submodules = {"errors", "model", "ingest", "embed", "cli", "extract", "topics", "compare", "themes", "report", "analysis", "distributed"}
+    submodules = {"errors", "model", "ingest", "embed", "cli", "extract", "topics", "compare", "themes", "report", "analysis", "distributed", "gazetteer", "lang"}
     assert public - submodules - set(claimcmp.__all__) == set()
 
 

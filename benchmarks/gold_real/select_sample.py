@@ -20,7 +20,7 @@ WH = ROOT / ".." / "shared" / "datasets" / "wh_readouts"
 
 def _foreign_slugs() -> re.Pattern[str]:
     """Slug forms of every non-US country and organisation of the built-in gazetteer."""
-    from claimcmp.extract._places import GAZETTEER
+    from claimcmp.gazetteer import GAZETTEER
 
     slugs = set()
     for canonical, aliases in GAZETTEER.items():

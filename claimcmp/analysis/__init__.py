@@ -9,15 +9,18 @@ round-trips through ``to_dict`` / ``from_dict``.
 
 from ._pipeline import analyze, default_pair, portable_sources
 from ._result import Analysis, SideSummary
+from ._schema import SCHEMA_VERSION, check_schema_version
 from ._settings import RunSettings, library_versions
 from ._similarity import SimilarityMatrix, cross_side_similarity
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Analysis",
     "RunSettings",
     "SideSummary",
     "SimilarityMatrix",
     "analyze",
+    "check_schema_version",
     "cross_side_similarity",
     "default_pair",
     "library_versions",

@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from ..errors import ConfigurationError, MissingDependencyError
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ._result import Analysis
+
+class Analysis(Protocol):
+    """The parts of :class:`~claimcmp.analysis.Analysis` the tables read (a protocol, so this module
+    does not import the class that calls it)."""
+
+    @property
+    def statements(self) -> Sequence[Any]: ...
+    @property
+    def statement_topics(self) -> Sequence[int | None]: ...
+    @property
+    def releases(self) -> Sequence[Any]: ...
+    @property
+    def topics(self) -> Sequence[Any]: ...
+    @property
+    def relations(self) -> Sequence[Any]: ...
+    @property
+    def one_sided_topics(self) -> Sequence[Any]: ...
+    @property
+    def themes(self) -> Sequence[Any]: ...
+    @property
+    def claims(self) -> Sequence[Any]: ...
+    @property
+    def timeline(self) -> Sequence[Any]: ...
+    def side_summaries(self) -> Sequence[Any]: ...
 
 __all__ = ["KINDS", "to_dataframe", "rows"]
 

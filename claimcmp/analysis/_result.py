@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigurationError
+from ..errors import ShapeMismatchError
 from ..model import Release, Statement
+from ._schema import SCHEMA_VERSION, check_schema_version
 from ._settings import RunSettings
 from ._similarity import SimilarityMatrix
 
@@ -118,7 +120,7 @@ class Analysis:
         ):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if len(self.statement_topics) != len(self.statements):
-            raise ConfigurationError(
+            raise ShapeMismatchError(
                 f"{len(self.statement_topics)} topic ids for {len(self.statements)} statements.",
                 fix="Give one topic id (or None) per statement.",
             )
@@ -181,8 +183,6 @@ class Analysis:
 
         The ``summary`` block is derived from the rest and ignored by :meth:`from_dict`.
         """
-        from ..report.json_report import SCHEMA_VERSION
-
         statements = []
         for s, topic in zip(self.statements, self.statement_topics, strict=True):
             row = s.to_dict()
@@ -221,7 +221,6 @@ class Analysis:
     def from_dict(cls, data: Mapping[str, Any]) -> Analysis:
         """Inverse of :meth:`to_dict` (also reads a parsed JSON report)."""
         from ..compare import OneSidedTopic, Relation
-        from ..report.json_report import check_schema_version
         from ..themes import Claim, Theme, TimelineRow
         from ..topics import Topic
 
@@ -255,21 +254,15 @@ class Analysis:
         path : path-like, optional
             Also write it there (UTF-8).
         """
-        from ..report.json_report import render_json
-
-        return _written(render_json(self), path)
+        return _written(_render("json", self), path)
 
     def to_markdown(self, path: str | os.PathLike[str] | None = None) -> str:
         """The Markdown report (tables), optionally written to ``path``."""
-        from ..report.markdown import render_markdown
-
-        return _written(render_markdown(self), path)
+        return _written(_render("markdown", self), path)
 
     def to_html(self, path: str | os.PathLike[str] | None = None) -> str:
         """The self-contained HTML report (no network, no scripts), optionally written to ``path``."""
-        from ..report.html import render_html
-
-        return _written(render_html(self), path)
+        return _written(_render("html", self), path)
 
     def to_dataframe(self, kind: str = "statements") -> Any:
         """One part of the analysis as a pandas DataFrame.
@@ -285,6 +278,21 @@ class Analysis:
         from ._frames import to_dataframe
 
         return to_dataframe(self, kind)
+
+
+#: The renderer of each report format, named rather than imported: :mod:`claimcmp.report` sits above
+#: this layer and imports :class:`Analysis`, so importing it here would make a cycle.
+RENDERERS = {
+    "json": "claimcmp.report.json_report:render_json",
+    "markdown": "claimcmp.report.markdown:render_markdown",
+    "html": "claimcmp.report.html:render_html",
+}
+
+
+def _render(fmt: str, analysis: Analysis) -> str:
+    module_name, _, function = RENDERERS[fmt].partition(":")
+    renderer: Callable[[Analysis], str] = getattr(importlib.import_module(module_name), function)
+    return renderer(analysis)
 
 
 def _written(text: str, path: str | os.PathLike[str] | None) -> str:

@@ -71,18 +71,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def _side_of(args: argparse.Namespace) -> Any:
     if args.side_map:
-        from ..errors import ConfigurationError
+        from ..errors import SidesFileError
 
         path = Path(args.side_map)
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
-            raise ConfigurationError(f"Cannot read the side map {path}: {exc}.", fix="Check the path.") from exc
+            raise SidesFileError(f"Cannot read the side map {path}: {exc}.", fix="Check the path.") from exc
         import yaml
 
         data = yaml.safe_load(text)
         if not isinstance(data, dict):
-            raise ConfigurationError(
+            raise SidesFileError(
                 f"The side map {path} is not a mapping.", fix="Write one 'release id or issuer: side' per line."
             )
         return {str(k): str(v) for k, v in data.items()}

@@ -9,6 +9,8 @@ retrain (``training/train_relation_model.py``) after editing the lists used by
 
 from __future__ import annotations
 
+from ..gazetteer import actor_words
+
 NEGATIONS = frozenset(
     "no not never nobody nothing none neither nor without cannot nowhere noone".split()
 )
@@ -106,32 +108,8 @@ JOINT_OUTCOME = frozenset(
     """.split()
 )
 
-#: Demonyms and short forms mapped to the actor they name.
-DEMONYMS = {
-    "russian": "russia", "russians": "russia", "russia": "russia", "moscow": "russia",
-    "kremlin": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine", "ukraine": "ukraine",
-    "kyiv": "ukraine", "kiev": "ukraine", "american": "united states", "americans": "united states",
-    "usa": "united states", "washington": "united states",
-    "chinese": "china", "china": "china", "beijing": "china", "prc": "china",
-    "israeli": "israel", "israelis": "israel", "israel": "israel", "palestinian": "palestine",
-    "palestinians": "palestine", "palestine": "palestine", "hamas": "hamas", "hezbollah": "hezbollah",
-    "iranian": "iran", "iran": "iran", "tehran": "iran", "syrian": "syria", "syria": "syria",
-    "damascus": "syria", "nato": "nato", "western": "the west", "west": "the west",
-    "european": "european union", "eu": "european union", "british": "united kingdom",
-    "uk": "united kingdom", "london": "united kingdom", "french": "france", "france": "france",
-    "german": "germany", "germany": "germany", "japanese": "japan", "japan": "japan",
-    "taiwanese": "taiwan", "taiwan": "taiwan", "taipei": "taiwan", "korean": "korea",
-    "pyongyang": "north korea", "dprk": "north korea", "indian": "india", "india": "india",
-    "pakistani": "pakistan", "pakistan": "pakistan", "turkish": "turkey", "turkey": "turkey",
-    "turkiye": "turkey", "azerbaijani": "azerbaijan", "azerbaijan": "azerbaijan",
-    "armenian": "armenia", "armenia": "armenia", "georgian": "georgia", "serbian": "serbia",
-    "serbia": "serbia", "kosovo": "kosovo", "venezuelan": "venezuela", "venezuela": "venezuela",
-    "cuban": "cuba", "cuba": "cuba", "saudi": "saudi arabia", "yemeni": "yemen", "houthi": "houthis",
-    "houthis": "houthis", "sudanese": "sudan", "ethiopian": "ethiopia", "eritrean": "eritrea",
-    "belarusian": "belarus", "belarus": "belarus", "polish": "poland", "poland": "poland",
-    "lebanese": "lebanon", "lebanon": "lebanon", "egyptian": "egypt", "egypt": "egypt",
-    "philippine": "philippines", "philippines": "philippines", "vietnamese": "vietnam",
-}
+#: One-word actor names (demonyms, short forms, capitals) -> the actor they name, from the shared gazetteer.
+DEMONYMS = actor_words()
 
 #: Words that may follow an actor word to name its agents ("Ukrainian armed forces").
 AGENT_HEADS = frozenset(

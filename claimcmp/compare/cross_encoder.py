@@ -13,15 +13,15 @@ neutral columns, which map to agreement / counter_claim / unrelated.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError, MissingDependencyError, ModelNotFoundError
+from ..errors import ConfigurationError, MissingDependencyError, ModelFileError, ModelNotFoundError, ShapeMismatchError
 from .cues import RELATIONS
+from .probability import combine_orders, softmax
 
 __all__ = ["CrossEncoderScorer", "OnnxPairClassifier", "SHIPPED_CROSS_ENCODER", "default_pair_classifier"]
 
@@ -63,7 +63,6 @@ class CrossEncoderScorer:
                 f"Cross-encoder folder {path} does not exist.",
                 fix="Pass the path of a locally saved sentence-transformers CrossEncoder (no downloads).",
             )
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
             from sentence_transformers import CrossEncoder
         except ImportError as exc:  # pragma: no cover - a hard dependency
@@ -88,9 +87,7 @@ class CrossEncoderScorer:
 
     def predict_proba(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
         """Probabilities (n_pairs, 3), columns agreement / counter_claim / unrelated, both orders
-        combined as for the head (:func:`~claimcmp.compare.classifier.combine_orders`)."""
-        from .classifier import combine_orders
-
+        combined as for the head (:func:`~claimcmp.compare.probability.combine_orders`)."""
         if not len(texts_a):
             return np.zeros((0, len(RELATIONS)))
         model = self._load()
@@ -98,10 +95,7 @@ class CrossEncoderScorer:
         readings = []
         for pairs in (list(zip(texts_a, texts_b, strict=True)), list(zip(texts_b, texts_a, strict=True))):
             logits = np.asarray(model.predict(pairs, batch_size=self.batch_size), dtype=np.float64).reshape(len(pairs), -1)
-            logits = logits[:, cols]
-            logits -= logits.max(axis=1, keepdims=True)
-            p = np.exp(logits)
-            readings.append(p / p.sum(axis=1, keepdims=True))
+            readings.append(softmax(logits[:, cols]))
         return combine_orders(readings[0], readings[1])
 
 
@@ -136,7 +130,7 @@ class OnnxPairClassifier:
         self.max_length = int(card.get("max_length", 128))
         classes = [str(c) for c in card.get("classes", RELATIONS)]
         if set(classes) != set(RELATIONS):
-            raise ConfigurationError(f"{card_file} names classes {classes}.", fix=f"Retrain with the classes {list(RELATIONS)}.")
+            raise ModelFileError(f"{card_file} names classes {classes}.", fix=f"Retrain with the classes {list(RELATIONS)}.")
         self._columns = [classes.index(r) for r in RELATIONS]
         from ..embed.onnx_backend import cpu_session, padded_tokenizer
 
@@ -157,7 +151,7 @@ class OnnxPairClassifier:
         """
         n = len(texts_a)
         if n != len(texts_b):
-            raise ConfigurationError("texts_a and texts_b differ in length.", fix="Pass aligned pair lists.")
+            raise ShapeMismatchError("texts_a and texts_b differ in length.", fix="Pass aligned pair lists.")
         if not n:
             return np.zeros((0, len(RELATIONS)), dtype=np.float32)
         # shortest pairs together: little padding computed
@@ -177,14 +171,10 @@ class OnnxPairClassifier:
 
     def predict_proba_ordered(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
         """Calibrated probabilities of the given order, columns in :data:`~.cues.RELATIONS`."""
-        z = self.logits(texts_a, texts_b).astype(np.float64)[:, self._columns] / self.temperature
-        z = np.exp(z - z.max(axis=1, keepdims=True))
-        return z / z.sum(axis=1, keepdims=True)
+        return softmax(self.logits(texts_a, texts_b).astype(np.float64)[:, self._columns] / self.temperature)
 
     def predict_proba(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
         """Probabilities (n_pairs, 3), both orders combined as for the head."""
-        from .classifier import combine_orders
-
         if not len(texts_a):
             return np.zeros((0, len(RELATIONS)))
         return combine_orders(self.predict_proba_ordered(texts_a, texts_b), self.predict_proba_ordered(texts_b, texts_a))

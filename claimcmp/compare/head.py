@@ -24,18 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ConfigurationError
+from ..errors import ConfigurationError, ModelFileError, ShapeMismatchError
+from .probability import softmax
 
 __all__ = ["RelationHead", "DEFAULT_HEAD", "default_head"]
 
 #: File name of the shipped head inside ``claimcmp/compare/data``.
 DEFAULT_HEAD = "relation_head.npz"
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def _write_npz(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
@@ -98,7 +93,7 @@ class RelationHead:
         if set(self.mix) - names:
             raise ConfigurationError("RelationHead.mix names unknown components.", fix=f"Use {sorted(names)}.")
         if any(o.n_features != self.n_features for o in self.others.values()):
-            raise ConfigurationError("All head components must take rows of one width.", fix="Retrain the head.")
+            raise ModelFileError("All head components must take rows of one width.", fix="Retrain the head.")
 
     @property
     def n_features(self) -> int:
@@ -119,7 +114,7 @@ class RelationHead:
         """``(features - mean) / scale`` after a width check."""
         x = np.asarray(features, dtype=np.float32)
         if x.ndim != 2 or x.shape[1] != self.n_features:
-            raise ConfigurationError(
+            raise ShapeMismatchError(
                 f"Relation head expects feature rows of width {self.n_features}, got shape {x.shape}.",
                 fix="Build features with claimcmp.compare.features.pair_features using the embedding model "
                 "the head was trained with (all-MiniLM-L6-v2, 384 dims).",
@@ -138,7 +133,7 @@ class RelationHead:
 
     def own_proba(self, features: np.ndarray) -> np.ndarray:
         """Calibrated probabilities of this component alone."""
-        return _softmax(self.logits(features) / self.temperature)
+        return softmax(self.logits(features) / self.temperature)
 
     def component_proba(self, name: str, features: np.ndarray) -> np.ndarray:
         """Calibrated probabilities of one component, shape (n_pairs, n_classes)."""
@@ -160,12 +155,12 @@ class RelationHead:
         logp = np.zeros((np.asarray(features).shape[0], len(self.classes)))
         for name, weight in sorted(self.mix.items()):
             logp += np.log(np.clip(parts[name].own_proba(features), 1e-12, 1.0)) * (weight / total)
-        return _softmax(logp)
+        return softmax(logp)
 
     def match_score(self, features: np.ndarray) -> np.ndarray:
         """Probability that the two texts make the same point, shape (n_pairs,)."""
         if self.match_coef is None:
-            raise ConfigurationError("This relation head has no same-point scorer.", fix="Retrain with training/train_relation_model.py.")
+            raise ModelFileError("This relation head has no same-point scorer.", fix="Retrain with training/train_relation_model.py.")
         z = self.standardise(features) @ self.match_coef + self.match_intercept
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -229,7 +224,7 @@ class RelationHead:
                     card=str(data["card"]),
                 )
         except (OSError, KeyError, ValueError) as exc:
-            raise ConfigurationError(
+            raise ModelFileError(
                 f"Cannot read relation head {path}: {exc}",
                 fix="Pass the .npz written by training/train_relation_model.py, or omit it to use the shipped head.",
             ) from exc
@@ -241,7 +236,7 @@ def default_head() -> RelationHead:
     ref = resources.files("claimcmp.compare") / "data" / DEFAULT_HEAD
     with resources.as_file(ref) as path:
         if not Path(path).exists():
-            raise ConfigurationError(
+            raise ModelFileError(
                 f"The shipped relation head {DEFAULT_HEAD} is missing from claimcmp/compare/data.",
                 fix="Reinstall claimcmp, or run training/train_relation_model.py to rebuild it.",
             )

@@ -36,7 +36,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from ..extract._places import GAZETTEER, lookup_place
+from ..gazetteer import GAZETTEER, lookup_place
 from . import _lexicon as lex
 from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError, NotFittedError
+from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
 from ..model import JOINT_SIDE
 from .blocking import candidate_pairs
 from .classifier import (
@@ -350,7 +350,7 @@ class SideComparer:
         if embeddings is not None:
             emb = np.asarray(embeddings, dtype=np.float32)
             if emb.ndim != 2 or emb.shape[0] != len(statements):
-                raise ConfigurationError(
+                raise ShapeMismatchError(
                     f"embeddings has shape {emb.shape} for {len(statements)} statements.",
                     fix="Pass one embedding row per statement, in the same order.",
                 )

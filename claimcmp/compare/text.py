@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from . import _lexicon as lex
-from ._readout_cues import demand_stems, refusal_stems
-from ..extract._places import gazetteer_pattern, lookup_place
+from ._stems import demand_stems, refusal_stems
+from ..gazetteer import gazetteer_pattern, lookup_place
 
 __all__ = ["TextProfile", "tokenize", "profile"]
 

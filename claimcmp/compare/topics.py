@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError
+from ..errors import ShapeMismatchError
 from .result import OneSidedTopic
 from .text import tokenize
 from . import _lexicon as lex
@@ -77,7 +77,7 @@ def resolve_topics(topics: Any, n: int) -> tuple[np.ndarray | None, dict[int, st
     else:
         labels = np.asarray(topics)
     if labels.shape != (n,):
-        raise ConfigurationError(
+        raise ShapeMismatchError(
             f"Got {labels.shape[0] if labels.ndim else 0} topic ids for {n} statements.",
             fix="Pass one topic id per statement, in the order of the statements.",
         )

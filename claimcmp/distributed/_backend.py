@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError, MissingDependencyError
+from ..errors import ClaimcmpError, ConfigurationError, DistributedError, MissingDependencyError
 from ..model import Release, Statement
 from ..embed import Embedder
 from . import _tasks
@@ -27,6 +27,19 @@ def _client_class() -> Any:
     except ImportError as exc:
         raise MissingDependencyError("The Dask backend needs dask.distributed.", fix=_INSTALL_HINT) from exc
     return Client
+
+
+def _gathered(client: Any, futures: list[Any], task: str) -> list[Any]:
+    """The results of ``futures``; a worker's failure becomes a :class:`DistributedError` naming the task."""
+    try:
+        return list(client.gather(futures))
+    except ClaimcmpError:
+        raise
+    except Exception as exc:  # a worker's error arrives as whatever the worker raised
+        raise DistributedError(
+            f"A {task} task failed on the Dask cluster: {type(exc).__name__}: {exc}",
+            fix="Check that every worker has this claimcmp version and the embedding model installed.",
+        ) from exc
 
 
 def _batches(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
@@ -142,7 +155,7 @@ class DaskBackend:
             for batch in _batches(payload, self.releases_per_task)
         ]
         out: list[Statement] = []
-        for result in client.gather(futures):
+        for result in _gathered(client, futures, "extraction"):
             out.extend(Statement.from_dict(d) for d in result)
         return out
 
@@ -166,7 +179,7 @@ class DaskBackend:
             )
             for chunk in _batches(texts, self.texts_per_task)
         ]
-        return np.concatenate(client.gather(futures)).astype(np.float32, copy=False)
+        return np.concatenate(_gathered(client, futures, "embedding")).astype(np.float32, copy=False)
 
 
 class DaskEmbedder(Embedder):

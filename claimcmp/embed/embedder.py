@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 
-from ..errors import ConfigurationError, MissingDependencyError, ModelNotFoundError
+from ..errors import ConfigurationError, MissingDependencyError, ModelNotFoundError, UnsupportedModelError
 from ._quiet import quiet_weight_loading
 from .cache import EmbeddingCache, text_key
 from .models import ResolvedModel, resolve_model
@@ -225,9 +225,6 @@ class Embedder:
             self._model = self._load_onnx()
         if self._model is None:
             resolved = self.resolved
-            # Never reach for the network: a hub lookup would hang before failing.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:  # pragma: no cover - a hard dependency
@@ -236,7 +233,9 @@ class Embedder:
                 ) from exc
             try:
                 with quiet_weight_loading(not self.show_progress):
-                    self._model = SentenceTransformer(resolved.path, device=self.device)
+                    # local_files_only: never reach for the network (a hub lookup would hang before failing),
+                    # without touching the process's environment.
+                    self._model = SentenceTransformer(resolved.path, device=self.device, local_files_only=True)
             except OSError as exc:
                 raise ModelNotFoundError(
                     f"Could not load embedding model {resolved.name!r} from {resolved.path}: {exc}",
@@ -251,7 +250,7 @@ class Embedder:
         variant = _ONNX_VARIANT[self.active_backend]
         try:
             encoder = load_onnx_encoder(self.resolved, self._model_folder(), variant)
-        except (MissingDependencyError, ConfigurationError) as exc:
+        except (MissingDependencyError, ConfigurationError, UnsupportedModelError) as exc:
             if self.backend != "auto":
                 raise
             logger.warning("ONNX backend unavailable (%s); using torch.", exc.message)

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError, EmbeddingError, MissingDependencyError
+from ..errors import ConfigurationError, EmbeddingError, MissingDependencyError, UnsupportedModelError
 from ._quiet import dropped_root_messages, quiet_weight_loading
 from .models import ResolvedModel
 
@@ -104,7 +104,7 @@ def _check_mean_pooling(model_dir: Path) -> None:
     config = _read_json(model_dir / pooling_dir / "config.json")
     modes = sorted(k for k, v in config.items() if k.startswith("pooling_mode_") and v)
     if config and modes != ["pooling_mode_mean_tokens"]:
-        raise ConfigurationError(
+        raise UnsupportedModelError(
             f"The ONNX backend supports mean-pooling models only; {model_dir} uses {modes}.",
             fix="Pass backend='torch' for this model.",
         )
@@ -257,7 +257,7 @@ class OnnxEncoder:
         model_dir = Path(model_dir)
         tokenizer_file = model_dir / "tokenizer.json"
         if not tokenizer_file.is_file():
-            raise ConfigurationError(
+            raise UnsupportedModelError(
                 f"{model_dir} has no tokenizer.json, which the ONNX backend needs.",
                 fix="Pass backend='torch' for this model.",
             )
@@ -333,6 +333,6 @@ def supports_onnx(model_dir: Path) -> bool:
         return False
     try:
         _check_mean_pooling(model_dir)
-    except ConfigurationError:
+    except UnsupportedModelError:
         return False
     return True

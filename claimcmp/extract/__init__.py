@@ -30,8 +30,8 @@ Rules (details in ``docs/extraction.md``):
   side. "Statement by X" / "Address by X" texts are X's own words.
 
 Modules: ``_segment`` (blocks, sentences via syntok), ``_quotes``,
-``_mentions``, ``_discourse`` (coreference), ``_sides``, ``_places``
-(built-in gazetteer), ``_lexicon`` (cues, roles), ``_boilerplate``,
+``_mentions``, ``_discourse`` (coreference), ``_sides`` (sides and aliases; the
+built-in gazetteer is the public :mod:`claimcmp.gazetteer`), ``_lexicon`` (cues, roles), ``_boilerplate``,
 ``_attribute`` (rules per unit), ``_turns`` (speaker labels, signers),
 ``_floor`` (who holds the floor), ``_pipeline``, ``_result``.
 """

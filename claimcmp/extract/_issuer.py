@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Release
-from ._places import gazetteer_pattern, lookup_place
+from ..gazetteer import gazetteer_pattern, lookup_place
 
 __all__ = ["home_place", "issuer_from_source"]
 

@@ -30,7 +30,7 @@ from ._lexicon import (
     find_cues,
     honorific_gender,
 )
-from ._places import gazetteer_pattern, lookup_place
+from ..gazetteer import gazetteer_pattern, lookup_place
 
 _TITLE_WORDS = frozenset(
     """Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior

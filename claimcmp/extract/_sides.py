@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import SidesFileError
-from ._places import GAZETTEER, gazetteer_pattern, lookup_place
+from ..gazetteer import GAZETTEER, gazetteer_pattern, lookup_place
 
 __all__ = ["Sides", "SideResolver", "load_sides"]
 

@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._templates import environment
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import SimilarityMatrix
     from ..themes import TimelineRow
@@ -48,8 +50,6 @@ def _colour(scale: Sequence[str], t: float) -> str:
 
 
 def _render(template: str, **context: Any) -> str:
-    from .html import environment
-
     return environment().get_template(template).render(**context).strip() + "\n"
 
 

@@ -9,34 +9,15 @@ only for http(s) URLs.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._templates import environment
 from ._view import Limits, build_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
 
 __all__ = ["render_html", "environment"]
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@lru_cache(maxsize=1)
-def environment() -> Any:
-    """The Jinja2 environment of the report templates (autoescape on, undefined names fail)."""
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
 
 def _title(view: dict[str, Any]) -> str:
     pair = view["summary"]["pair"]

@@ -14,15 +14,14 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigurationError
+from ..analysis import SCHEMA_VERSION, check_schema_version
+from ..errors import InternalError
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..analysis import Analysis
 
 __all__ = ["FLOAT_DECIMALS", "SCHEMA_VERSION", "canonical", "check_schema_version", "load_schema", "render_json"]
 
-#: Version of the report layout: MAJOR changes break readers, MINOR only add fields.
-SCHEMA_VERSION = "1.0"
 #: Decimals kept for every float in the JSON report.
 FLOAT_DECIMALS = 4
 
@@ -33,7 +32,7 @@ def canonical(value: Any, decimals: int = FLOAT_DECIMALS) -> Any:
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ConfigurationError(f"Cannot write the non-finite number {value} to JSON.", fix="Report a bug.")
+            raise InternalError(f"Cannot write the non-finite number {value} to JSON.", fix="Report a bug.")
         rounded = round(value, decimals)
         return 0.0 if rounded == 0 else rounded
     if isinstance(value, Mapping):
@@ -42,7 +41,7 @@ def canonical(value: Any, decimals: int = FLOAT_DECIMALS) -> Any:
         return [canonical(v, decimals) for v in value]
     if hasattr(value, "item"):  # numpy scalars
         return canonical(value.item(), decimals)
-    raise ConfigurationError(f"Cannot write a {type(value).__name__} to JSON.", fix="Report a bug.")
+    raise InternalError(f"Cannot write a {type(value).__name__} to JSON.", fix="Report a bug.")
 
 
 def render_json(analysis: Analysis) -> str:
@@ -55,13 +54,3 @@ def load_schema() -> dict[str, Any]:
     """The shipped JSON Schema (draft 2020-12) of the report."""
     text = resources.files("claimcmp").joinpath("schema", "report.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
-
-
-def check_schema_version(data: Mapping[str, Any]) -> None:
-    """Raise unless ``data`` is a report this version of claimcmp can read."""
-    version = data.get("schema_version")
-    if not isinstance(version, str) or version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
-        raise ConfigurationError(
-            f"Report schema_version {version!r} is not readable by this claimcmp (schema {SCHEMA_VERSION}).",
-            fix="Re-create the report with this claimcmp version (claimcmp report PATH --format json).",
-        )

@@ -15,7 +15,7 @@ from claimcmp.compare.classifier import classify_pairs, mix_probabilities
 from claimcmp.compare.cross_encoder import SHIPPED_CROSS_ENCODER, default_pair_classifier
 from claimcmp.compare.cues import RELATIONS
 from claimcmp.compare.text import profile
-from claimcmp.errors import ConfigurationError, ModelNotFoundError
+from claimcmp.errors import ConfigurationError, ModelFileError, ModelNotFoundError
 
 from ..conftest import FakeEmbedder
 from .conftest import make_statements, random_head
@@ -79,7 +79,7 @@ def test_missing_file_and_foreign_card(tmp_path):
     copy = tmp_path / "other.onnx"
     shutil.copy(SHIPPED_FILE, copy)
     copy.with_suffix(".card.json").write_text(json.dumps({"classes": ["entailment", "neutral", "contradiction"]}))
-    with pytest.raises(ConfigurationError, match="classes"):
+    with pytest.raises(ModelFileError, match="classes"):
         OnnxPairClassifier(copy)
 
 

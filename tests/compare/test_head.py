@@ -5,7 +5,7 @@ import pytest
 
 from claimcmp.compare.features import feature_width
 from claimcmp.compare.head import RelationHead, default_head
-from claimcmp.errors import ConfigurationError
+from claimcmp.errors import ConfigurationError, ModelFileError, ShapeMismatchError
 
 from .conftest import random_head
 
@@ -50,21 +50,21 @@ def test_save_load_round_trip(tmp_path, small_head):
 
 
 def test_wrong_width_raises(small_head):
-    with pytest.raises(ConfigurationError, match="width"):
+    with pytest.raises(ShapeMismatchError, match="width"):
         small_head.predict_proba(np.zeros((2, 7)))
 
 
 def test_unreadable_file_raises(tmp_path):
     bad = tmp_path / "bad.npz"
     bad.write_text("not a zip")
-    with pytest.raises(ConfigurationError):
+    with pytest.raises(ModelFileError):
         RelationHead.load(bad)
 
 
 def test_head_without_match_scorer_raises():
     head = random_head(4)
     plain = RelationHead(head.mean, head.scale, head.weights, head.biases, 1.0, head.classes)
-    with pytest.raises(ConfigurationError):
+    with pytest.raises(ModelFileError):
         plain.match_score(np.zeros((1, head.n_features)))
 
 

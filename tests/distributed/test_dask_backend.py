@@ -120,3 +120,19 @@ def test_analyze_with_the_cluster_embedder_equals_the_local_one(tmp_path: Path, 
     assert remote.statement_topics == local.statement_topics
     assert remote.to_dict()["relations"] == local.to_dict()["relations"]
     assert remote.to_dict()["themes"] == local.to_dict()["themes"]
+
+
+def _failing_task(*args: object) -> list[dict[str, object]]:
+    raise RuntimeError("worker ran out of disk")
+
+
+def test_a_failed_worker_task_is_a_distributed_error_naming_the_task(
+    client: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcmp.distributed import _tasks
+    from claimcmp.errors import DistributedError
+
+    monkeypatch.setattr(_tasks, "extract_batch", _failing_task)
+    with pytest.raises(DistributedError, match=r"extraction task failed.*RuntimeError: worker ran out of disk") as info:
+        DaskBackend(client).extract(_releases())
+    assert info.value.code == "E820" and "every worker" in info.value.fix

@@ -12,7 +12,7 @@ from claimcmp.embed import Embedder, EmbeddingCache, resolve_model, text_key
 from claimcmp.embed import embedder as embedder_module
 from claimcmp.embed import onnx_backend
 from claimcmp.embed.onnx_backend import max_seq_length, onnx_model_path, supports_onnx
-from claimcmp.errors import ConfigurationError
+from claimcmp.errors import ConfigurationError, UnsupportedModelError
 
 from ..conftest import python_output
 
@@ -69,7 +69,7 @@ def test_only_mean_pooling_models_run_on_onnx(tmp_path: Path) -> None:
     cls_model = _model_folder(tmp_path, {"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False})
     assert not supports_onnx(cls_model)
     assert Embedder(cls_model, cache_dir=tmp_path).active_backend == "torch"
-    with pytest.raises(ConfigurationError, match="mean-pooling"):
+    with pytest.raises(UnsupportedModelError, match="mean-pooling"):
         onnx_backend.export_onnx(resolve_model(cls_model), tmp_path / "x-fp32.onnx", "fp32")
     assert supports_onnx(Path(resolve_model(None).path))
 

@@ -1,7 +1,7 @@
 """The HTML report in headless Chromium: injected script never runs, and the page renders.
 
-Chromium is installed by the session fixture when missing (Debian package
-``chromium``); the test fails, with the reason, when it cannot be installed.
+Chromium is installed by ``scripts/setup.sh`` (Debian package ``chromium``); the tests install
+nothing and fail, saying how to install it, when it is missing.
 """
 
 from __future__ import annotations
@@ -35,24 +35,14 @@ def _find_chromium() -> str | None:
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """Path of a Chromium binary, installed with apt-get when missing."""
+    """Path of the Chromium binary that ``scripts/setup.sh`` installs; the test fails, saying so, without it."""
     found = _find_chromium()
     if found is None:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        log = []
-        for cmd in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-            try:
-                done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                log.append(f"{' '.join(cmd)}: {exc}")
-                break
-            log.append(f"{' '.join(cmd)} -> {done.returncode}: {done.stderr[-500:]}")
-            if done.returncode != 0:
-                break
-        found = _find_chromium()
-        if found is None:
-            pytest.fail("Chromium is needed for the report security test and could not be installed "
-                        "(run 'apt-get update && apt-get install -y chromium' as root). " + " | ".join(log))
+        pytest.fail(
+            "Chromium is needed for the report security test and is not installed. "
+            "Run scripts/setup.sh as root (it installs the Debian package 'chromium'), "
+            "or install Chromium yourself and put it on PATH."
+        )
     return found
 
 

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from claimcmp.analysis import Analysis
-from claimcmp.errors import ConfigurationError
+from claimcmp.errors import InternalError, SchemaVersionError
 from claimcmp.report.json_report import SCHEMA_VERSION, canonical, check_schema_version, load_schema
 
 
@@ -58,9 +58,9 @@ def test_json_is_canonical(seed_analysis: Analysis) -> None:
 
 def test_canonical_rounds_and_refuses_odd_values() -> None:
     assert canonical({"a": (0.123456, -0.00001)}) == {"a": [0.1235, 0.0]}
-    with pytest.raises(ConfigurationError):
+    with pytest.raises(InternalError):
         canonical(float("nan"))
-    with pytest.raises(ConfigurationError):
+    with pytest.raises(InternalError):
         canonical(object())
 
 
@@ -73,7 +73,7 @@ def test_json_writes_to_a_file(tmp_path, seed_analysis: Analysis) -> None:  # ty
 def test_unknown_schema_major_version_is_refused(seed_analysis: Analysis) -> None:
     data = seed_analysis.to_dict()
     data["schema_version"] = "2.0"
-    with pytest.raises(ConfigurationError, match="schema_version"):
+    with pytest.raises(SchemaVersionError, match="schema_version"):
         Analysis.from_dict(data)
-    with pytest.raises(ConfigurationError):
+    with pytest.raises(SchemaVersionError):
         check_schema_version({})
