@@ -1,7 +1,8 @@
 """Attribution on the hand-annotated real gold set (benchmarks/gold_real/), per house style and format.
 
 Run from the repository root: ``python benchmarks/bench_gold_real.py`` scores the ``dev`` split;
-``--test`` scores the untouched ``test`` split instead (only when reporting). For every gold statement the
+``--test`` scores the ``test`` split instead, and ``--test2`` the fresh ``test2`` split drawn by
+``gold_real/select_test2.py`` (only when reporting; its first score is kept in ``gold_real/test2_score.json``). For every gold statement the
 prediction overlapping it most is taken; ``coverage`` is the share of gold statements with one, and ``side``,
 ``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label right. Sides are
 compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree); a speaker
@@ -29,12 +30,13 @@ from claimcmp.gazetteer import lookup_place  # noqa: E402
 from claimcmp.ingest import load_releases  # noqa: E402
 
 SPLIT_FILE = ROOT / "benchmarks" / "gold_real" / "split.json"
-FIRST_TEST_SCORE = ROOT / "benchmarks" / "gold_real" / "first_test_score.json"
+FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.json",
+                "test2": ROOT / "benchmarks" / "gold_real" / "test2_score.json"}
 FORMATS = (  # (format, pattern on the document name), first match wins
-    ("joint statement", r"joint-statement"),
-    ("first-person statement", r"address|addressed|statement-on|-statement-"),
+    ("joint statement", r"joint-statement|ministers-statement"),
+    ("first-person statement", r"address|addressed|statement-on|-statement-|opening-remarks"),
     ("Q&A / interview", r"press-briefing|television|remarks-to-the-press"),
-    ("transcript, both sides", r"wh-joint|press-statements|talks-with|blinken-and"),
+    ("transcript, both sides", r"wh-joint|press-statements|talks-with|blinken-and|kremlin-meeting-with-(?:president|prime-minister)"),
     ("readout", r"."),
 )
 Span = tuple[int, int]
@@ -121,16 +123,18 @@ def run(split: str) -> dict[str, dict[str, dict[str, float]]]:
 
 
 def main() -> None:
-    split = "test" if "--test" in sys.argv else "dev"
+    split = "test2" if "--test2" in sys.argv else "test" if "--test" in sys.argv else "dev"
     figures = run(split)
     rows = [[system, group, g["documents"], g["statements"], g["coverage"], g["side"], g["kind"], g["speaker"]]
             for system, groups in figures.items() for group, g in groups.items()]
     table = md_table(["system", "group", "docs", "statements", "coverage", "side", "kind", "speaker"], rows)
     print(table)
-    note = (f"Split `{split}` of `benchmarks/gold_real/` (40 hand-annotated documents, four house styles). "
+    size = len(json.loads(SPLIT_FILE.read_text(encoding="utf-8")))
+    note = (f"Split `{split}` of `benchmarks/gold_real/` ({size} hand-annotated documents, four house styles). "
             "Targets: side >= 0.90, kind >= 0.85, speaker >= 0.85, coverage >= 0.97.\n\n")
-    if split == "test" and FIRST_TEST_SCORE.exists():
-        first = json.loads(FIRST_TEST_SCORE.read_text(encoding="utf-8"))
+    first_score = FIRST_SCORES.get(split)
+    if first_score is not None and first_score.exists():
+        first = json.loads(first_score.read_text(encoding="utf-8"))
         scores = ", ".join(f"{k} {first['claimcmp'][k]:.3f}" for k in ("coverage", "side", "kind", "speaker"))
         note += f"First untouched score (all): {scores}. {first['note']}\n\n"
     record(f"gold_real_{split}", f"Attribution on the real gold set ({split})", note + table, figures, order=22)

@@ -4,7 +4,9 @@ Run from the repository root: ``python benchmarks/gold_real/make_split.py`` writ
 each source (White House, State Department, Kremlin, president.gov.ua) documents are ordered by the SHA-1
 of their name and every third goes to ``test``; the order does not depend on which other documents exist,
 so adding documents later never moves an existing one. The ``test`` part stays untouched until a report.
-Documents of one ``pairs.gold.json`` pair always share a split (the first one's).
+Documents of one ``pairs.gold.json`` pair always share a split (the first one's). Documents already marked
+``test2`` in ``split.json`` (the fresh untouched split drawn by ``select_test2.py``) keep that mark and take no part
+in the dev/test assignment.
 """
 
 from __future__ import annotations
@@ -30,12 +32,16 @@ def assign(names: list[str], pairs: list[list[str]]) -> dict[str, str]:
 
 
 def main() -> None:
+    split_path = GOLD_ROOT / "split.json"
+    previous = json.loads(split_path.read_text(encoding="utf-8")) if split_path.exists() else {}
+    fresh = {name for name, part in previous.items() if part == "test2"}
     names = [path.name.removesuffix(".gold.json") for path in (GOLD_ROOT / "gold").glob("*.gold.json")]
+    names = [name for name in names if name not in fresh]
     pairs_path = GOLD_ROOT / "pairs.gold.json"
     pairs = [pair["docs"] for pair in json.loads(pairs_path.read_text(encoding="utf-8"))] if pairs_path.exists() else []
-    split = assign(names, pairs)
+    split = dict(sorted({**assign(names, pairs), **dict.fromkeys(fresh, "test2")}.items()))
     (GOLD_ROOT / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
-    counts = {part: sum(1 for value in split.values() if value == part) for part in ("dev", "test")}
+    counts = {part: sum(1 for value in split.values() if value == part) for part in ("dev", "test", "test2")}
     print(f"{len(split)} documents: {counts}")
 
 

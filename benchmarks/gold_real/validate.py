@@ -8,7 +8,10 @@ Checked for every ``gold/<name>.gold.json``: a matching ``docs/<name>.txt`` exis
 occurs exactly once; statements are in document order and do not overlap; kinds and sides are valid; every
 relation index resolves and joins two different, non-joint, non-null sides; ambiguity keys resolve. For
 ``pairs.gold.json``: every document exists and every ``{doc, index}`` end resolves. ``split.json`` puts every
-document in exactly one of ``dev`` and ``test``.
+document in exactly one of ``dev``, ``test`` and ``test2``. For every ``topics/<name>.topics.json`` (agenda-item
+topics of a two-sided meeting): ``doc`` names a document of the split with a gold file, every topic has a non-empty
+label and a list of statements, and every statement index of that document appears exactly once, in one topic or
+in ``unassigned``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 GOLD_ROOT = Path(__file__).resolve().parent
 KINDS = frozenset({"direct_quote", "reported", "joint", "narration"})
 RELATIONS = frozenset({"agreement", "counter_claim"})
+SPLITS = ("dev", "test", "test2")
 REQUIRED_HEADER = ("title", "date", "source_url", "license")
 
 
@@ -161,7 +165,7 @@ def pair_problems(documents: list[GoldDocument], root: Path = GOLD_ROOT) -> list
 
 
 def split_problems(documents: list[GoldDocument], root: Path = GOLD_ROOT) -> list[str]:
-    """Every document in exactly one of ``dev``/``test`` in ``split.json``, and nothing else listed there."""
+    """Every document in exactly one of ``dev``/``test``/``test2`` in ``split.json``, and nothing else listed there."""
     path = root / "split.json"
     if not path.exists():
         return ["split.json is missing (run benchmarks/gold_real/make_split.py)"] if documents else []
@@ -169,7 +173,51 @@ def split_problems(documents: list[GoldDocument], root: Path = GOLD_ROOT) -> lis
     names = {document.name for document in documents}
     problems = [f"split.json lacks {name!r}" for name in sorted(names - split.keys())]
     problems += [f"split.json names {name!r}, which has no gold file" for name in sorted(split.keys() - names)]
-    problems += [f"split.json: {name!r} is {part!r}, not dev or test" for name, part in split.items() if part not in {"dev", "test"}]
+    problems += [f"split.json: {name!r} is {part!r}, not one of {', '.join(SPLITS)}"
+                 for name, part in split.items() if part not in SPLITS]
+    return problems
+
+
+def topic_problems(documents: list[GoldDocument], root: Path = GOLD_ROOT) -> list[str]:
+    """Problems of ``topics/*.topics.json``: unknown documents, empty labels, indices out of range, missing or repeated."""
+    split_path = root / "split.json"
+    split = json.loads(split_path.read_text(encoding="utf-8")) if split_path.exists() else {}
+    by_name = {document.name: document for document in documents}
+    problems = []
+    for path in sorted((root / "topics").glob("*.topics.json")):
+        where = path.name
+        topics = json.loads(path.read_text(encoding="utf-8"))
+        name = topics.get("doc")
+        if path.name != f"{name}.topics.json":
+            problems.append(f"{where}: 'doc' is {name!r}, not the file's name")
+        if name not in split or name not in by_name:
+            problems.append(f"{where}: doc {name!r} is not a gold document of split.json")
+            continue
+        count = len(by_name[name].gold["statements"])
+        seen: list[int] = []
+        for number, topic in enumerate(topics.get("topics", [])):
+            label = topic.get("label")
+            if not isinstance(label, str) or not label.strip():
+                problems.append(f"{where} topic {number}: the label must be a non-empty string")
+            members = topic.get("statements")
+            if not isinstance(members, list) or not members:
+                problems.append(f"{where} topic {number}: 'statements' must be a non-empty list")
+                continue
+            seen.extend(members)
+        unassigned = topics.get("unassigned", [])
+        if not isinstance(unassigned, list):
+            problems.append(f"{where}: 'unassigned' must be a list")
+            unassigned = []
+        seen.extend(unassigned)
+        bad = [index for index in seen if not (isinstance(index, int) and 0 <= index < count)]
+        if bad:
+            problems.append(f"{where}: indices out of range 0..{count - 1}: {bad}")
+        repeated = sorted({index for index in seen if seen.count(index) > 1})
+        if repeated:
+            problems.append(f"{where}: indices listed more than once: {repeated}")
+        missing = sorted(set(range(count)) - set(seen))
+        if missing:
+            problems.append(f"{where}: statements in no topic and not unassigned: {missing}")
     return problems
 
 
@@ -181,7 +229,8 @@ def all_problems(root: Path = GOLD_ROOT) -> list[str]:
         problems.extend(header_problems(document))
         problems.extend(statement_problems(document))
         problems.extend(relation_problems(document))
-    return problems + pair_problems(documents, root) + split_problems(documents, root)
+    return (problems + pair_problems(documents, root) + split_problems(documents, root)
+            + topic_problems(documents, root))
 
 
 def main() -> int:

@@ -92,7 +92,45 @@ def test_the_split_must_name_every_document_once(tmp_path):
     problems = validate.all_problems(root)
     assert any("lacks 'd'" in problem for problem in problems)
     assert any("has no gold file" in problem for problem in problems)
-    assert any("not dev or test" in problem for problem in problems)
+    assert any("not one of dev, test, test2" in problem for problem in problems)
+
+
+def test_a_test2_document_is_accepted(tmp_path):
+    root = _gold_set(tmp_path, GOOD)
+    (root / "split.json").write_text(json.dumps({"d": "test2"}), encoding="utf-8")
+    assert validate.all_problems(root) == []
+
+
+def _topics(root: Path, topics: dict) -> Path:
+    (root / "topics").mkdir(exist_ok=True)
+    (root / "topics" / f"{topics['doc']}.topics.json").write_text(json.dumps(topics), encoding="utf-8")
+    return root
+
+
+def test_well_formed_topics_have_no_problems(tmp_path):
+    topics = {"doc": "d", "topics": [{"label": "next meeting", "statements": [1, 2]}], "unassigned": [0]}
+    assert validate.all_problems(_topics(_gold_set(tmp_path, GOOD), topics)) == []
+
+
+def test_topic_problems_are_reported(tmp_path):
+    root = _gold_set(tmp_path, GOOD)
+    _topics(root, {"doc": "d", "topics": [{"label": " ", "statements": [1, 1, 5]}], "unassigned": []})
+    _topics(root, {"doc": "e", "topics": [], "unassigned": []})
+    problems = validate.all_problems(root)
+    assert any("non-empty string" in problem for problem in problems)
+    assert any("out of range" in problem for problem in problems)
+    assert any("more than once" in problem for problem in problems)
+    assert any("in no topic and not unassigned: [0, 2]" in problem for problem in problems)
+    assert any("not a gold document of split.json" in problem for problem in problems)
+
+
+def test_agenda_topics_cover_every_two_sided_document_of_dev_and_test():
+    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
+    documents = [d for d in validate.load_documents() if split[d.name] in ("dev", "test")]
+    two_sided = {d.name for d in documents if len({s["side"] for s in d.gold["statements"]} - {None, "joint"}) >= 2}
+    annotated = {path.name.removesuffix(".topics.json") for path in (validate.GOLD_ROOT / "topics").glob("*.topics.json")}
+    assert two_sided <= annotated
+    assert len(annotated) >= 12
 
 
 def test_the_shipped_gold_set_covers_every_house_style_and_format():
