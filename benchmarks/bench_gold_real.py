@@ -6,7 +6,7 @@ Run from the repository root: ``python benchmarks/bench_gold_real.py`` scores th
 prediction overlapping it most is taken; ``coverage`` is the share of gold statements with one, and ``side``,
 ``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label right. Sides are
 compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree); a speaker
-is right when it equals the gold name or contains the gold surname, accents aside (the extractor may give an office,
+is right when it equals the gold name, contains the gold surname, or is a shortening of it ("Xi" for "Xi Jinping"), accents aside (the extractor may give an office,
 "President of United States", which counts as wrong). The naive baseline gives every sentence to the
 issuing side as narration with no speaker.
 """
@@ -61,7 +61,12 @@ def _fold(name: str) -> str:
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
     if predicted is None or gold is None:
         return predicted is gold
-    return predicted == gold or _fold(gold.split()[-1]) in _fold(predicted)
+    if predicted == gold or _fold(gold.split()[-1]) in _fold(predicted):
+        return True
+    # A shortened name counts when every word is one of the gold name's: "Xi" for "Xi Jinping", where the
+    # family name comes first and the last-word rule above would miss it.
+    words = _fold(predicted).split()
+    return bool(words) and set(words) <= set(_fold(gold).split())
 
 
 def gold_spans(document: validate.GoldDocument) -> list[tuple[Span, dict]]:

@@ -183,7 +183,8 @@ def _confirmed(text: str, labels: list[Label]) -> list[Label]:
 
 
 _FIRST_PERSON_TITLE = re.compile(
-    r"^\s*(?:(?:Joint\s+)?(?:Video\s+)?(?:Address|Statement|Remarks|Speech|Message|Letter|Op-Ed|Greeting|Appeal)"
+    # a headline may come first: "It was another day … - address by President X"
+    r"^\s*(?:(?:[^-–—:]+?\s[-–—]\s+|[^:]+?:\s+)?(?:Joint\s+)?(?:Video\s+)?(?:Address|Statement|Remarks|Speech|Message|Letter|Op-Ed|Greeting|Appeal)"
     r"(?:\s+(?:by|of|from))\s+(?P<by>.+?)(?:\s+(?:on|to|at|in|regarding|following|marking|before|after|for)\s+.*)?$"
     r"|(?P<subject>.+?)\s+(?:addressed|addresses|appealed\s+to)\b.*$)",
     re.IGNORECASE,

@@ -167,3 +167,22 @@ def test_attribution_on_the_real_dev_split_meets_the_targets(monkeypatch):
     for group, scores in figures.items():
         if group.startswith("source: "):
             assert scores["side"] >= 0.80, group
+
+
+def _bench(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("bench_gold_real", ROOT / "benchmarks" / "bench_gold_real.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_speaker_scoring_accepts_surnames_and_shortenings_only(monkeypatch):
+    same_speaker = _bench(monkeypatch).same_speaker
+    assert same_speaker("Xi", "Xi Jinping")  # family name first
+    assert same_speaker("President Biden", "Joe Biden")
+    assert same_speaker("Alberto Fernandez", "Alberto Fernández")
+    assert not same_speaker("President of France", "Emmanuel Macron")
+    assert not same_speaker("Jinping", "Li Qiang")
+    assert not same_speaker(None, "Xi Jinping") and same_speaker(None, None)

@@ -177,3 +177,11 @@ def test_readout_without_labels_or_signer_is_unchanged():
     without = _rows(text, None, issuer="United States")
     assert with_title == without
     assert with_title[1][1] == "reported"
+
+
+def test_a_headline_before_address_by_still_names_the_signer():
+    title = "It was another day that brought us all closer to victory - address by President Volodymyr Zelenskyy"
+    mention = signer_mention(title, None)
+    assert mention is not None and mention.name == "Volodymyr Zelenskyy"
+    assert signer_mention("Russia - Ukraine talks: statement on the results", None) is None
+    assert signer_mention("Peace now - Joint Statement by Boris Johnson and Justin Trudeau", None) is None
