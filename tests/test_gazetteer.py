@@ -46,3 +46,20 @@ def test_registry_reads_the_shipped_lists_and_names_the_missing_one() -> None:
         lang.word_set("nope")
     with pytest.raises(ConfigurationError, match="No language data"):
         lang.records("gazetteer", lang="xx")
+
+
+def test_every_shipped_list_is_read_by_the_package_and_is_not_empty() -> None:
+    from pathlib import Path
+
+    package = Path(lang.__file__).resolve().parents[1]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
+    for name in lang.available():
+        assert f'"{name}"' in source, f"{name}.txt is shipped but never read"
+        assert lang.word_set(name), name
+
+
+def test_the_comparer_lists_are_the_data_files() -> None:
+    from claimcmp.compare import _lexicon
+
+    assert _lexicon.NEGATIONS == lang.word_set("compare_negations")
+    assert {"not", "never", "no"} <= _lexicon.NEGATIONS

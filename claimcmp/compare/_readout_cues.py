@@ -27,6 +27,7 @@ unlawful"); a "not" up to two words before a judgement turns it round.
 
 from __future__ import annotations
 
+from ..lang import word_set
 from . import _lexicon as lex
 from .text import TextProfile
 
@@ -34,39 +35,23 @@ __all__ = [
     "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "rival_doers", "BAD_JUDGEMENTS",
 ]
 
-_REJECT_VERBS = frozenset(
-    """
-    reject rejects rejected rejecting deny denies denied denying dismiss dismisses dismissed dismissing
-    refute refutes refuted refuting repudiate repudiates repudiated rebuff rebuffed rebut rebutted
-    """.split()
-)
+_REJECT_VERBS = word_set("compare_readout_reject_verbs")
 # Not "dispute" or "contest": in readouts they are mostly nouns and adjectives
 # ("the maritime boundary dispute", "disputed waters", "contested elections").
 #: Labels a speaker pins on the other side's claim.
-_REJECT_LABELS = frozenset(
-    """
-    groundless baseless unfounded false fabricated fabrication fabrications fake hoax staged
-    disinformation misinformation lies slander slanderous smear unsubstantiated propaganda absurd
-    nonsense politicized politicised politically falseflag invented concocted distorted misleading
-    """.split()
-)
+_REJECT_LABELS = word_set("compare_readout_reject_labels")
 #: After a rejection verb these make it a refused act, not a rejected claim ("denied access").
-_REFUSED_OBJECTS = frozenset("access entry visa visas permission passage landing admission".split())
+_REFUSED_OBJECTS = word_set("compare_readout_refused_objects")
 #: Before a label these make it a subject of concern, not a verdict ("the spread of disinformation").
-_TOPIC_MARKERS = frozenset("of about against on over spread spreading combat combating countering counter tackle tackling".split())
+_TOPIC_MARKERS = word_set("compare_readout_topic_markers")
 #: After "lies" these make it the verb of place ("lies in", "lies beyond"), not a verdict.
-_LOCATING = frozenset("in at on within beyond behind ahead near along between under across off outside inside".split())
+_LOCATING = word_set("compare_readout_locating")
 #: Before a label these make it a norm ("must not be politicised"), not a verdict.
-_NORMATIVE = frozenset("should must shall ought never".split())
-_ACCEPT = frozenset("accept accepts recognise recognises recognize recognizes acknowledge acknowledges agree agrees".split())
+_NORMATIVE = word_set("compare_readout_normative")
+_ACCEPT = word_set("compare_readout_accept")
 #: Verbs that assert a finding (the claim a rejection answers).
-_ASSERT = frozenset(
-    """
-    found finds confirmed confirms concluded concludes established establishes stated states noted notes
-    reported reports documented documents showed shows revealed reveals verified verifies
-    """.split()
-)
-_DOER_VERBS = frozenset("carried conducted launched fired committed perpetrated staged caused hit struck used".split())
+_ASSERT = word_set("compare_readout_assert")
+_DOER_VERBS = word_set("compare_readout_doer_verbs")
 
 
 def rejection_words(p: TextProfile) -> set[str]:
@@ -108,21 +93,13 @@ def attributed_act(a: TextProfile, b: TextProfile) -> tuple[frozenset[str], froz
 
 
 #: Harm done: one of these in both statements makes their doers rivals for one act.
-_HARM = frozenset(
-    """
-    attack attacked attacks shelled shelling shells strike strikes struck hit damaged damage destroyed
-    caused started ignited fired launched blocked blocking preventing violated broken broke killed
-    rammed seized looted spill slick fire fires blaze debris fragments explosion leak leaking ambush
-    ambushed bombed bombing raid raided
-    cyberattack cyberattacks hacked breached
-    """.split()
-)
+_HARM = word_set("compare_readout_harm")
 #: Words after which the doer follows ("carried out by", "originated from", "the work of").
-_DOER_BEFORE = frozenset("by from blamed".split())
-_DOER_SKIP = lex.STOPWORDS | frozenset("own other itself themselves its".split())
+_DOER_BEFORE = word_set("compare_readout_doer_before")
+_DOER_SKIP = lex.STOPWORDS | frozenset(["own", "other", "itself", "themselves", "its"])
 _DOER_LEN = 4
 #: Before "from", these make it what one is shielded from, not who did it ("defend its territory from attacks").
-_SHIELD = frozenset("defend defends defended defending defense defence protect protects protected protection shield safeguard".split())
+_SHIELD = word_set("compare_readout_shield")
 
 
 def _doer_phrases(tokens: tuple[str, ...]) -> list[frozenset[str]]:
@@ -172,46 +149,14 @@ def refused_demand(a: TextProfile, b: TextProfile) -> frozenset[str]:
 
 
 #: Favourable judgements of a policy, an event or a state of affairs.
-_GOOD = frozenset(
-    """
-    success successful succeeding succeeded succeeds working works effective improved improving improvement
-    legitimate lawful legal fair free safe secure balanced transparent peaceful stable holding
-    strengthen strengthens strengthened strengthening protect protects protected protecting voluntary
-    voluntarily constructive productive routine justified proportionate consistent compliant credible
-    accurate democratic orderly calm humane sustainable reasonable necessary defensive
-    healthy recovered recovering robust sound resilient thriving inclusive impartial objective genuine
-    sincere smooth fruitful encouraging commendable exemplary responsible restrained measured valid
-    wellfounded verified factual adequate sufficient unimpeded unrestricted dignified respected respecting
-    """.split()
-)
+_GOOD = word_set("compare_readout_good")
 #: Unfavourable judgements of the same.
-_BAD = frozenset(
-    """
-    failed failure fails failing ineffective deteriorated deteriorating worsened worsening
-    illegitimate unlawful illegal unfair onesided unsafe dangerous biased provocative destabilising
-    destabilizing collapsed collapsing undermine undermines undermined undermining weaken weakens weakened
-    restrict restricts restricted restricting forced forcibly arbitrary counterproductive unjustified
-    disproportionate fraud fraudulent rigged flawed marred aggressive threatens threatening violates
-    violating inaccurate unreasonable unsustainable coerced
-    depleted collapse fragile weak stagnant declining deteriorate worse poor inadequate insufficient
-    opaque partial politicised politicized fabricated false misleading distorted irresponsible reckless
-    excessive brutal brutally violent repressive abusive discriminatory coercive hostile escalatory
-    irregular irregularities manipulated obstructed impeded unreliable invalid unverified inhumane
-    violated
-    """.split()
-)
+_BAD = word_set("compare_readout_bad")
 #: The unfavourable judgement words, for other cue modules.
 BAD_JUDGEMENTS = _BAD
 
 #: Speakers and reporting words: shared by most readout pairs, never the subject judged.
-_NOT_A_SUBJECT = frozenset(
-    """
-    minister ministry deputy foreign secretary general president prime ambassador spokesperson spokesman
-    director commissioner commission delegation government side sides representative permanent special
-    envoy coordinator rapporteur high chairman embassy office said says stated described noted added
-    country countries two both
-    """.split()
-)
+_NOT_A_SUBJECT = word_set("compare_readout_not_a_subject")
 
 
 _JUDGED_WINDOW = 6

@@ -6,22 +6,19 @@ A profile (:mod:`claimcmp.compare.text`) stores these stems; the refused-demand 
 
 from __future__ import annotations
 
+from ..lang import word_set
 from . import _lexicon as lex
 
 __all__ = ["demand_stems", "refusal_stems"]
 
-_DEMAND = frozenset(
-    ["urge", "urges", "urged", "urging", "demand", "demands", "demanded", "press", "pressed", "advocate", "advocated", "advocates", "supports", "supported", "supporting", "backed", "backs", "backing", "endorse", "endorses", "endorsed", "favour", "favours", "favoured", "favor", "favors", "favored", "propose", "proposes", "proposed"]
-)
-_CALL = frozenset(["call", "calls", "called", "calling"])
-_MODAL = frozenset(["should", "must"])
-_REFUSE = frozenset(
-    ["oppose", "opposes", "opposed", "opposing", "refuse", "refuses", "refused", "refusing", "veto", "vetoed", "block", "blocked", "reject", "rejects", "rejected", "rejecting", "cannot"]
-)
+_DEMAND = word_set("compare_stems_demand")
+_CALL = word_set("compare_stems_call")
+_MODAL = word_set("compare_stems_modal")
+_REFUSE = word_set("compare_stems_refuse")
 #: "keep ... in place": a refusal to lift only with "place" after it ("keep funding" is no refusal).
-_KEEP = frozenset(["keep", "keeps", "kept", "maintain", "maintains", "retain", "retains", "retained"])
-_FUTURE = frozenset(["will", "would", "shall", "could", "can"])
-_VOTE = frozenset(["vote", "votes", "voted", "voting"])
+_KEEP = word_set("compare_stems_keep")
+_FUTURE = word_set("compare_stems_future")
+_VOTE = word_set("compare_stems_vote")
 _WINDOW = 5  # words before a marker
 _OBJECT_WINDOW = 8  # words after it: the object ("urged the Council to lift the export restrictions")
 #: Policy words that name one action in other words, joined under one stem

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import word_set
+
 __all__ = [
     "CUE_PATTERN",
     "Cue",
@@ -73,10 +75,7 @@ _NOUN_CUES = [
 
 
 # Base forms that also serve as cues ("we call on", "they agree"); other base forms are too often nouns.
-_BASE_CUES = frozenset(
-    "say agree urge call welcome stress reaffirm reiterate condemn express believe hope emphasise emphasize "
-    "underline underscore reject deplore commend thank look make speak touch point set put lay".split()
-)
+_BASE_CUES = word_set("extract_base_cues")
 
 
 def _inflect(base: str, past: str) -> list[str]:
@@ -252,10 +251,7 @@ ROLE_PATTERN = re.compile(
 )
 
 # Titles too generic to be a speaker when written in lower case ("the head of", "the chair").
-_GENERIC_LOWER = frozenset(
-    "head chief chair speaker representative commander director administrator counsellor counselor coordinator "
-    "advisor adviser governor mayor senator deputy head deputy director envoy prince".split(" ")
-)
+_GENERIC_LOWER = word_set("extract_generic_lower")
 _LOWER_ROLES = {r.lower(): r for r in sorted(set(_ROLES), key=len) if r.lower() not in _GENERIC_LOWER}
 
 #: A role title in lower case after "the" ("the minister", "the foreign minister"); see :data:`LOWER_ROLES`.
@@ -311,12 +307,4 @@ JOINT_PATTERN = re.compile(
 )
 
 #: Capitalised words that never start or continue a personal name.
-NAME_STOPWORDS = frozenset(
-    """The A An And Of In On At By For With From To During After Before He She They It We Our This That These
-    Those His Her Their Its Both All Today Yesterday Tomorrow Also However Moreover Furthermore Meanwhile In
-    January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday Ministry Government Office Department Council Commission
-    Organisation Organization Republic Federation Kingdom State States United Nations Secretariat Embassy
-    Agency Conference Session Summit Convention Centre Center Background More Information Speaking Following
-    Under According As While When Where Since Following Mission Delegation Assembly Committee Parliament""".split()
-)
+NAME_STOPWORDS = word_set("extract_name_stopwords")

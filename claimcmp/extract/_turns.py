@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang import word_set
 from ._lexicon import HONORIFIC_PATTERN, ROLE_PATTERN, honorific_gender
 from ._mentions import Mention, find_mentions, is_name_word
 from ._segment import _trim
@@ -24,7 +25,7 @@ __all__ = ["Label", "find_labels", "label_mention", "signer_mention", "title_cas
 
 #: The press and the people who run a session: their turns are no side's words.
 PRESS_ROLES = frozenset({"q", "question", "questions", "reporter", "journalist", "audience member", "press"})
-PROCEDURE_ROLES = frozenset({"operator", "moderator", "interpreter", "narrator", "announcer", "staff"})
+PROCEDURE_ROLES = word_set("extract_turns_procedure_roles")
 
 _CONNECTOR = r"(?:of|the|and|for|on|de|da|del|der|van|von|bin|bint|al|el|ibn|y|la|le|du|dos|das|di)"
 # a capitalised word; a full stop only after an initial or an abbreviated title ("J.", "Mr."), so that
