@@ -7,6 +7,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,7 +17,7 @@ from ..errors import ConfigurationError
 from ..model import JOINT_SIDE, Release, Statement
 from ._result import Analysis
 from ._settings import RunSettings, library_versions
-from ._similarity import MAX_STATEMENTS, MAX_TOPICS, cross_side_similarity
+from ._similarity import MAX_STATEMENTS, MAX_TOPICS, SimilarityMatrix, cross_side_similarity
 
 __all__ = ["analyze", "default_pair"]
 
@@ -186,84 +187,173 @@ def analyze(
     ) if reuse else None
     if stored is not None and (found := stored[0].get(stored[1])) is not None:
         return found  # type: ignore[no-any-return]
-    statements, release_sides = _extract(releases, sides_obj, show_progress)
-    notes: list[str] = []
-    model_name, identity = _model_identity(embedder)
-    topic_params = {"random_state": 0, **dict(topic_options or {})}
-    theme_params = {"random_state": 0, **dict(theme_options or {})}
-    compare_params = {"top_k": 5, "min_cosine": 0.3, **dict(compare_options or {})}
-    compare_params.pop("embedder", None)
+    steps = _Steps.of(topic_options, compare_options, theme_options, on_error=on_error, show_progress=show_progress)
+    analysis = _run(releases, sides_obj, pair, embedder, steps)
+    if stored is not None:
+        stored[0].put(stored[1], analysis)
+    return analysis
 
-    topics: tuple[Any, ...] = ()
-    topic_ids: list[int | None] = [None] * len(statements)
-    themes: Any = None
-    vectors = np.zeros((0, 0), dtype=np.float32)
-    if statements:
-        vectors = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
-        themes, topics, topic_ids = _topics_and_themes(
-            releases, statements, vectors, embedder, sides_obj, topic_params, theme_params
+
+@dataclass(frozen=True)
+class _Steps:
+    """The options of each step of one run, with the defaults ``analyze()`` adds."""
+
+    topics: dict[str, Any]
+    compare: dict[str, Any]
+    themes: dict[str, Any]
+    on_error: str
+    show_progress: bool
+
+    @classmethod
+    def of(
+        cls,
+        topic_options: Mapping[str, Any] | None,
+        compare_options: Mapping[str, Any] | None,
+        theme_options: Mapping[str, Any] | None,
+        *,
+        on_error: str,
+        show_progress: bool,
+    ) -> _Steps:
+        """The users' options over the defaults (a ``compare_options`` embedder is dropped: the run's is used)."""
+        compare = {"top_k": 5, "min_cosine": 0.3, **dict(compare_options or {})}
+        compare.pop("embedder", None)
+        return cls(
+            topics={"random_state": 0, **dict(topic_options or {})},
+            compare=compare,
+            themes={"random_state": 0, **dict(theme_options or {})},
+            on_error=on_error,
+            show_progress=show_progress,
         )
-    else:
-        notes.append("No statements were found in the releases: nothing to compare.")
 
-    pair_found = tuple(pair) if pair else default_pair(statements)
+
+@dataclass(frozen=True)
+class _Grouping:
+    """Statement vectors, and the topics and themes fitted on them."""
+
+    vectors: np.ndarray
+    topics: tuple[Any, ...]
+    topic_ids: list[int | None]
+    themes: Any
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """What the comparison of the two sides found."""
+
     relations: tuple[Any, ...] = ()
     one_sided: tuple[Any, ...] = ()
-    similarity = None
+    similarity: SimilarityMatrix | None = None
+
+
+def _run(releases: list[Release], sides: Any, pair: Sequence[str] | None, embedder: Any, steps: _Steps) -> Analysis:
+    """Extract, embed, group and compare (the run ``analyze()`` did not find stored)."""
+    statements, release_sides = _extract(releases, sides, steps.show_progress)
+    notes: list[str] = []
+    grouping = _Grouping(np.zeros((0, 0), dtype=np.float32), (), [None] * len(statements), None)
+    if statements:
+        grouping = _group(releases, statements, embedder, sides, steps)
+    else:
+        notes.append("No statements were found in the releases: nothing to compare.")
+    pair_found = tuple(pair) if pair else default_pair(statements)
+    comparison = _Comparison()
     if pair_found is None:
         if statements:
-            found = sorted({s.side for s in statements if s.side and s.side != JOINT_SIDE})
-            notes.append(
-                f"Statements of {len(found)} side(s) found ({', '.join(found) or 'none'}): relations need two. "
-                "Pass a sides file naming both parties, or releases issued by each side."
-            )
+            notes.append(_one_side_note(statements))
     else:
-        from ..compare import compare_sides
+        known: dict[str, Any] = {"release_sides": release_sides}  # who issued each release; the sides file's names
+        if sides is not None:
+            known["side_aliases"] = sides.aliases
+        comparison = _compare(statements, (pair_found[0], pair_found[1]), grouping, embedder, known, steps.compare)
+    return _analysis(releases, statements, grouping, comparison, _settings(embedder, pair_found, sides, steps), notes)
 
-        known = {"release_sides": release_sides}  # who issued each release; the sides file's names
-        if sides_obj is not None:
-            known["side_aliases"] = sides_obj.aliases
-        comparison = compare_sides(
-            statements, pair_found, embeddings=vectors if statements else None,
-            topics=_FittedTopics(topic_ids, topics) if statements else None,
-            embedder=embedder, **{**known, **compare_params},
-        )
-        relations, one_sided = comparison.relations, comparison.one_sided_topics
-        labels = {t.id: t.label for t in topics}
-        if statements:
-            similarity = cross_side_similarity(statements, vectors, topic_ids, labels, pair_found)
-    settings = RunSettings(
+
+def _group(
+    releases: Sequence[Release], statements: Sequence[Statement], embedder: Any, sides: Any, steps: _Steps
+) -> _Grouping:
+    """Embed the statements, then fit topics and themes on the vectors."""
+    vectors = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
+    themes, topics, topic_ids = _topics_and_themes(
+        releases, statements, vectors, embedder, sides, steps.topics, steps.themes
+    )
+    return _Grouping(vectors, topics, topic_ids, themes)
+
+
+def _one_side_note(statements: Sequence[Statement]) -> str:
+    """Why no relations were looked for: statements of fewer than two sides."""
+    found = sorted({s.side for s in statements if s.side and s.side != JOINT_SIDE})
+    return (
+        f"Statements of {len(found)} side(s) found ({', '.join(found) or 'none'}): relations need two. "
+        "Pass a sides file naming both parties, or releases issued by each side."
+    )
+
+
+def _compare(
+    statements: Sequence[Statement],
+    pair: tuple[str, str],
+    grouping: _Grouping,
+    embedder: Any,
+    known: Mapping[str, Any],
+    compare_params: Mapping[str, Any],
+) -> _Comparison:
+    """Relations and one-sided topics of the pair, and the similarity matrix of their statements."""
+    from ..compare import compare_sides
+
+    comparison = compare_sides(
+        statements, pair, embeddings=grouping.vectors if statements else None,
+        topics=_FittedTopics(grouping.topic_ids, grouping.topics) if statements else None,
+        embedder=embedder, **{**known, **compare_params},
+    )
+    labels = {t.id: t.label for t in grouping.topics}
+    similarity = None
+    if statements:
+        similarity = cross_side_similarity(statements, grouping.vectors, grouping.topic_ids, labels, pair)
+    return _Comparison(comparison.relations, comparison.one_sided_topics, similarity)
+
+
+def _settings(embedder: Any, pair: tuple[str, ...] | None, sides: Any, steps: _Steps) -> RunSettings:
+    """What the run used: model, compared sides, sides file, each step's parameters, library versions."""
+    model_name, identity = _model_identity(embedder)
+    return RunSettings(
         model=model_name,
         model_identity=identity,
-        compared_sides=None if pair_found is None else (pair_found[0], pair_found[1]),
-        sides=None if sides_obj is None else sides_obj.to_dict(),
+        compared_sides=None if pair is None else (pair[0], pair[1]),
+        sides=None if sides is None else sides.to_dict(),
         parameters={
-            "topics": _plain(topic_params),
-            "compare": _plain(compare_params),
-            "themes": _plain(theme_params),
+            "topics": _plain(steps.topics),
+            "compare": _plain(steps.compare),
+            "themes": _plain(steps.themes),
             "similarity": {"max_statements": MAX_STATEMENTS, "max_topics": MAX_TOPICS},
-            "on_error": on_error,
+            "on_error": steps.on_error,
         },
         versions=library_versions(),
     )
-    analysis = Analysis(
+
+
+def _analysis(
+    releases: Sequence[Release],
+    statements: Sequence[Statement],
+    grouping: _Grouping,
+    comparison: _Comparison,
+    settings: RunSettings,
+    notes: Sequence[str],
+) -> Analysis:
+    """The result object of the run."""
+    themes = grouping.themes
+    return Analysis(
         releases=tuple(releases),
         statements=tuple(statements),
-        statement_topics=tuple(topic_ids),
-        topics=tuple(topics),
-        relations=tuple(relations),
-        one_sided_topics=tuple(one_sided),
+        statement_topics=tuple(grouping.topic_ids),
+        topics=tuple(grouping.topics),
+        relations=tuple(comparison.relations),
+        one_sided_topics=tuple(comparison.one_sided),
         themes=() if themes is None else themes.themes,
         claims=() if themes is None else themes.claims,
         timeline=() if themes is None else themes.timeline,
         theme_period=None if themes is None else themes.period,
-        similarity=similarity,
+        similarity=comparison.similarity,
         settings=settings,
         notes=tuple(notes),
     )
-    if stored is not None:
-        stored[0].put(stored[1], analysis)
-    return analysis
 
 
 def _stored_run(

@@ -126,32 +126,42 @@ def cross_side_similarity(
     if not idx[0] or not idx[1]:
         return None
     if len(idx[0]) <= max_statements and len(idx[1]) <= max_statements:
-        values = emb[idx[0]] @ emb[idx[1]].T
-        ids = [tuple(statements[i].id for i in part) for part in idx]
-        labels = [tuple(_short(statements[i].text) for i in part) for part in idx]
-        return SimilarityMatrix(
-            "statements", sides, ids[0], ids[1], labels[0], labels[1], _rounded(values), len(idx[0]), len(idx[1])
-        )
-    centres: list[list[tuple[int, np.ndarray]]] = []
-    totals = []
-    for part in idx:
-        members: dict[int, list[int]] = {}
-        for i in part:
-            topic = topic_ids[i]
-            if topic is not None:
-                members.setdefault(int(topic), []).append(i)
-        totals.append(len(members))
-        largest = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:max_topics]
-        side_centres = []
-        for topic, rows in largest:
-            centre = emb[rows].mean(axis=0)
-            norm = np.linalg.norm(centre)
-            side_centres.append((topic, centre / norm if norm > 0 else centre))
-        centres.append(side_centres)
-    if not centres[0] or not centres[1]:
+        return _statement_matrix(statements, emb, (idx[0], idx[1]), sides)
+    (centres_a, total_a), (centres_b, total_b) = (_topic_centres(part, topic_ids, emb, max_topics) for part in idx)
+    if not centres_a or not centres_b:
         return None
-    a = np.stack([c for _, c in centres[0]])
-    b = np.stack([c for _, c in centres[1]])
-    ids = [tuple(str(t) for t, _ in part) for part in centres]
-    labels = [tuple(_short(topic_labels.get(t, str(t)), 36) for t, _ in part) for part in centres]
-    return SimilarityMatrix("topics", sides, ids[0], ids[1], labels[0], labels[1], _rounded(a @ b.T), totals[0], totals[1])
+    a = np.stack([c for _, c in centres_a])
+    b = np.stack([c for _, c in centres_b])
+    ids = [tuple(str(t) for t, _ in part) for part in (centres_a, centres_b)]
+    labels = [tuple(_short(topic_labels.get(t, str(t)), 36) for t, _ in part) for part in (centres_a, centres_b)]
+    return SimilarityMatrix("topics", sides, ids[0], ids[1], labels[0], labels[1], _rounded(a @ b.T), total_a, total_b)
+
+
+def _statement_matrix(
+    statements: Sequence[Any], emb: np.ndarray, idx: tuple[list[int], list[int]], sides: tuple[str, str]
+) -> SimilarityMatrix:
+    """Statements x statements: rows ``idx[0]``, columns ``idx[1]``."""
+    values = emb[idx[0]] @ emb[idx[1]].T
+    ids = [tuple(statements[i].id for i in part) for part in idx]
+    labels = [tuple(_short(statements[i].text) for i in part) for part in idx]
+    return SimilarityMatrix(
+        "statements", sides, ids[0], ids[1], labels[0], labels[1], _rounded(values), len(idx[0]), len(idx[1])
+    )
+
+
+def _topic_centres(
+    part: Sequence[int], topic_ids: Sequence[int | None], emb: np.ndarray, max_topics: int
+) -> tuple[list[tuple[int, np.ndarray]], int]:
+    """(topic, normalised mean embedding) of the side's ``max_topics`` largest topics, and its number of topics."""
+    members: dict[int, list[int]] = {}
+    for i in part:
+        topic = topic_ids[i]
+        if topic is not None:
+            members.setdefault(int(topic), []).append(i)
+    largest = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:max_topics]
+    centres = []
+    for topic, rows in largest:
+        centre = emb[rows].mean(axis=0)
+        norm = np.linalg.norm(centre)
+        centres.append((topic, centre / norm if norm > 0 else centre))
+    return centres, len(members)

@@ -76,8 +76,9 @@ ADDRESSING = word_set("compare_addressing")
 #: Month names (full and abbreviated): a number next to one is a date, not a quantity.
 MONTHS = word_set("compare_months")
 
-#: Function words ignored when measuring content overlap.
-STOPWORDS = word_set("compare_stopwords")
+#: Function words ignored when measuring content overlap: the shared stop-word list, less the
+#: function words that can carry a difference between two claims.
+STOPWORDS = word_set("stopwords") - word_set("compare_kept_function_words")
 
 # ---------------------------------------------------------------------------
 # Cue-only lists: read by claimcmp.compare.cues, not by the trained features,

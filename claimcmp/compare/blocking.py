@@ -81,12 +81,12 @@ def _top_k_rows_ivf(
     block: int,
 ) -> set[tuple[int, int]]:
     """Approximate :func:`_top_k_rows`: search only the members of each row's nearest cells of ``emb_b``."""
-    from ..topics._quantise import _group_sums, spherical_cells
+    from ..topics.quantise import group_sums, spherical_cells
 
     n_a, n_b = emb_a.shape[0], emb_b.shape[0]
     cells = spherical_cells(emb_b, max(1, n_b // cell_size), random_state=0)
     n_cells = int(cells.max()) + 1
-    sums = _group_sums(emb_b, cells, n_cells)
+    sums = group_sums(emb_b, cells, n_cells)
     centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
     n_probe = min(n_probe, n_cells)
     probe = np.empty((n_a, n_probe), dtype=np.intp)

@@ -25,7 +25,10 @@ from ._readout_cues import (
 from .features import agent_swap, antonym_pairs
 from .text import TextProfile
 
-__all__ = ["Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "negation_contradicts", "AGREEMENT", "COUNTER_CLAIM", "UNRELATED", "RELATIONS"]
+__all__ = [
+    "Cue", "CUE_WEIGHTS", "detect_cues", "is_related", "negation_contradicts", "AGREEMENT", "COUNTER_CLAIM",
+    "UNRELATED", "RELATIONS",
+]
 
 AGREEMENT = "agreement"
 COUNTER_CLAIM = "counter_claim"
@@ -107,7 +110,9 @@ def _cue_antonyms(a: TextProfile, b: TextProfile) -> list[tuple[str, str]]:
     ta, tb = set(a.tokens), set(b.tokens)
     found = antonym_pairs(a, b)
     for x, y in sorted(lex.CUE_ANTONYMS):
-        if (x in ta and y in tb and x not in tb and y not in ta) or (y in ta and x in tb and y not in tb and x not in ta):
+        if (x in ta and y in tb and x not in tb and y not in ta) or (
+            y in ta and x in tb and y not in tb and x not in ta
+        ):
             found.append((x, y) if x in ta else (y, x))
     return found
 
@@ -118,10 +123,10 @@ def _singular(words: frozenset[str]) -> set[str]:
 
 #: Words before "against" that make it a stance ("vote against", "is against"); else it is a
 #: preposition ("aggression against Ukraine").
-_AGAINST_STANCE = frozenset(
+_AGAINST_STANCE = frozenset(str.split(
     "vote votes voted voting stand stands stood speak speaks spoke come came argue argued argues "
-    "is are was were remain remains remained firmly strongly categorically position".split()
-)
+    "is are was were remain remains remained firmly strongly categorically position"
+))
 
 
 def _stance(p: TextProfile) -> tuple[frozenset[str], frozenset[str]]:
@@ -210,7 +215,8 @@ def _outcome_words(p: TextProfile) -> set[str]:
     ("welcomed the agreement to restart flights"; not "a binding agreement that")."""
     toks = p.tokens
     found = set(toks) & lex.CUE_OUTCOME_VERBS
-    found |= {t for t, nxt in zip(toks, toks[1:]) if t in ("agreement", "decision", "commitment") and nxt == "to"}
+    nouns = ("agreement", "decision", "commitment")
+    found |= {t for t, nxt in zip(toks, toks[1:], strict=False) if t in nouns and nxt == "to"}
     return found
 
 
@@ -240,6 +246,17 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     shared = a.content & b.content
     if not is_related(a, b, cosine):
         return []
+    cues = _actor_cues(a, b, shared)
+    cues += _refusal_cues(a, b)
+    cues += _stance_cues(a, b, shared, cosine)
+    cues += _content_cues(a, b, shared, cosine)
+    if not any(c.favours == COUNTER_CLAIM for c in cues):
+        cues += _agreement_cues(a, b, shared, cosine)
+    return cues
+
+
+def _actor_cues(a: TextProfile, b: TextProfile, shared: frozenset[str]) -> list[Cue]:
+    """Who is blamed or framed: opposing actors, else opposing framing, attributed acts or rival doers."""
     cues: list[Cue] = []
     generic_a, generic_b = _generic_agents(a), _generic_agents(b)
     generic_swap = bool(
@@ -248,9 +265,9 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     )
     swapped = agent_swap(a, b, targets_only=True)
     if generic_swap and not swapped:
-        actors = generic_b or generic_a
+        generic = generic_b or generic_a
         acts = (a.blame_acts & b.blame_acts) - {"use"} or {"use"}
-        cues.append(Cue("opposing_actor", f"blames {_words(actors)}; act: {_words(acts)}", COUNTER_CLAIM))
+        cues.append(Cue("opposing_actor", f"blames {_words(generic)}; act: {_words(acts)}", COUNTER_CLAIM))
     if swapped and (a.blame_acts | b.blame_acts | a.concern | b.concern):
         blamer, other = (b, a) if (b.agents & a.targets or b.agents) else (a, b)
         actors = (blamer.agents & other.targets) or blamer.agents
@@ -261,7 +278,9 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
             detail += f"; the other blames {_words(other.agents)}"
         acts = (a.blame_acts | b.blame_acts | a.concern | b.concern) - {"use"} or {"use"}
         cues.append(Cue("opposing_actor", f"{detail}; act: {_words(acts)}", COUNTER_CLAIM))
-    if not any(c.name == "opposing_actor" for c in cues) and a.framing and b.framing:
+    if cues:
+        return cues
+    if a.framing and b.framing:
         if a.agents and b.agents and not (a.agents & b.agents):
             cues.append(Cue(
                 "opposing_framing",
@@ -271,16 +290,21 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         elif not (_singular(a.framing) & _singular(b.framing)) and shared and not (a.actors & b.actors):
             cues.append(Cue("opposing_framing", f"{_words(a.framing)} vs {_words(b.framing)} for {_words(shared)}",
                             COUNTER_CLAIM))
-    if not any(c.name == "opposing_actor" for c in cues):
-        attributed = attributed_act(a, b)
-        if attributed:
-            doers, acts = attributed
-            cues.append(Cue("attributed_act", f"blames {_words(doers)} for the {_words(acts)} the other condemns",
-                            COUNTER_CLAIM))
-        else:
-            rivals = rival_doers(a, b)
-            if rivals:
-                cues.append(Cue("rival_doers", f"{_words(rivals[0])} vs {_words(rivals[1])}", COUNTER_CLAIM))
+    attributed = attributed_act(a, b)
+    if attributed:
+        doers, acts = attributed
+        cues.append(Cue("attributed_act", f"blames {_words(doers)} for the {_words(acts)} the other condemns",
+                        COUNTER_CLAIM))
+    else:
+        rivals = rival_doers(a, b)
+        if rivals:
+            cues.append(Cue("rival_doers", f"{_words(rivals[0])} vs {_words(rivals[1])}", COUNTER_CLAIM))
+    return cues
+
+
+def _refusal_cues(a: TextProfile, b: TextProfile) -> list[Cue]:
+    """One statement rejects or denies what the other raises, or refuses what it urges."""
+    cues: list[Cue] = []
     reject_a, reject_b = rejection_words(a), rejection_words(b)
     if bool(reject_a) != bool(reject_b):
         words = _words(reject_a or reject_b)
@@ -291,18 +315,28 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
     refused = refused_demand(a, b)
     if refused:
         cues.append(Cue("refused_demand", f"one urges, the other refuses: {_words(set(refused))}", COUNTER_CLAIM))
+    return cues
+
+
+def _stance_cues(a: TextProfile, b: TextProfile, shared: frozenset[str], cosine: float) -> list[Cue]:
+    """Opposite stance words on a shared subject, else an evaluative contrast."""
     (pos_a, neg_a), (pos_b, neg_b) = _stance(a), _stance(b)
     pos_neg = (pos_a - pos_b) and (neg_b - neg_a)
     neg_pos = (neg_a - neg_b) and (pos_b - pos_a)
     if (pos_neg or neg_pos) and (len(shared) >= 1 or cosine >= 0.5):
         words = (pos_a - pos_b) | (neg_b - neg_a) if pos_neg else (neg_a - neg_b) | (pos_b - pos_a)
-        cues.append(Cue("opposite_stance", _words(words), COUNTER_CLAIM))
-    else:
-        contrast = evaluative_contrast(a, b)
-        if contrast:
-            judged_a, judged_b, subject = contrast
-            cues.append(Cue("evaluative_contrast", f"{_words(judged_a)} vs {_words(judged_b)} of {_words(subject)}",
-                            COUNTER_CLAIM))
+        return [Cue("opposite_stance", _words(words), COUNTER_CLAIM)]
+    contrast = evaluative_contrast(a, b)
+    if contrast:
+        judged_a, judged_b, subject = contrast
+        return [Cue("evaluative_contrast", f"{_words(judged_a)} vs {_words(judged_b)} of {_words(subject)}",
+                    COUNTER_CLAIM)]
+    return []
+
+
+def _content_cues(a: TextProfile, b: TextProfile, shared: frozenset[str], cosine: float) -> list[Cue]:
+    """Contradictions of one proposition: a negation, antonyms, different numbers of one unit."""
+    cues: list[Cue] = []
     # A negation contradicts only a proposition both statements state: what it negates recurs in
     # the other, and most of the shorter statement's content words do (two shared words alone are a topic).
     overlap = len(shared) / (min(len(a.content), len(b.content)) or 1)
@@ -317,12 +351,16 @@ def detect_cues(a: TextProfile, b: TextProfile, cosine: float) -> list[Cue]:
         qa, qb = _quantities(a), _quantities(b)
         detail = "; ".join(f"{_words(qa[u])} vs {_words(qb[u])} {u}" for u in units)
         cues.append(Cue("number_mismatch", detail, COUNTER_CLAIM))
-    conflict = any(c.favours == COUNTER_CLAIM for c in cues)
-    if not conflict:
-        joint_a, joint_b = _outcome_words(a), _outcome_words(b)
-        joint = joint_a | joint_b
-        if joint_a and joint_b and cosine >= 0.45:
-            cues.append(Cue("joint_outcome", _words(joint), AGREEMENT))
-        if cosine >= 0.75 or (len(shared) >= 3 and len(shared) / (len(a.content | b.content) or 1) >= 0.5):
-            cues.append(Cue("shared_proposition", _words(shared) or f"cosine {cosine:.2f}", AGREEMENT))
+    return cues
+
+
+def _agreement_cues(a: TextProfile, b: TextProfile, shared: frozenset[str], cosine: float) -> list[Cue]:
+    """An outcome both report, or one proposition both state (only when nothing conflicts)."""
+    cues: list[Cue] = []
+    joint_a, joint_b = _outcome_words(a), _outcome_words(b)
+    joint = joint_a | joint_b
+    if joint_a and joint_b and cosine >= 0.45:
+        cues.append(Cue("joint_outcome", _words(joint), AGREEMENT))
+    if cosine >= 0.75 or (len(shared) >= 3 and len(shared) / (len(a.content | b.content) or 1) >= 0.5):
+        cues.append(Cue("shared_proposition", _words(shared) or f"cosine {cosine:.2f}", AGREEMENT))
     return cues

@@ -4,8 +4,8 @@ For a pair (a, b) with L2-normalised embeddings ``u``, ``v`` the feature row is
 ``[u, v, |u - v|, u * v, p, q, p * q, lexical(a, b), alignment(a, b)]`` where
 ``p`` and ``q`` are the mean static word vectors (:mod:`.wordvec`) of the
 content words only ``a`` and only ``b`` contain: ``4 * dim + 3 * word_dim +
-len(LEXICAL_FEATURES) + len(ALIGNMENT_FEATURES)`` numbers. Order matters (a is the premise in NLI terms); callers that want a
-symmetric relation combine the head's output over both orders
+len(LEXICAL_FEATURES) + len(ALIGNMENT_FEATURES)`` numbers. Order matters (a is the premise in NLI
+terms); callers that want a symmetric relation combine the head's output over both orders
 (:func:`~claimcmp.compare.classifier.combine_orders`).
 """
 
@@ -185,16 +185,7 @@ def pair_features(
     base = 4 * dim
     lex_start = base + 3 * wd
     n_lex = len(LEXICAL_FEATURES)
-    matrices: dict[int, tuple[list[str], np.ndarray]] = {}
-
-    def words_of(prof: TextProfile) -> tuple[list[str], np.ndarray]:
-        hit = matrices.get(id(prof))
-        if hit is None:
-            words = sorted(prof.content)
-            mat = np.stack([wv.word(w) for w in words]) if words else np.zeros((0, wd), dtype=np.float32)
-            hit = matrices[id(prof)] = (words, mat)
-        return hit
-
+    words_of = _WordMatrices(wv)
     for i in range(n):
         pa, pb = profiles_a[i], profiles_b[i]
         words_a, mat_a = words_of(pa)
@@ -207,19 +198,42 @@ def pair_features(
         out[i, base + wd : base + 2 * wd] = q
         out[i, base + 2 * wd : lex_start] = p * q
         out[i, lex_start : lex_start + n_lex] = lexical_features(pa, pb, float(cos[i]))
-        align = [1.0, 1.0, 1.0, 1.0]
-        if len(words_a) and len(words_b):
-            sims = mat_a @ mat_b.T
-            if b_only.any():
-                best = sims[:, b_only].max(axis=0)
-                align[0], align[1] = float(best.min()), float(best.mean())
-            if a_only.any():
-                best = sims[a_only].max(axis=1)
-                align[2], align[3] = float(best.min()), float(best.mean())
-        elif len(words_a) or len(words_b):
-            align = [0.0, 0.0, 0.0, 0.0]
-        out[i, lex_start + n_lex :] = align
+        out[i, lex_start + n_lex :] = _alignment(mat_a, mat_b, a_only, b_only)
     return out
+
+
+class _WordMatrices:
+    """Each profile's sorted content words and their word vectors, computed once per profile object."""
+
+    def __init__(self, word_vecs: WordVectors) -> None:
+        self.word_vecs = word_vecs
+        self.matrices: dict[int, tuple[list[str], np.ndarray]] = {}
+
+    def __call__(self, prof: TextProfile) -> tuple[list[str], np.ndarray]:
+        hit = self.matrices.get(id(prof))
+        if hit is None:
+            words = sorted(prof.content)
+            wv = self.word_vecs
+            mat = np.stack([wv.word(w) for w in words]) if words else np.zeros((0, wv.dim), dtype=np.float32)
+            hit = self.matrices[id(prof)] = (words, mat)
+        return hit
+
+
+def _alignment(mat_a: np.ndarray, mat_b: np.ndarray, a_only: np.ndarray, b_only: np.ndarray) -> list[float]:
+    """How well each side's own words find a close word in the other text: min and mean best cosine
+    of b's own words in a, then of a's own words in b (1.0 when none; 0.0 when one text has no words)."""
+    align = [1.0, 1.0, 1.0, 1.0]
+    if len(mat_a) and len(mat_b):
+        sims = mat_a @ mat_b.T
+        if b_only.any():
+            best = sims[:, b_only].max(axis=0)
+            align[0], align[1] = float(best.min()), float(best.mean())
+        if a_only.any():
+            best = sims[a_only].max(axis=1)
+            align[2], align[3] = float(best.min()), float(best.mean())
+    elif len(mat_a) or len(mat_b):
+        align = [0.0, 0.0, 0.0, 0.0]
+    return align
 
 
 _SWAPPED_NAMES = {

@@ -13,7 +13,11 @@ from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
 from ..model import JOINT_SIDE
 from .blocking import candidate_pairs
 from .classifier import (
-    CROSS_ENCODER_MAX_PAIRS, MIN_UNCUED_AGREEMENT, MIN_UNCUED_COUNTER_CLAIM, MIN_UNCUED_OWN_AGREEMENT, SHIPPED,
+    CROSS_ENCODER_MAX_PAIRS,
+    MIN_UNCUED_AGREEMENT,
+    MIN_UNCUED_COUNTER_CLAIM,
+    MIN_UNCUED_OWN_AGREEMENT,
+    SHIPPED,
     classify_pairs,
 )
 from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
@@ -21,7 +25,13 @@ from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
 from .result import Evidence, Relation, SideComparison, StatementRef
 from .side_cues import (
-    blames, claims_for_itself, criticises, criticism_cue, mutual_blame_cue, on_one_subject, rival_claims_cue,
+    blames,
+    claims_for_itself,
+    criticises,
+    criticism_cue,
+    mutual_blame_cue,
+    on_one_subject,
+    rival_claims_cue,
     side_negation,
 )
 from .text import profile
@@ -214,7 +224,9 @@ class SideComparer:
             return self.head
         return RelationHead.load(self.head)
 
-    def fit(self, statements: Sequence[Any], *, embeddings: np.ndarray | None = None, topics: Any = None) -> SideComparer:
+    def fit(
+        self, statements: Sequence[Any], *, embeddings: np.ndarray | None = None, topics: Any = None
+    ) -> SideComparer:
         """Compare the statements of the two sides.
 
         Parameters
@@ -232,7 +244,9 @@ class SideComparer:
         """
         sides = tuple(self.sides)
         if len(sides) != 2 or sides[0] == sides[1]:
-            raise ConfigurationError(f"sides must name two different sides, got {sides!r}.", fix='Pass sides=("A", "B").')
+            raise ConfigurationError(
+                f"sides must name two different sides, got {sides!r}.", fix='Pass sides=("A", "B").'
+            )
         statements = list(statements)
         n = len(statements)
         emb = self._embed(statements, embeddings)
@@ -253,13 +267,33 @@ class SideComparer:
         joint = np.array([s.side == JOINT_SIDE for s in statements], dtype=bool)
         release = [getattr(s, "release_id", None) for s in statements]
         # A joint statement stands for its release's side only against another release's statements.
-        keep = (own[gi] & own[gj]) | np.array([release[i] != release[j] for i, j in zip(gi, gj, strict=True)], dtype=bool)
+        other_release = np.array([release[i] != release[j] for i, j in zip(gi, gj, strict=True)], dtype=bool)
+        keep = (own[gi] & own[gj]) | other_release
         gi, gj = gi[keep], gj[keep]
-        own_pairs = own[gi] & own[gj]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
+        pred = self._classify(statements, emb, (gi, gj), own, joint, sides)
+        relations = self._relations(statements, (gi, gj), pred, labels)
+        relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
+        self.relations_ = tuple(relations)
+        self.one_sided_topics_ = one_sided_topics(
+            labels, [s.side for s in statements], [s.id for s in statements], [s.text for s in statements],
+            (sides[0], sides[1]), names,
+        )
+        self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
+        logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
+                    len(idx_a), len(idx_b), len(gi), len(relations))
+        return self
+
+    def _classify(
+        self, statements: list[Any], emb: np.ndarray, pairs: tuple[np.ndarray, np.ndarray], own: np.ndarray,
+        joint: np.ndarray, sides: tuple[str, ...],
+    ) -> Any:
+        """The relation probabilities, cues and cosines of the candidate pairs ``pairs`` (rows gi, gj)."""
+        gi, gj = pairs
+        own_pairs = own[gi] & own[gj]
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
         scorer = self._cross_encoder()
-        pred = classify_pairs(
+        return classify_pairs(
             [profiles[i] for i in gi], [profiles[j] for j in gj], emb[gi], emb[gj],
             head=self._head(), cross_encoder=scorer,
             texts=([statements[i].text for i in gi], [statements[j].text for j in gj]),
@@ -270,6 +304,12 @@ class SideComparer:
             both_joint=joint[gi] & joint[gj], own_pairs=own_pairs,
             min_uncued_own_agreement=self.min_uncued_own_agreement,
         )
+
+    def _relations(
+        self, statements: list[Any], pairs: tuple[np.ndarray, np.ndarray], pred: Any, labels: np.ndarray
+    ) -> list[Relation]:
+        """The labelled pairs kept (one best partner each when ``one_to_one``; unrelated ones only when asked)."""
+        gi, gj = pairs
         predicted = [RELATIONS[int(row.argmax())] for row in pred.probabilities]
         cued = [
             any(c.name != "model" and c.favours == label for c in fired)
@@ -286,7 +326,9 @@ class SideComparer:
                 Relation(
                     relation=label,
                     score=round(float(pred.probabilities[k, c]), 6),
-                    probabilities={r: round(float(p), 6) for r, p in zip(RELATIONS, pred.probabilities[k], strict=True)},
+                    probabilities={
+                        r: round(float(p), 6) for r, p in zip(RELATIONS, pred.probabilities[k], strict=True)
+                    },
                     topic=int(labels[i]) if labels[i] == labels[j] and labels[i] >= 0 else None,
                     evidence=Evidence(
                         StatementRef.of(statements[i]), StatementRef.of(statements[j]),
@@ -295,15 +337,7 @@ class SideComparer:
                     same_point=None if pred.same_point is None else round(float(pred.same_point[k]), 6),
                 )
             )
-        relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
-        self.relations_ = tuple(relations)
-        self.one_sided_topics_ = one_sided_topics(
-            labels, [s.side for s in statements], [s.id for s in statements], [s.text for s in statements], (sides[0], sides[1]), names
-        )
-        self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
-        logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
-                    len(idx_a), len(idx_b), len(gi), len(relations))
-        return self
+        return relations
 
     @staticmethod
     def _side_cues(
@@ -409,5 +443,7 @@ def compare_sides(
              "one_to_one", "side_aliases", "min_uncued_own_agreement", "release_sides"}
     unknown = sorted(set(options) - valid)
     if unknown:
-        raise ConfigurationError(f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}.")
+        raise ConfigurationError(
+            f"Unknown option(s) {unknown} for compare_sides.", fix=f"Valid options: {sorted(valid)}."
+        )
     return SideComparer(sides, **options).fit(statements, embeddings=embeddings, topics=topics).result()

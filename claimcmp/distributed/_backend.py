@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 
+from ..embed import Embedder
 from ..errors import ClaimcmpError, ConfigurationError, DistributedError, MissingDependencyError
 from ..model import Release, Statement
-from ..embed import Embedder
 from . import _tasks
 
 __all__ = ["DaskBackend", "DaskEmbedder"]
@@ -75,6 +75,7 @@ class DaskBackend:
         Model batch size on the workers.
     """
 
+    # Flat keywords, stored as given (as an estimator's): users build it with a few of them, by name.
     def __init__(
         self,
         client: Any = None,

@@ -144,21 +144,31 @@ def export_onnx(resolved: ResolvedModel, target: str | Path, variant: str = "fp3
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     if variant == "int8":
-        plain = target.with_name(target.name.replace("-int8.onnx", "-fp32.onnx"))
-        if plain == target or not plain.is_file():
-            plain = export_onnx(resolved, plain if plain != target else target.with_suffix(".fp32.onnx"), "fp32")
-        try:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-        except ImportError as exc:
-            raise MissingDependencyError(f"Quantising to int8 needs {exc.name}.", fix=_INSTALL_HINT) from exc
-        logger.info("Quantising %s to int8 at %s", resolved.name, target)
-        with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-            staged = Path(tmp) / "model-int8.onnx"
-            # Per-channel weight scales keep cosine to fp32 near 0.99; per-tensor falls to ~0.97.
-            with dropped_root_messages("pre-processing before quantization"):
-                quantize_dynamic(str(plain), str(staged), weight_type=QuantType.QInt8, per_channel=True)
-            os.replace(staged, target)
-        return target
+        return _quantised_int8(resolved, target)
+    return _exported_fp32(resolved, target)
+
+
+def _quantised_int8(resolved: ResolvedModel, target: Path) -> Path:
+    """Quantise the fp32 export next to ``target`` (exported first if missing) to int8 at ``target``."""
+    plain = target.with_name(target.name.replace("-int8.onnx", "-fp32.onnx"))
+    if plain == target or not plain.is_file():
+        plain = export_onnx(resolved, plain if plain != target else target.with_suffix(".fp32.onnx"), "fp32")
+    try:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError as exc:
+        raise MissingDependencyError(f"Quantising to int8 needs {exc.name}.", fix=_INSTALL_HINT) from exc
+    logger.info("Quantising %s to int8 at %s", resolved.name, target)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        staged = Path(tmp) / "model-int8.onnx"
+        # Per-channel weight scales keep cosine to fp32 near 0.99; per-tensor falls to ~0.97.
+        with dropped_root_messages("pre-processing before quantization"):
+            quantize_dynamic(str(plain), str(staged), weight_type=QuantType.QInt8, per_channel=True)
+        os.replace(staged, target)
+    return target
+
+
+def _exported_fp32(resolved: ResolvedModel, target: Path) -> Path:
+    """Export the model's encoder (token vectors) to ONNX at ``target``, written under a temporary name."""
     model_dir = Path(resolved.path)
     _check_mean_pooling(model_dir)
     try:

@@ -91,9 +91,9 @@ _TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also
 _TELLING = re.compile(
     r"(?:inform|told|tell|assur|remind|brief|notif|advis|warn|reassur)\w*$", re.IGNORECASE
 )
-_FRAME_FILLER = frozenset(
-    "that also further then added adding said saying stated stating noted noting the and his her their its".split()
-)
+_FRAME_FILLER = frozenset(str.split(
+    "that also further then added adding said saying stated stating noted noting the and his her their its"
+))
 _FRAME_SUBSTANCE = 5
 
 
@@ -140,31 +140,29 @@ class _Speaker:
     source: tuple[int, int] | None
 
 
-def _find_speaker(
-    text: str, unit_start: int, unit_end: int, quotes: list[Quote], resolved: list[tuple[Mention, Entity | None]],
-    discourse: Discourse,
-) -> _Speaker | None:
+@dataclass(frozen=True)
+class _Unit:
+    """One unit being attributed: the release text, the unit's span, its quotes and its resolved mentions."""
+
+    text: str
+    start: int
+    end: int
+    quotes: list[Quote]
+    resolved: list[tuple[Mention, Entity | None]]
+
+
+def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
+    """The speaker of the unit's first speech-act cue that has one (outside quotes), or None."""
+    text, resolved = unit.text, unit.resolved
     cues = [
-        c for c in find_cues(text, unit_start, unit_end)
-        if _outside(quotes, c.start, c.end) and _cue_case_ok(text, unit_start, c.start)
+        c for c in find_cues(text, unit.start, unit.end)
+        if _outside(unit.quotes, c.start, c.end) and _cue_case_ok(text, unit.start, c.start)
         and not _hosting(text, c, resolved)
     ]
     for cue in cues:
-        if _told_passive(text, unit_start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
-            agent = re.match(r"\s+by\s+", text[cue.end : cue.end + 10])
-            at = cue.end + agent.end() if agent else -1
-            for mention, entity in resolved:  # "by the Minister", "by A.Gurevich"
-                if at >= 0 and mention.start >= at and re.fullmatch(r"(?:the\s+|[A-Z]\.\s*)*", text[at : mention.start]):
-                    if entity is not None:
-                        return _Speaker(entity, False, cue.text, (mention.start, mention.end))
-                    break
-            return None  # what follows is what was told: its cues are not the speaker's
-        clause_start = unit_start
-        for boundary in re.finditer(r";", text[unit_start : cue.start]):
-            clause_start = unit_start + boundary.end()
-        for quote in quotes:
-            if quote.close < cue.start:
-                clause_start = max(clause_start, quote.close + 1)
+        if _told_passive(text, unit.start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
+            return _passive_agent(unit, cue)  # what follows is what was told: its cues are not the speaker's
+        clause_start = _clause_start(unit, cue)
         before = [
             (m, e) for m, e in resolved
             if clause_start <= m.start and m.end <= cue.start and _is_subject(text, clause_start, m)
@@ -173,17 +171,9 @@ def _find_speaker(
         pool = people or before
         if cue.noun:
             pool = []
-            own = re.search(r"\b(his|her)\b", cue.text)
-            named_next = any(
-                m.kind != "pronoun" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start]) for m, _ in resolved
-            )
-            # "In his view, ...": "his"; "For his part, the Turkish Minister ...": the Minister
-            if own and not named_next:
-                at = cue.start + own.start()
-                pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
-                entity = discourse.resolve(pronoun, own.group(1))
-                if entity is not None:
-                    return _Speaker(entity, False, cue.text, (pronoun.start, pronoun.end))
+            own = _own_view(unit, cue, discourse)
+            if own is not None:
+                return own
         if pool:
             mention, entity = pool[-1]
             if mention.kind == "joint":
@@ -192,15 +182,64 @@ def _find_speaker(
             if entity is None and mention.kind == "pronoun":
                 continue
             return _Speaker(entity, joint, cue.text, (mention.start, mention.end))
-        postposed = cue.noun or re.search(r"[”\"’,]\s*$|^\s*$", text[clause_start : cue.start])
-        after = [
-            (m, e) for m, e in resolved
-            if postposed and m.kind in ("person", "pronoun", "collective")
-            and re.fullmatch(r"\s*", text[cue.end : m.start])
-        ]
-        if after and after[0][1] is not None:
-            mention, entity = after[0]
-            return _Speaker(entity, False, cue.text, (mention.start, mention.end))
+        postposed = _postposed_speaker(unit, cue, clause_start)
+        if postposed is not None:
+            return postposed
+    return None
+
+
+def _passive_agent(unit: _Unit, cue: Cue) -> _Speaker | None:
+    """The teller of a passive "was told": the mention after "by" ("by the Minister", "by A.Gurevich"), if known."""
+    text = unit.text
+    agent = re.match(r"\s+by\s+", text[cue.end : cue.end + 10])
+    at = cue.end + agent.end() if agent else -1
+    for mention, entity in unit.resolved:
+        if at >= 0 and mention.start >= at and re.fullmatch(r"(?:the\s+|[A-Z]\.\s*)*", text[at : mention.start]):
+            if entity is not None:
+                return _Speaker(entity, False, cue.text, (mention.start, mention.end))
+            break
+    return None
+
+
+def _clause_start(unit: _Unit, cue: Cue) -> int:
+    """Where the cue's clause starts: after the last semicolon and the last quote before the cue."""
+    clause_start = unit.start
+    for boundary in re.finditer(r";", unit.text[unit.start : cue.start]):
+        clause_start = unit.start + boundary.end()
+    for quote in unit.quotes:
+        if quote.close < cue.start:
+            clause_start = max(clause_start, quote.close + 1)
+    return clause_start
+
+
+def _own_view(unit: _Unit, cue: Cue, discourse: Discourse) -> _Speaker | None:
+    """A noun cue's own possessive: "In his view, ..." is his ("For his part, the Turkish Minister ..." is not)."""
+    text = unit.text
+    own = re.search(r"\b(his|her)\b", cue.text)
+    named_next = any(
+        m.kind != "pronoun" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start]) for m, _ in unit.resolved
+    )
+    if own and not named_next:
+        at = cue.start + own.start()
+        pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
+        entity = discourse.resolve(pronoun, own.group(1))
+        if entity is not None:
+            return _Speaker(entity, False, cue.text, (pronoun.start, pronoun.end))
+    return None
+
+
+def _postposed_speaker(unit: _Unit, cue: Cue, clause_start: int) -> _Speaker | None:
+    """A known speaker named right after a cue that ends the clause's opening ("..., said the Minister")."""
+    text = unit.text
+    postposed = cue.noun or re.search(r"[”\"’,]\s*$|^\s*$", text[clause_start : cue.start])
+    after = [
+        (m, e) for m, e in unit.resolved
+        if postposed and m.kind in ("person", "pronoun", "collective")
+        and re.fullmatch(r"\s*", text[cue.end : m.start])
+    ]
+    if after and after[0][1] is not None:
+        mention, entity = after[0]
+        return _Speaker(entity, False, cue.text, (mention.start, mention.end))
     return None
 
 
@@ -240,7 +279,7 @@ def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Men
         return False
     at = cue.end + partner.end()
     for other, other_entity in resolved:
-        if other.start == at or (other.start > at and not text[at : other.start].strip(" ").lower() in ("", "the")):
+        if other.start == at or (other.start > at and text[at : other.start].strip(" ").lower() not in ("", "the")):
             return other.start - at <= 4 and other.kind != "pronoun" and _other_side(other, other_entity, entity)
     return False
 
@@ -319,40 +358,55 @@ def attribute_unit(
         if _outside(quotes, m.start, m.end)
     ]
     resolved = [(m, discourse.resolve(m, text[m.start : m.end])) for m in mentions]
-    if section == "background" and not quotes:
-        return [Piece(unit_start, unit_end, StatementKind.NARRATION)]
-    if not quotes and _IMPERSONAL_REPORT.match(text, unit_start, unit_end):
-        return [Piece(unit_start, unit_end, StatementKind.NARRATION, issuer_side=True)]
-    if not quotes and _AGENTLESS_CONTENT.match(text, unit_start, unit_end):
-        return [Piece(unit_start, unit_end, StatementKind.JOINT)]
-    speaker = _find_speaker(text, unit_start, unit_end, quotes, resolved, discourse)
+    unit = _Unit(text, unit_start, unit_end, quotes, resolved)
+    fixed = _fixed_kind(unit, section)
+    if fixed is not None:
+        return [fixed]
+    speaker = _find_speaker(unit, discourse)
     if quotes:
-        return _quote_pieces(text, unit_start, unit_end, quotes, sentence_cuts, discourse, resolved, speaker, section)
-    if speaker is None and _IMPERSONAL_OUTCOME.match(text, unit_start, unit_end):
-        return [Piece(unit_start, unit_end, StatementKind.JOINT)]
-    if speaker is None and _told_other_side(text, unit_start, unit_end, resolved, discourse.resolver.issuer_side):
-        return [Piece(unit_start, unit_end, StatementKind.NARRATION, issuer_side=True)]
+        return _quote_pieces(unit, sentence_cuts, discourse, speaker, section)
+    return [_speech_piece(unit, discourse, speaker)]
+
+
+def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
+    """The unit's piece when its kind is fixed before any speaker is looked for: background narration,
+    impersonal reports (the issuer's) and agentless outcomes (joint)."""
+    text, start, end = unit.text, unit.start, unit.end
+    if section == "background" and not unit.quotes:
+        return Piece(start, end, StatementKind.NARRATION)
+    if not unit.quotes and _IMPERSONAL_REPORT.match(text, start, end):
+        return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
+    if not unit.quotes and _AGENTLESS_CONTENT.match(text, start, end):
+        return Piece(start, end, StatementKind.JOINT)
+    return None
+
+
+def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -> Piece:
+    """The piece of a unit without quotes: narration, joint or reported, by its speaker (or its absence)."""
+    text, start, end, resolved = unit.text, unit.start, unit.end, unit.resolved
+    issuer_side = discourse.resolver.issuer_side
+    if speaker is None and _IMPERSONAL_OUTCOME.match(text, start, end):
+        return Piece(start, end, StatementKind.JOINT)
+    if speaker is None and _told_other_side(text, start, end, resolved, issuer_side):
+        return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
     if speaker is None:
-        subject = next(((m, e) for m, e in resolved if _is_subject(text, unit_start, m)), None)
+        subject = next(((m, e) for m, e in resolved if _is_subject(text, start, m)), None)
         if subject is not None and subject[1] is not None and subject[0].kind == "person":
             discourse.note_subject(subject[1])
-        return [_narration(text, unit_start, unit_end, resolved, discourse.resolver.issuer_side)]
+        return _narration(text, start, end, resolved, issuer_side)
     if speaker.joint:
-        if MEETING_PATTERN.search(text, unit_start, unit_end) and not speaker.cue:
-            return [Piece(unit_start, unit_end, StatementKind.NARRATION)]
-        return [Piece(unit_start, unit_end, StatementKind.JOINT, cue=speaker.cue, source=speaker.source)]
+        if MEETING_PATTERN.search(text, start, end) and not speaker.cue:
+            return Piece(start, end, StatementKind.NARRATION)
+        return Piece(start, end, StatementKind.JOINT, cue=speaker.cue, source=speaker.source)
     entity = speaker.entity
     assert entity is not None
     delegation = speaker.source is not None and re.search(
         r"(?:side|delegation)$", text[speaker.source[0] : speaker.source[1]]
     )
-    if (
-        entity.kind == "collective" and not delegation
-        and entity.side is not None and entity.side == discourse.resolver.issuer_side
-    ):
-        return [Piece(unit_start, unit_end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True)]
+    if entity.kind == "collective" and not delegation and entity.side is not None and entity.side == issuer_side:
+        return Piece(start, end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True)
     discourse.note_speaker(entity)
-    return [Piece(unit_start, unit_end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source)]
+    return Piece(start, end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source)
 
 
 def _narration(
@@ -377,41 +431,61 @@ def _narration(
 
 
 def _quote_pieces(
-    text: str, unit_start: int, unit_end: int, quotes: list[Quote], sentence_cuts: list[int],
-    discourse: Discourse, resolved: list[tuple[Mention, Entity | None]], speaker: _Speaker | None,
-    section: str | None,
+    unit: _Unit, sentence_cuts: list[int], discourse: Discourse, speaker: _Speaker | None, section: str | None
 ) -> list[Piece]:
-    entity = speaker.entity if speaker else None
-    joint = bool(speaker and speaker.joint)
-    source = speaker.source if speaker else None
-    if speaker is None:
-        people = [(m, e) for m, e in resolved if e is not None and m.kind in ("person", "pronoun")]
-        if people:
-            entity, source = people[0][1], (people[0][0].start, people[0][0].end)
-        else:
-            entity = discourse.last_speaker()
-    cue = speaker.cue if speaker else None
+    """The pieces of a unit with quotes: one per sentence inside the marks, and the frame when it says something."""
+    voice = _quote_voice(unit, discourse, speaker)
     pieces: list[Piece] = []
-    frames = _frame_segments(text, unit_start, unit_end, quotes)
-    if frames:
-        biggest = max(frames, key=lambda span: _substance(text, span[0], span[1], resolved))
-        if _substance(text, biggest[0], biggest[1], resolved) > _FRAME_SUBSTANCE:
-            kind = StatementKind.JOINT if joint else (
-                StatementKind.NARRATION if entity is None or section == "background" else StatementKind.REPORTED
-            )
-            pieces.append(Piece(biggest[0], biggest[1], kind, entity=None if joint else entity, cue=cue, source=source))
-    quote_kind = StatementKind.JOINT if joint else StatementKind.DIRECT_QUOTE
-    for quote in quotes:
+    frame = _frame_piece(unit, voice, section)
+    if frame is not None:
+        pieces.append(frame)
+    pieces += _quoted_sentences(unit, sentence_cuts, voice)
+    if voice.entity is not None and not voice.joint:
+        discourse.note_speaker(voice.entity)
+    return sorted(pieces, key=lambda p: p.start)
+
+
+def _quote_voice(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -> _Speaker:
+    """Who speaks the quotes: the frame's speaker, else the first known person named, else the last speaker."""
+    if speaker is not None:
+        return _Speaker(speaker.entity, bool(speaker.joint), speaker.cue, speaker.source)
+    people = [(m, e) for m, e in unit.resolved if e is not None and m.kind in ("person", "pronoun")]
+    if people:
+        return _Speaker(people[0][1], False, None, (people[0][0].start, people[0][0].end))
+    return _Speaker(discourse.last_speaker(), False, None, None)
+
+
+def _frame_piece(unit: _Unit, voice: _Speaker, section: str | None) -> Piece | None:
+    """The framing words outside the quotes, as a statement when they say more than a few content words."""
+    text, resolved = unit.text, unit.resolved
+    frames = _frame_segments(text, unit.start, unit.end, unit.quotes)
+    if not frames:
+        return None
+    biggest = max(frames, key=lambda span: _substance(text, span[0], span[1], resolved))
+    if _substance(text, biggest[0], biggest[1], resolved) <= _FRAME_SUBSTANCE:
+        return None
+    kind = StatementKind.JOINT if voice.joint else (
+        StatementKind.NARRATION if voice.entity is None or section == "background" else StatementKind.REPORTED
+    )
+    entity = None if voice.joint else voice.entity
+    return Piece(biggest[0], biggest[1], kind, entity=entity, cue=voice.cue, source=voice.source)
+
+
+def _quoted_sentences(unit: _Unit, sentence_cuts: list[int], voice: _Speaker) -> list[Piece]:
+    """One piece per sentence inside each quote's marks (space trimmed; pieces without a word dropped)."""
+    text = unit.text
+    kind = StatementKind.JOINT if voice.joint else StatementKind.DIRECT_QUOTE
+    entity = None if voice.joint else voice.entity
+    pieces = []
+    for quote in unit.quotes:
         start, end = quote.content
         cuts = [start, *(c for c in sentence_cuts if start < c < end), end]
-        for left, right in zip(cuts, cuts[1:]):
+        for left, right in zip(cuts, cuts[1:], strict=False):
             s, e = left, right
             while s < e and text[s].isspace():
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
             if s < e and re.search(r"\w", text[s:e]):
-                pieces.append(Piece(s, e, quote_kind, entity=None if joint else entity, cue=cue, source=source))
-    if entity is not None and not joint:
-        discourse.note_speaker(entity)
-    return sorted(pieces, key=lambda p: p.start)
+                pieces.append(Piece(s, e, kind, entity=entity, cue=voice.cue, source=voice.source))
+    return pieces

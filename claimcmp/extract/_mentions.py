@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._lexicon import (
     HONORIFIC_PATTERN,
@@ -32,19 +32,17 @@ from ._lexicon import (
 )
 from ..gazetteer import gazetteer_pattern, lookup_place
 
-_TITLE_WORDS = frozenset(
-    """Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior
+_TITLE_WORDS = frozenset(str.split("""
+    Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior
     Principal Coordinator Counselor Counsellor Commander General Administrator Representative Spokesperson Policy
     Affairs National Security Council Office House White Department Domestic Economic Foreign Special Press
     Prime Vice Executive Permanent Acting Intergovernmental Homeland Cabinet Head CEO Chair Chairman Premier
     Governor Senator Congressman Congresswoman Mayor Amb Gen Sen Rep Gov Adm Lt Col Maj Capt Excellency Majesty
-    Highness Holiness Mr Mrs Ms Mme Dr Prof Professor Sir Dame Madam Hon Honourable H.E""".split()
-)
-_MINISTRY_WORDS = frozenset(
-    """Affairs Trade Industry Defence Defense Finance Health Justice Interior Economy Energy Education Agriculture
+    Highness Holiness Mr Mrs Ms Mme Dr Prof Professor Sir Dame Madam Hon Honourable H.E"""))
+_MINISTRY_WORDS = frozenset(str.split("""
+    Affairs Trade Industry Defence Defense Finance Health Justice Interior Economy Energy Education Agriculture
     Culture Transport Commerce Labour Labor Environment Development Cooperation Co-operation Security Treasury
-    Planning Resources Investment Tourism Communications Technology Science Welfare Relations""".split()
-)
+    Planning Resources Investment Tourism Communications Technology Science Welfare Relations"""))
 
 
 def _bad_name_word(bare: str) -> bool:
@@ -101,7 +99,9 @@ _PREFIX_ARTICLE = re.compile(r"(?:\b[Tt]he\s+)$")
 _COLLECTIVE_NOUN = re.compile(
     r"\s+(?:side|delegation|government|Government|authorities|leadership|Foreign\s+Ministry|Ministry|MFA)\b"
 )
-_GOVERNMENT_OF = re.compile(r"\b(?:[Tt]he\s+)?(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?$")
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:Government|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Ministry)\s+of\s+(?:the\s+)?$"
+)
 _ADDRESS = re.compile(r"\b(?:His|Her)\s+(?:Royal\s+)?(Highness|Excellency|Majesty|Holiness)\b")
 #: "His Highness affirmed ...": a style of address standing alone for the person it was used for.
 _BARE_ADDRESS = re.compile(rf"{_ADDRESS.pattern}(?![’']s)(?!\s+(?:the\s+)?[A-Z])")
@@ -186,7 +186,19 @@ def _prefix_place(head: str) -> re.Match[str] | None:
     return _prefix_pattern().search(head, offset + match.start())
 
 
+@dataclass
+class _PersonDraft:
+    """A person mention being widened from its role: bounds so far and what they tell."""
+
+    start: int
+    end: int
+    gender: str | None
+    place: str | None = None
+    name: str | None = None
+
+
 def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Every role in ``text[start:end]`` widened into a person mention (honorifics, place, name)."""
     mentions: list[Mention] = []
     pos = start
     upper = ROLE_PATTERN.search(text, pos, end)
@@ -201,94 +213,112 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
         lower_case = upper is None or (lower is not None and lower.start() < upper.start())
         role_match = lower if lower_case else upper
         assert role_match is not None
-        m_start, m_end = role_match.start(), role_match.end()
         role = LOWER_ROLES[role_match.group(0)] if lower_case else role_match.group(0)
-        gender = ROLE_GENDER.get(role)
-        # leftwards: honorifics, a nationality or organisation prefix, an article
-        head = text[max(start, m_start - 80) : m_start]
-        hon = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", head)
-        if hon:
-            gender = gender or honorific_gender(hon.group(0))
-            m_start -= len(hon.group(0))
-            head = text[max(start, m_start - 80) : m_start]
-        place = None
-        prefix = _prefix_place(head)
-        if prefix and not re.search(r"\b(?:of|in|to)\s+(?:the\s+)?$", head[: prefix.start()]):
-            place = lookup_place(prefix.group(0).strip())
-            m_start -= len(prefix.group(0))
-            head = text[max(start, m_start - 80) : m_start]
-        article = _PREFIX_ARTICLE.search(head)
-        if article:
-            m_start -= len(article.group(0))
-        # rightwards: a second portfolio ("... Foreign Affairs and Trade"), affiliation, then a name
-        # (directly or in apposition), then "of <country>"
-        joined = re.match(r"\s+and\s+", text[m_end:end])
-        second = ROLE_PATTERN.match(text, m_end + joined.end(), end) if joined else None
-        named_before = re.search(r"[A-Z][\w'’\-]*,\s+(?:the\s+)?$", text[max(start, m_start - 40) : m_start])
-        if second and (named_before or _JOINED_OFFICE_NAME.match(text, second.end(), end)):
-            # two offices held by one person named next or just before: "Deputy Prime Minister and Minister of
-            # Foreign Affairs, Dr. X", "General Mao Ratana, Deputy Prime Minister and Minister of National Defence"
-            m_end = second.end()  # the first office stays the role: "H.E. Deputy Prime Minister" later
-        portfolio = _PORTFOLIO.match(text, m_end, end)
-        if portfolio:
-            m_end = portfolio.end()
-        affiliation = _AFFILIATION.match(text, m_end, end)
-        if affiliation:
-            aff_text = affiliation.group(0)
-            cut = _cut_affiliation(aff_text)
-            m_end += cut
-            place = place or _place_in(text[role_match.end() : m_end])
-        name_span = None
-        spaced = m_end < end and text[m_end] in " \t\n"
-        honorific_end = _HONORIFICS.match(text, m_end + 1, end) if spaced else None
-        name_pos = honorific_end.end() if honorific_end else m_end + 1
-        if honorific_end:
-            gender = gender or honorific_gender(honorific_end.group(0))
-        if spaced:
-            name_span = _name_at(text, name_pos, end)
-        if name_span is None:
-            appo = re.match(
-                rf",\s+((?:{HONORIFIC_PATTERN.pattern}\s+|{ROLE_PATTERN.pattern}\s+)*)", text[m_end:end]
-            )
-            if appo:
-                candidate = _name_at(text, m_end + appo.end(), end)
-                if candidate and (appo.group(1) or " " in text[candidate[0] : candidate[1]]):
-                    name_span = candidate
-                    gender = gender or honorific_gender(appo.group(1) or "")
-        name = None
+        draft = _PersonDraft(role_match.start(), role_match.end(), ROLE_GENDER.get(role))
+        _widen_left(draft, text, start)
+        _widen_office(draft, text, (start, end), role_match.end())
+        name_span = _name_after(draft, text, end)
         if name_span:
-            name = text[name_span[0] : name_span[1]]
-            m_end = name_span[1]
-            tail = re.match(r"\s+of\s+(?:the\s+)?", text[m_end:end])
-            if tail:
-                at = m_end + tail.end()
-                # the state's full style before its name: "of the Republic of Slovenia", "of the Arab Republic of Egypt"
-                style = _STATE_STYLE.match(text, at, end)
-                gaz = gazetteer_pattern().match(text, at, end)
-                if gaz is None and style is not None:
-                    gaz = gazetteer_pattern().match(text, style.end(), end)
-                if gaz:
-                    place = place or lookup_place(gaz.group(0))
-                    m_end = gaz.end()
+            _take_name_after(draft, text, end, name_span)
         else:
-            # name first, in apposition: "Kirill Lysogorsky, Deputy Minister of ..."
-            lead_from = mentions[-1].end if mentions else start  # never reach into the previous mention
-            lead = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,4}[A-Z][\w'’\-]*),\s+$", text[lead_from:m_start])
-            span = _name_suffix(text, lead_from + lead.start(1), lead_from + lead.end(1)) if lead else None
-            if span and _AFTER_PREPOSITION.search(text, max(start, span[0] - 12), span[0]):
-                span = None  # "trip to Abu Dhabi, the Vice President": a place, not the name in apposition
-            if span:
-                name = text[span[0] : span[1]]
-                m_start = span[0]
-                hon_before = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", text[max(start, m_start - 60) : m_start])
-                if hon_before:
-                    gender = gender or honorific_gender(hon_before.group(0))
-                    m_start -= len(hon_before.group(0))
-        address = address_style(text[m_start:m_end])
-        mentions.append(Mention(m_start, m_end, "person", name=name, role=role, place=place, gender=gender,
-                                address=address))
-        pos = max(m_end, role_match.end())
+            _take_name_before(draft, text, start, mentions[-1].end if mentions else start)
+        mentions.append(Mention(draft.start, draft.end, "person", name=draft.name, role=role, place=draft.place,
+                                gender=draft.gender, address=address_style(text[draft.start : draft.end])))
+        pos = max(draft.end, role_match.end())
     return mentions
+
+
+def _widen_left(draft: _PersonDraft, text: str, start: int) -> None:
+    """Leftwards: honorifics, a nationality or organisation prefix, an article."""
+    head = text[max(start, draft.start - 80) : draft.start]
+    hon = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", head)
+    if hon:
+        draft.gender = draft.gender or honorific_gender(hon.group(0))
+        draft.start -= len(hon.group(0))
+        head = text[max(start, draft.start - 80) : draft.start]
+    prefix = _prefix_place(head)
+    if prefix and not re.search(r"\b(?:of|in|to)\s+(?:the\s+)?$", head[: prefix.start()]):
+        draft.place = lookup_place(prefix.group(0).strip())
+        draft.start -= len(prefix.group(0))
+        head = text[max(start, draft.start - 80) : draft.start]
+    article = _PREFIX_ARTICLE.search(head)
+    if article:
+        draft.start -= len(article.group(0))
+
+
+def _widen_office(draft: _PersonDraft, text: str, bounds: tuple[int, int], role_end: int) -> None:
+    """Rightwards over the office: a second portfolio ("... Foreign Affairs and Trade"), then an affiliation."""
+    start, end = bounds
+    joined = re.match(r"\s+and\s+", text[draft.end : end])
+    second = ROLE_PATTERN.match(text, draft.end + joined.end(), end) if joined else None
+    named_before = re.search(r"[A-Z][\w'’\-]*,\s+(?:the\s+)?$", text[max(start, draft.start - 40) : draft.start])
+    if second and (named_before or _JOINED_OFFICE_NAME.match(text, second.end(), end)):
+        # two offices held by one person named next or just before: "Deputy Prime Minister and Minister of
+        # Foreign Affairs, Dr. X", "General Mao Ratana, Deputy Prime Minister and Minister of National Defence"
+        draft.end = second.end()  # the first office stays the role: "H.E. Deputy Prime Minister" later
+    portfolio = _PORTFOLIO.match(text, draft.end, end)
+    if portfolio:
+        draft.end = portfolio.end()
+    affiliation = _AFFILIATION.match(text, draft.end, end)
+    if affiliation:
+        draft.end += _cut_affiliation(affiliation.group(0))
+        draft.place = draft.place or _place_in(text[role_end : draft.end])
+
+
+def _name_after(draft: _PersonDraft, text: str, end: int) -> tuple[int, int] | None:
+    """The span of the name after the office, directly or in apposition (honorifics tell the gender)."""
+    name_span = None
+    spaced = draft.end < end and text[draft.end] in " \t\n"
+    honorific_end = _HONORIFICS.match(text, draft.end + 1, end) if spaced else None
+    name_pos = honorific_end.end() if honorific_end else draft.end + 1
+    if honorific_end:
+        draft.gender = draft.gender or honorific_gender(honorific_end.group(0))
+    if spaced:
+        name_span = _name_at(text, name_pos, end)
+    if name_span is None:
+        appo = re.match(
+            rf",\s+((?:{HONORIFIC_PATTERN.pattern}\s+|{ROLE_PATTERN.pattern}\s+)*)", text[draft.end : end]
+        )
+        if appo:
+            candidate = _name_at(text, draft.end + appo.end(), end)
+            if candidate and (appo.group(1) or " " in text[candidate[0] : candidate[1]]):
+                name_span = candidate
+                draft.gender = draft.gender or honorific_gender(appo.group(1) or "")
+    return name_span
+
+
+def _take_name_after(draft: _PersonDraft, text: str, end: int, name_span: tuple[int, int]) -> None:
+    """The mention runs to the name, then over "of <country>" (its place)."""
+    draft.name = text[name_span[0] : name_span[1]]
+    draft.end = name_span[1]
+    tail = re.match(r"\s+of\s+(?:the\s+)?", text[draft.end : end])
+    if tail:
+        at = draft.end + tail.end()
+        # the state's full style before its name: "of the Republic of Slovenia", "of the Arab Republic of Egypt"
+        style = _STATE_STYLE.match(text, at, end)
+        gaz = gazetteer_pattern().match(text, at, end)
+        if gaz is None and style is not None:
+            gaz = gazetteer_pattern().match(text, style.end(), end)
+        if gaz:
+            draft.place = draft.place or lookup_place(gaz.group(0))
+            draft.end = gaz.end()
+
+
+def _take_name_before(draft: _PersonDraft, text: str, start: int, lead_from: int) -> None:
+    """Name first, in apposition: "Kirill Lysogorsky, Deputy Minister of ..." (the name never reaches before
+    ``lead_from``, the end of the previous mention; ``start`` is the unit's)."""
+    lead = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,4}[A-Z][\w'’\-]*),\s+$", text[lead_from : draft.start])
+    span = _name_suffix(text, lead_from + lead.start(1), lead_from + lead.end(1)) if lead else None
+    if span and _AFTER_PREPOSITION.search(text, max(start, span[0] - 12), span[0]):
+        span = None  # "trip to Abu Dhabi, the Vice President": a place, not the name in apposition
+    if span:
+        draft.name = text[span[0] : span[1]]
+        draft.start = span[0]
+        before = text[max(start, draft.start - 60) : draft.start]
+        hon_before = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", before)
+        if hon_before:
+            draft.gender = draft.gender or honorific_gender(hon_before.group(0))
+            draft.start -= len(hon_before.group(0))
 
 
 def address_style(text: str) -> str | None:

@@ -128,39 +128,49 @@ def load_releases(
         paths = [paths]
     result = LoadResult()
     seen: dict[str, str] = {}
-
-    def fail(error: IngestError) -> None:
-        if on_error == "raise":
-            raise error
-        logger.warning("skipped %s", error.one_line())
-        result.errors.append(error)
-
     for entry_or_error in _walk(paths):
         if isinstance(entry_or_error, IngestError):
-            fail(entry_or_error)
+            _fail(result, entry_or_error, on_error)
             continue
         try:
             loaded = load_release_file(entry_or_error.path, default_id=entry_or_error.default_id, encoding=encoding)
         except IngestError as error:
-            fail(error)
+            _fail(result, error, on_error)
             continue
-        for release_or_error in loaded:
-            if isinstance(release_or_error, IngestError):
-                fail(release_or_error)
-                continue
-            release = release_or_error
-            if release.id in seen:
-                fail(
-                    DuplicateIdError(
-                        f"release id {release.id!r} is already used by {seen[release.id]}.",
-                        path=entry_or_error.path,
-                        fix="Give one of the two releases another 'id' in its header.",
-                    )
-                )
-                continue
-            seen[release.id] = str(entry_or_error.path)
-            result.releases.append(release)
+        _add_releases(result, seen, entry_or_error.path, loaded, on_error)
     return result
+
+
+def _fail(result: LoadResult, error: IngestError, on_error: str) -> None:
+    """Raise ``error``, or (``on_error="skip"``) log it and keep it in ``result.errors``."""
+    if on_error == "raise":
+        raise error
+    logger.warning("skipped %s", error.one_line())
+    result.errors.append(error)
+
+
+def _add_releases(
+    result: LoadResult, seen: dict[str, str], path: Path, loaded: Sequence[Release | IngestError], on_error: str
+) -> None:
+    """Add one file's releases to ``result``; its bad records and already used ids fail (see :func:`_fail`)."""
+    for release_or_error in loaded:
+        if isinstance(release_or_error, IngestError):
+            _fail(result, release_or_error, on_error)
+            continue
+        release = release_or_error
+        if release.id in seen:
+            _fail(
+                result,
+                DuplicateIdError(
+                    f"release id {release.id!r} is already used by {seen[release.id]}.",
+                    path=path,
+                    fix="Give one of the two releases another 'id' in its header.",
+                ),
+                on_error,
+            )
+            continue
+        seen[release.id] = str(path)
+        result.releases.append(release)
 
 
 def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[_Entry | IngestError]:
@@ -233,7 +243,7 @@ def _read(path: Path, encoding: str) -> str:
             f"byte {exc.start} is not valid {encoding} ({exc.reason}).",
             path=path,
             line=line,
-            fix=f"Re-save the file as UTF-8, or pass encoding= (e.g. 'cp1252') if it uses another encoding.",
+            fix="Re-save the file as UTF-8, or pass encoding= (e.g. 'cp1252') if it uses another encoding.",
         ) from None
     if "\x00" in text:
         raise DecodeError(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -54,9 +54,10 @@ class Limits:
 
 _SAFE_SCHEMES = ("http", "https")
 _TERM = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
-_CUE_WORDS = frozenset(
-    "act blames whom the other names place target negated in one statement only cosine and vs of as or".split()
-)
+_CUE_WORDS = frozenset((
+    "act", "blames", "whom", "the", "other", "names", "place", "target", "negated", "in", "one", "statement", "only",
+    "cosine", "and", "vs", "of", "as", "or",
+))
 
 
 def safe_url(url: str | None) -> str | None:
@@ -107,57 +108,119 @@ def _side_class(side: str | None, pair: Sequence[str]) -> str:
     return "joint" if side == JOINT_SIDE else "other"
 
 
-def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, Any]:
-    """Everything the templates render, as plain data (see the module docstring)."""
-    limits = limits or Limits()
-    pair = list(analysis.compared_sides or ())
-    releases = analysis.releases
-    rel_index = {r.id: i for i, r in enumerate(releases)}
-    topic_of = analysis.topic_of()
-    topics_by_id = {t.id: t for t in analysis.topics}
-
-    # release texts shown in full while under the character budget
-    shown_text: set[str] = set()
+def _shown_release_ids(releases: Sequence[Any], limits: Limits) -> set[str]:
+    """Ids of the releases whose text is shown in full, in order, while under the character budget."""
+    shown: set[str] = set()
     budget = limits.release_text_chars
     for r in releases[: limits.releases_listed]:
         if len(r.text) > budget:
             break
         budget -= len(r.text)
-        shown_text.add(r.id)
+        shown.add(r.id)
+    return shown
 
-    stmt_index = {s.id: i for i, s in enumerate(analysis.statements)}
 
-    def ref(statement_id: str, text: str, side: str | None, speaker: str | None, release_id: str | None,
+def _capped(items: Sequence[Any], n: int, fn: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """The first ``n`` items through ``fn``, with the total and the number left out."""
+    return {"items": [fn(x) for x in items[:n]], "total": len(items), "more": max(0, len(items) - n)}
+
+
+class _Refs:
+    """Indexes of one analysis, and the statement and relation views built from them."""
+
+    def __init__(self, analysis: Analysis, pair: list[str], shown_text: set[str]) -> None:
+        self.analysis = analysis
+        self.pair = pair
+        self.shown_text = shown_text
+        self.releases = analysis.releases
+        self.rel_index = {r.id: i for i, r in enumerate(self.releases)}
+        self.stmt_index = {s.id: i for i, s in enumerate(analysis.statements)}
+        self.topic_of = analysis.topic_of()
+        self.topics_by_id = {t.id: t for t in analysis.topics}
+
+    def side_class(self, side: str | None) -> str:
+        return _side_class(side, self.pair)
+
+    def ref(self, statement_id: str, text: str, side: str | None, speaker: str | None, release_id: str | None,
             terms: Sequence[str] = ()) -> dict[str, Any]:
-        ri = rel_index.get(release_id or "")
-        release = releases[ri] if ri is not None else None
-        si = stmt_index.get(statement_id)
-        anchor = f"s-{si}" if si is not None and release is not None and release.id in shown_text else (
+        """One statement as the templates show it: text segments, side, source release and anchor."""
+        ri = self.rel_index.get(release_id or "")
+        release = self.releases[ri] if ri is not None else None
+        si = self.stmt_index.get(statement_id)
+        anchor = f"s-{si}" if si is not None and release is not None and release.id in self.shown_text else (
             f"r-{ri}" if ri is not None else None
         )
-        stmt = analysis.statements[si] if si is not None else None
+        stmt = self.analysis.statements[si] if si is not None else None
         return {
             "id": statement_id,
             "segments": highlight(text, terms),
             "text": text,
             "side": side,
-            "side_class": _side_class(side, pair),
+            "side_class": self.side_class(side),
             "speaker": speaker,
             "kind": stmt.kind.value if stmt else None,
             "anchor": anchor,
             "release_title": (release.title or release.id) if release else (release_id or ""),
             "release_date": release.date if release else None,
             "release_url": safe_url(release.source) if release else None,
-            "topic": topic_of.get(statement_id),
+            "topic": self.topic_of.get(statement_id),
         }
 
-    def stmt_ref(i: int) -> dict[str, Any]:
-        s = analysis.statements[i]
-        return ref(s.id, s.text, s.side, s.speaker, s.release_id)
+    def stmt_ref(self, i: int) -> dict[str, Any]:
+        """The ``i``-th statement of the analysis, as :meth:`ref` shows it."""
+        s = self.analysis.statements[i]
+        return self.ref(s.id, s.text, s.side, s.speaker, s.release_id)
 
-    # summary
+    def relation(self, rel: Any) -> dict[str, Any]:
+        """One agreement or counter-claim, its cues and both statements with the evidence words marked."""
+        terms = evidence_terms(rel)
+        a, b = rel.evidence.a, rel.evidence.b
+        topic = self.topics_by_id.get(rel.topic) if rel.topic is not None else None
+        return {
+            "relation": rel.relation,
+            "score": rel.score,
+            "probabilities": dict(rel.probabilities),
+            "cosine": rel.evidence.cosine,
+            "cue": rel.cue,
+            "cue_detail": rel.evidence.deciding_cue.detail,
+            "cues": [{"name": c.name, "detail": c.detail, "favours": c.favours} for c in rel.evidence.cues],
+            "topic": rel.topic,
+            "topic_label": topic.label if topic else None,
+            "a": self.ref(a.id, a.text, a.side, a.speaker, a.release_id, terms),
+            "b": self.ref(b.id, b.text, b.side, b.speaker, b.release_id, terms),
+        }
+
+    def one_sided(self, t: Any) -> dict[str, Any]:
+        """A topic raised by one side only, with two example statements."""
+        return {
+            "topic": t.topic, "label": t.label, "side": t.side, "side_class": self.side_class(t.side),
+            "count": len(t.statement_ids),
+            "examples": [self.stmt_ref(self.stmt_index[i]) for i in t.statement_ids[:2] if i in self.stmt_index],
+        }
+
+    def claim(self, c: Any) -> dict[str, Any]:
+        """A claim repeated across releases, with its first occurrence."""
+        return {
+            "id": c.id, "text": c.text, "theme_id": c.theme_id, "occurrences": len(c.occurrences),
+            "releases": len(c.release_ids), "sides": list(c.sides), "first_date": c.first.date,
+            "first": self.ref(c.first.statement_id, c.first.text, c.first.side, None, c.first.release_id),
+        }
+
+
+def _theme(t: Any) -> dict[str, Any]:
+    """A theme over time: label, trend, dates and counts per side."""
+    return {
+        "id": t.id, "label": t.label, "keywords": list(t.keywords[:6]), "size": t.size,
+        "trend": t.trend.value, "first_seen": t.first_seen, "last_seen": t.last_seen,
+        "releases": len(t.release_ids), "sides": t.side_totals,
+    }
+
+
+def _summary(analysis: Analysis, pair: list[str]) -> dict[str, Any]:
+    """Counts, date span and per-side summaries (the first seven sides as cards, the rest listed)."""
+    releases = analysis.releases
     dates = sorted(r.date for r in releases if r.date)
-    summary = {
+    summary: dict[str, Any] = {
         "releases": len(releases),
         "statements": len(analysis.statements),
         "topics": len(analysis.topics),
@@ -174,15 +237,23 @@ def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, An
             for s in analysis.side_summaries()
         ],
     }
-
     cards = [s for s in summary["sides"] if s["side"] != "(no side)"]
     summary["side_cards"] = cards[:7] + [s for s in summary["sides"] if s["side"] == "(no side)"]
     summary["other_sides"] = cards[7:]
+    return summary
 
-    # topics side by side
-    columns = pair or [s["side"] for s in summary["sides"] if s["side"] != "(no side)"][:3]
+
+def _topic_columns(analysis: Analysis, pair: list[str], summary: dict[str, Any]) -> list[str]:
+    """The sides shown side by side: the compared pair (and joint statements), else the first three sides."""
+    columns: list[str] = pair or [s["side"] for s in summary["sides"] if s["side"] != "(no side)"][:3]
     if pair and any(s.side == JOINT_SIDE for s in analysis.statements):
         columns = [*pair, JOINT_SIDE]
+    return columns
+
+
+def _topics_side_by_side(refs: _Refs, columns: list[str], limits: Limits) -> dict[str, Any]:
+    """The largest topics, each with a cell of statements per column side."""
+    analysis = refs.analysis
     members: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, s in enumerate(analysis.statements):
         t = analysis.statement_topics[i]
@@ -191,14 +262,14 @@ def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, An
     ranked = sorted(members, key=lambda t: (-sum(len(v) for v in members[t].values()), t))
     topic_rows = []
     for t in ranked[: limits.topics]:
-        topic = topics_by_id.get(t)
+        topic = refs.topics_by_id.get(t)
         cells = []
         for side in columns:
             rows = members[t].get(side, [])
             cells.append({
                 "side": side,
-                "side_class": _side_class(side, pair),
-                "statements": [stmt_ref(i) for i in rows[: limits.statements_per_cell]],
+                "side_class": refs.side_class(side),
+                "statements": [refs.stmt_ref(i) for i in rows[: limits.statements_per_cell]],
                 "more": max(0, len(rows) - limits.statements_per_cell),
             })
         topic_rows.append({
@@ -208,56 +279,36 @@ def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, An
             "size": topic.size if topic else sum(len(v) for v in members[t].values()),
             "cells": cells,
         })
+    return {"items": topic_rows, "total": len(ranked), "more": max(0, len(ranked) - limits.topics)}
 
-    def relation_view(rel: Any) -> dict[str, Any]:
-        terms = evidence_terms(rel)
-        a, b = rel.evidence.a, rel.evidence.b
-        topic = topics_by_id.get(rel.topic) if rel.topic is not None else None
-        return {
-            "relation": rel.relation,
-            "score": rel.score,
-            "probabilities": dict(rel.probabilities),
-            "cosine": rel.evidence.cosine,
-            "cue": rel.cue,
-            "cue_detail": rel.evidence.deciding_cue.detail,
-            "cues": [{"name": c.name, "detail": c.detail, "favours": c.favours} for c in rel.evidence.cues],
-            "topic": rel.topic,
-            "topic_label": topic.label if topic else None,
-            "a": ref(a.id, a.text, a.side, a.speaker, a.release_id, terms),
-            "b": ref(b.id, b.text, b.side, b.speaker, b.release_id, terms),
-        }
 
-    def capped(items: Sequence[Any], n: int, fn: Any) -> dict[str, Any]:
-        return {"items": [fn(x) for x in items[:n]], "total": len(items), "more": max(0, len(items) - n)}
+def _release_pieces(refs: _Refs, release: Any, statement_rows: list[int]) -> list[dict[str, Any]]:
+    """The release text cut into plain pieces and statement spans (overlapping spans are skipped)."""
+    analysis = refs.analysis
+    pieces: list[dict[str, Any]] = []
+    pos = 0
+    for i in sorted(statement_rows, key=lambda k: analysis.statements[k].start):
+        s = analysis.statements[i]
+        if s.start < pos:
+            continue
+        if s.start > pos:
+            pieces.append({"text": release.text[pos : s.start], "anchor": None})
+        pieces.append({
+            "text": s.text, "anchor": f"s-{i}", "side_class": refs.side_class(s.side),
+            "title": f"{s.side or 'no side'} · {s.kind.value}" + (f" · {s.speaker}" if s.speaker else "")
+            + (f" · topic {analysis.statement_topics[i]}" if analysis.statement_topics[i] is not None else ""),
+        })
+        pos = s.end
+    if pos < len(release.text):
+        pieces.append({"text": release.text[pos:], "anchor": None})
+    return pieces
 
-    one_sided = capped(
-        analysis.one_sided_topics, limits.one_sided,
-        lambda t: {
-            "topic": t.topic, "label": t.label, "side": t.side, "side_class": _side_class(t.side, pair),
-            "count": len(t.statement_ids),
-            "examples": [stmt_ref(stmt_index[i]) for i in t.statement_ids[:2] if i in stmt_index],
-        },
-    )
-    themes = capped(
-        analysis.themes, limits.themes,
-        lambda t: {
-            "id": t.id, "label": t.label, "keywords": list(t.keywords[:6]), "size": t.size,
-            "trend": t.trend.value, "first_seen": t.first_seen, "last_seen": t.last_seen,
-            "releases": len(t.release_ids), "sides": t.side_totals,
-        },
-    )
-    claims = capped(
-        analysis.claims, limits.claims,
-        lambda c: {
-            "id": c.id, "text": c.text, "theme_id": c.theme_id, "occurrences": len(c.occurrences),
-            "releases": len(c.release_ids), "sides": list(c.sides), "first_date": c.first.date,
-            "first": ref(c.first.statement_id, c.first.text, c.first.side, None, c.first.release_id),
-        },
-    )
 
-    # releases, with their statements' spans
+def _releases(refs: _Refs, limits: Limits) -> dict[str, Any]:
+    """The listed releases, with their statements' spans where the text is shown."""
+    releases = refs.releases
     by_release: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(analysis.statements):
+    for i, s in enumerate(refs.analysis.statements):
         by_release[s.release_id].append(i)
     release_rows = []
     for ri, r in enumerate(releases[: limits.releases_listed]):
@@ -266,41 +317,34 @@ def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, An
             "source": r.source, "url": safe_url(r.source), "statements": len(by_release.get(r.id, [])),
             "pieces": None,
         }
-        if r.id in shown_text:
-            pieces = []
-            pos = 0
-            for i in sorted(by_release.get(r.id, []), key=lambda k: analysis.statements[k].start):
-                s = analysis.statements[i]
-                if s.start < pos:
-                    continue
-                if s.start > pos:
-                    pieces.append({"text": r.text[pos : s.start], "anchor": None})
-                pieces.append({
-                    "text": s.text, "anchor": f"s-{i}", "side_class": _side_class(s.side, pair),
-                    "title": f"{s.side or 'no side'} · {s.kind.value}" + (f" · {s.speaker}" if s.speaker else "")
-                    + (f" · topic {analysis.statement_topics[i]}" if analysis.statement_topics[i] is not None else ""),
-                })
-                pos = s.end
-            if pos < len(r.text):
-                pieces.append({"text": r.text[pos:], "anchor": None})
-            row["pieces"] = pieces
+        if r.id in refs.shown_text:
+            row["pieces"] = _release_pieces(refs, r, by_release.get(r.id, []))
         release_rows.append(row)
+    return {
+        "items": release_rows, "total": len(releases), "more": max(0, len(releases) - limits.releases_listed),
+        "texts_shown": len(refs.shown_text),
+    }
 
+
+def build_view(analysis: Analysis, limits: Limits | None = None) -> dict[str, Any]:
+    """Everything the templates render, as plain data (see the module docstring)."""
+    limits = limits or Limits()
+    pair = list(analysis.compared_sides or ())
+    refs = _Refs(analysis, pair, _shown_release_ids(analysis.releases, limits))
+    summary = _summary(analysis, pair)
+    columns = _topic_columns(analysis, pair, summary)
     return {
         "summary": summary,
         "notes": list(analysis.notes),
         "columns": [{"side": c, "side_class": _side_class(c, pair)} for c in columns],
-        "topics": {"items": topic_rows, "total": len(ranked), "more": max(0, len(ranked) - limits.topics)},
-        "counter_claims": capped(analysis.counter_claims, limits.relations, relation_view),
-        "agreements": capped(analysis.agreements, limits.relations, relation_view),
-        "one_sided": one_sided,
-        "themes": themes,
+        "topics": _topics_side_by_side(refs, columns, limits),
+        "counter_claims": _capped(analysis.counter_claims, limits.relations, refs.relation),
+        "agreements": _capped(analysis.agreements, limits.relations, refs.relation),
+        "one_sided": _capped(analysis.one_sided_topics, limits.one_sided, refs.one_sided),
+        "themes": _capped(analysis.themes, limits.themes, _theme),
         "theme_period": analysis.theme_period,
-        "claims": claims,
-        "releases": {
-            "items": release_rows, "total": len(releases), "more": max(0, len(releases) - limits.releases_listed),
-            "texts_shown": len(shown_text),
-        },
+        "claims": _capped(analysis.claims, limits.claims, refs.claim),
+        "releases": _releases(refs, limits),
         "settings": analysis.settings.to_dict(),
         "similarity": analysis.similarity,
     }

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+import numpy as np
 
 from ..errors import ConfigurationError, MissingDependencyError
+from ..model import Statement
 from ._results import ThemeSeries
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ._tracker import ThemeTracker
+from ._sides import ReleaseInfo
 
 __all__ = ["timeline_table", "to_dataframe", "statements_frame"]
 
@@ -68,7 +70,16 @@ def to_dataframe(series: ThemeSeries, what: str = "timeline") -> Any:
     raise ConfigurationError(f"Unknown export {what!r}.", fix="Use one of: " + ", ".join(_KINDS) + ", statements.")
 
 
-def statements_frame(tracker: ThemeTracker) -> Any:
+class FittedStatements(Protocol):
+    """What :func:`statements_frame` reads of a fitted tracker (a Protocol, so this module needs no import of it)."""
+
+    releases_: Mapping[str, ReleaseInfo]
+    statements_: Sequence[Statement]
+    theme_ids_: np.ndarray
+    claim_ids_: Sequence[str | None]
+
+
+def statements_frame(tracker: FittedStatements) -> Any:
     """One row per statement: release, date, side, theme, claim, text."""
     pd = _pandas()
     records = [

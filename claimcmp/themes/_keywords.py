@@ -20,9 +20,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'-]+", re.UNICODE)
 
 
 def _stop_words() -> frozenset[str]:
-    from ..topics._terms import STOP_WORDS
+    from ..lang import word_set
 
-    return STOP_WORDS
+    return word_set("stopwords")
 
 
 def tokens(text: str, stop_words: frozenset[str]) -> list[str]:

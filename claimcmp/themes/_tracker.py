@@ -158,7 +158,7 @@ class ThemeTracker:
         if self.topic_model is None:
             model = TopicModel(random_state=self.random_state)
         else:
-            from ..topics._copy import unfitted_copy
+            from ..topics.estimators import unfitted_copy
 
             model = unfitted_copy(self.topic_model)
         model.fit(stmts, embeddings=vectors)

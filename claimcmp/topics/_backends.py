@@ -3,7 +3,7 @@
 * :class:`CosineAgglomerative` — exact average linkage on cosine distance over
   all statements: O(n^2) memory, for small corpora.
 * :class:`CentroidAgglomerative` — spherical k-means to at most ``n_centres``
-  cells (:mod:`._quantise`), then exact *weighted* average linkage over the
+  cells (:mod:`.quantise`), then exact *weighted* average linkage over the
   cells (the same criterion as over all points, see :mod:`._linkage`):
   O(n * n_centres) time, O(n + n_centres^2) memory, for large corpora.
 
@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from ._linkage import LinkageTree, average_linkage
-from ._quantise import spherical_cells
+from .quantise import spherical_cells
 from ._threshold import choose_n_clusters
 
 __all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ._copy import unfitted_copy
+from .estimators import unfitted_copy
 from ._terms import TermCounter
 
 __all__ = ["default_vectorizer", "topic_keywords", "make_label"]

@@ -15,34 +15,15 @@ from typing import Any
 
 import numpy as np
 
+from ..lang import word_set
+
 __all__ = ["STOP_WORDS", "TermCounter"]
 
-#: English function words left out of keywords: articles, pronouns,
-#: prepositions, conjunctions, auxiliary and modal verbs, and the commonest
-#: adverbs and determiners. Written for claimcmp; words of substance
-#: (even frequent ones such as "said" or "minister") are kept, because the
-#: class-based weighting already discounts words every topic uses.
-STOP_WORDS: frozenset[str] = frozenset(
-    """
-    a about above across after afterwards again against all almost alone along already also although
-    always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at
-    be became because become becomes becoming been before beforehand behind being below beside besides
-    between beyond both but by can cannot could did do does doing done down during each either else
-    elsewhere enough etc even ever every everyone everything everywhere except few for former formerly
-    from further furthermore had has have having he hence her here hereafter hereby herein hers herself
-    him himself his how however i if in indeed into is it its itself just last latter latterly least
-    less many may me meanwhile might mine more moreover most mostly much must my myself namely neither
-    never nevertheless next no nobody none noone nor not nothing now nowhere of off often on once one
-    only onto or other others otherwise our ours ourselves out over own per perhaps rather same seem
-    seemed seeming seems several she should since so some somehow someone something sometime sometimes
-    somewhere still such than that the their theirs them themselves then thence there thereafter thereby
-    therefore therein thereupon these they this those though through throughout thru thus to together
-    too toward towards under until up upon us very via was we well were what whatever when whence
-    whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither who
-    whoever whole whom whose why will with within without would yet you your yours yourself yourselves
-    two three four five six seven eight nine ten
-    """.split()
-)
+#: English function words left out of keywords: the package's one stop-word list
+#: (``claimcmp/lang/en/stopwords.txt``). Words of substance (even frequent ones such as
+#: "said" or "minister") are kept, because the class-based weighting already discounts words
+#: every topic uses.
+STOP_WORDS: frozenset[str] = word_set("stopwords")
 
 # 2+ word characters with at least one letter (numbers alone are not terms)
 _TOKEN = re.compile(r"\b(?=\w*[^\W\d_])\w\w+\b")

@@ -1,7 +1,7 @@
 import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
-from claimcmp.topics._quantise import nearest_centre, spherical_cells
+from claimcmp.topics.quantise import nearest_centre, spherical_cells
 
 
 def _blobs(n_per: int, n_blobs: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

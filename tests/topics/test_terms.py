@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from claimcmp.topics import TopicModel
-from claimcmp.topics._copy import unfitted_copy
+from claimcmp.topics.estimators import unfitted_copy
 from claimcmp.topics._keywords import topic_keywords
 from claimcmp.topics._terms import STOP_WORDS, TermCounter, words
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["nearest_centre", "spherical_cells"]
+__all__ = ["group_sums", "nearest_centre", "spherical_cells"]
 
 _BLOCK = 8192
 
@@ -28,7 +28,8 @@ def nearest_centre(vectors: np.ndarray, centres: np.ndarray) -> np.ndarray:
     return labels
 
 
-def _group_sums(vectors: np.ndarray, labels: np.ndarray, n_groups: int) -> np.ndarray:
+def group_sums(vectors: np.ndarray, labels: np.ndarray, n_groups: int) -> np.ndarray:
+    """Sum of the rows of each group, shape (n_groups, dim); ``labels[i]`` is the group of row ``i``."""
     from scipy import sparse
 
     onehot = sparse.csr_matrix(
@@ -74,7 +75,7 @@ def spherical_cells(
     centres = fit_rows[np.sort(rng.choice(len(fit_rows), n_cells, replace=False))].copy()
     for _ in range(n_iter):
         labels = nearest_centre(fit_rows, centres)
-        sums = _group_sums(fit_rows, labels, n_cells)
+        sums = group_sums(fit_rows, labels, n_cells)
         norms = np.linalg.norm(sums, axis=1)
         filled = norms > 0
         # an empty cell keeps its centre (it may still catch rows of the full corpus)
