@@ -22,7 +22,7 @@ __all__ = ["Release", "Statement", "StatementKind", "JOINT_SIDE"]
 JOINT_SIDE = "joint"
 
 
-class StatementKind(str, Enum):
+class StatementKind(str, Enum):  # noqa: UP042 - StrEnum would change str() of a kind, which reports print
     """How a statement is voiced in its release."""
 
     DIRECT_QUOTE = "direct_quote"

@@ -162,7 +162,7 @@ class Analysis:
         out = []
         for side in sorted(by_side, key=order):
             rows = by_side[side]
-            speakers = Counter(self.statements[i].speaker for i in rows if self.statements[i].speaker)
+            speakers = Counter(speaker for i in rows if (speaker := self.statements[i].speaker))
             kinds = Counter(self.statements[i].kind.value for i in rows)
             out.append(
                 SideSummary(
@@ -171,7 +171,7 @@ class Analysis:
                     releases=len({self.statements[i].release_id for i in rows}),
                     speakers=tuple(n for n, _ in sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))),
                     kinds=dict(sorted(kinds.items())),
-                    topics=len({self.statement_topics[i] for i in rows if self.statement_topics[i] is not None}),
+                    topics=len({topic for i in rows if (topic := self.statement_topics[i]) is not None}),
                 )
             )
         return tuple(out)
@@ -269,7 +269,9 @@ class Analysis:
 
         Parameters
         ----------
-        kind : {"statements", "releases", "topics", "relations", "one_sided_topics", "themes", "claims", "timeline", "sides"}, default="statements"
+        kind : str, default="statements"
+            One of "statements", "releases", "topics", "relations", "one_sided_topics", "themes",
+            "claims", "timeline", "sides".
 
         Returns
         -------

@@ -65,13 +65,14 @@ def subcommand(
     subparsers: Any, name: str, help: str, description: str, examples: str
 ) -> argparse.ArgumentParser:
     """Register a subcommand with an examples epilog."""
-    return subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         name,
         help=help,
         description=description,
         epilog="examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    return parser
 
 
 def load_inputs(args: argparse.Namespace, out: TextIO = sys.stderr) -> list[Any]:

@@ -44,8 +44,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                         help="list every labelled pair, not only each statement's best match per relation")
     model = parser.add_mutually_exclusive_group()
     model.add_argument("--cross-encoder", metavar="PATH", default="shipped",
-                       help="a retrained .onnx relation cross-encoder, or a local NLI CrossEncoder folder to use instead "
-                       "of the shipped head (default: the shipped cross-encoder with the head)")
+                       help="a retrained .onnx relation cross-encoder, or a local NLI CrossEncoder folder to use "
+                       "instead of the shipped head (default: the shipped cross-encoder with the head)")
     model.add_argument("--head-only", dest="cross_encoder", action="store_const", const=None,
                        help="the embedding head alone, without the shipped cross-encoder (faster, less accurate)")
     parser.add_argument("--cross-encoder-max-pairs", type=int, default=300, metavar="N",
@@ -87,7 +87,8 @@ def format_table(result: Any) -> str:
     for rel in result.relations:
         ev = rel.evidence
         topic = "-" if rel.topic is None else rel.topic
-        lines.append(f"{rel.relation:<13} p={rel.score:.2f}  topic {topic}  cue: {ev.deciding_cue.name} ({ev.deciding_cue.detail})")
+        cue = f"{ev.deciding_cue.name} ({ev.deciding_cue.detail})"
+        lines.append(f"{rel.relation:<13} p={rel.score:.2f}  topic {topic}  cue: {cue}")
         lines.append(f"  {a}: {_short(ev.a.text)}")
         lines.append(f"  {b}: {_short(ev.b.text)}")
     if not result.relations:

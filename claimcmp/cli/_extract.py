@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         payload = []
         for result in results:
-            item: dict[str, Any] = {"release_id": result.release_id, "statements": [s.to_dict() for s in result.statements]}
+            item: dict[str, Any] = {
+                "release_id": result.release_id, "statements": [s.to_dict() for s in result.statements]
+            }
             if args.skipped:
                 item["skipped"] = [k.to_dict() for k in result.skipped]
             payload.append(item)

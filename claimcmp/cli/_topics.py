@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             "backend": model.backend_,
             "distance_threshold": model.distance_threshold_,
             "topics": [topic.to_dict() for topic in model.topics_],
-            "assignments": {s.id: int(t) for s, t in zip(statements, model.labels_)},
+            "assignments": {s.id: int(t) for s, t in zip(statements, model.labels_, strict=True)},
         }
         json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")

@@ -49,4 +49,5 @@ def embed_chunk(
     texts: Sequence[str], model: str | None, backend: str, batch_size: int, cache_dir: str | None
 ) -> np.ndarray:
     """Vectors of ``texts``, shape (len(texts), dim), float32, L2-normalised."""
-    return _embedder(model, backend, batch_size, cache_dir).encode(list(texts))
+    vectors: np.ndarray = _embedder(model, backend, batch_size, cache_dir).encode(list(texts))
+    return vectors

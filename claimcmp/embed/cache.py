@@ -73,7 +73,7 @@ class EmbeddingCache:
         Seconds to wait for another process's write lock.
     """
 
-    def __init__(self, location: str | Path | None = None, *, timeout: float = 60.0) -> None:
+    def __init__(self, location: str | os.PathLike[str] | None = None, *, timeout: float = 60.0) -> None:
         path = Path(location).expanduser() if location is not None else default_cache_dir()
         if path.suffix not in {".sqlite3", ".sqlite", ".db"}:
             path = path / CACHE_FILENAME

@@ -132,7 +132,7 @@ class Embedder:
         self,
         model: str | os.PathLike[str] | None = None,
         *,
-        cache_dir: str | Path | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
         batch_size: int = 32,
         show_progress: bool = False,
         use_cache: bool = True,
@@ -285,7 +285,7 @@ class Embedder:
             float32, L2-normalised. Repeated texts are embedded once.
         """
         single = isinstance(texts, str)
-        items = [texts] if single else list(texts)
+        items: list[str] = [texts] if isinstance(texts, str) else list(texts)
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise ConfigurationError(

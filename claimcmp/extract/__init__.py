@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from ._pipeline import extract, extract_statements
 from ._result import Extraction, SkippedSpan
+from ._segment import sentence_spans
 from ._sides import Sides, load_sides
 
-__all__ = ["Extraction", "Sides", "SkippedSpan", "extract", "extract_statements", "load_sides"]
+__all__ = ["Extraction", "Sides", "SkippedSpan", "extract", "extract_statements", "load_sides", "sentence_spans"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import syntok.segmenter as _syntok
 
-__all__ = ["Block", "split_blocks", "split_sentences"]
+__all__ = ["Block", "sentence_spans", "split_blocks", "split_sentences"]
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -155,3 +155,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             spans.append((s, e))
     return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a whole text: its blocks (paragraphs, headings), each split into sentences.
+
+    The package's one sentence splitter; spans are absolute, whitespace-trimmed, in text order.
+    """
+    return [span for block in split_blocks(text) for span in split_sentences(text, block.start, block.end)]

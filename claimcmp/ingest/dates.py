@@ -52,4 +52,4 @@ def normalize_date(value: object) -> str | None:
         raise ValueError(f"{text!r} is not a date") from exc
     if parsed.year == 1:
         raise ValueError(f"{text!r} has no year")
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())

@@ -264,7 +264,7 @@ def _records(path: Path, text: str, kind: str, default_id: str) -> list[Release 
                 f"not valid JSON ({exc.msg}).", path=path, line=exc.lineno, fix="Fix the JSON syntax."
             ) from None
         items = data if isinstance(data, list) else [data]
-        numbered = [(None, item) for item in items]
+        numbered: list[tuple[int | None, Any]] = [(None, item) for item in items]
     else:
         numbered = []
         for number, line in enumerate(text.split("\n"), start=1):
@@ -283,10 +283,10 @@ def _records(path: Path, text: str, kind: str, default_id: str) -> list[Release 
                 )
         if not numbered and not out:
             raise EmptyReleaseError("the JSON Lines file holds no records.", path=path, fix="Add one release per line.")
-    for index, (number, item) in enumerate(numbered, start=1):
-        record_id = f"{default_id}-{number if number is not None else index}"
+    for index, (record_line, item) in enumerate(numbered, start=1):
+        record_id = f"{default_id}-{record_line if record_line is not None else index}"
         try:
-            out.append(_record(path, number, item, record_id))
+            out.append(_record(path, record_line, item, record_id))
         except IngestError as error:
             out.append(error)
     return out

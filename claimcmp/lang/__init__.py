@@ -12,7 +12,7 @@ In every file a ``#`` starts a comment and blank lines are ignored.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..errors import ConfigurationError
@@ -28,7 +28,9 @@ def _lines(name: str, lang: str) -> list[str]:
         raise ConfigurationError(f"No language data for {lang!r}.", fix=f"Use one of: {', '.join(LANGUAGES)}.")
     path = resources.files(__name__).joinpath(lang, f"{name}.txt")
     if not path.is_file():
-        raise ConfigurationError(f"No word list {name!r} for {lang!r}.", fix=f"Use one of: {', '.join(available(lang))}.")
+        raise ConfigurationError(
+            f"No word list {name!r} for {lang!r}.", fix=f"Use one of: {', '.join(available(lang))}."
+        )
     out = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -43,19 +45,19 @@ def available(lang: str = "en") -> tuple[str, ...]:
     return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str, lang: str = "en") -> frozenset[str]:
     """The words of list ``name`` (white-space separated)."""
     return frozenset(word for line in _lines(name, lang) for word in line.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def records(name: str, lang: str = "en") -> tuple[tuple[str, ...], ...]:
     """One tuple of ``|``-separated, stripped fields per line of list ``name``, in file order."""
     return tuple(tuple(field.strip() for field in line.split("|") if field.strip()) for line in _lines(name, lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def sections(name: str, lang: str = "en") -> dict[str, tuple[tuple[str, ...], ...]]:
     """Records of list ``name`` grouped by their ``[section]`` header, in file order."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -64,7 +66,9 @@ def sections(name: str, lang: str = "en") -> dict[str, tuple[tuple[str, ...], ..
         if line.startswith("[") and line.endswith("]"):
             current = out.setdefault(line[1:-1].strip(), [])
         elif current is None:
-            raise ConfigurationError(f"Word list {name!r} has a record before its first [section].", fix="Add a header.")
+            raise ConfigurationError(
+                f"Word list {name!r} has a record before its first [section].", fix="Add a header."
+            )
         else:
             current.append(tuple(field.strip() for field in line.split("|") if field.strip()))
     return {key: tuple(rows) for key, rows in out.items()}

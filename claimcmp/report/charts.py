@@ -50,7 +50,8 @@ def _colour(scale: Sequence[str], t: float) -> str:
 
 
 def _render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context).strip() + "\n"
+    rendered: str = environment().get_template(template).render(**context)
+    return rendered.strip() + "\n"
 
 
 def svg_data_uri(svg: str) -> str:
@@ -103,7 +104,8 @@ def heatmap_svg(matrix: SimilarityMatrix) -> str:
         show_values=n_rows * n_cols <= 200,
         row_labels=[{"y": round(top + (i + 0.5) * cell_h + 3, 2), "text": t} for i, t in enumerate(row_text)],
         col_labels=[{"x": round(left + (j + 0.5) * cell_w, 2), "text": t} for j, t in enumerate(col_text)],
-        y_title=_label(f"{matrix.sides[0]} ({matrix.kind})", 60), x_title=_label(f"{matrix.sides[1]} ({matrix.kind})", 60),
+        y_title=_label(f"{matrix.sides[0]} ({matrix.kind})", 60),
+        x_title=_label(f"{matrix.sides[1]} ({matrix.kind})", 60),
         stops=[{"offset": f"{k / (len(_VIRIDIS) - 1):.3f}", "color": c} for k, c in enumerate(_VIRIDIS)],
         bar_x=round(bar_x, 2), bar_h=round(bar_h, 2),
         bar_ticks=[{"y": round(top + bar_h - (t - vmin) / span * bar_h, 2), "text": f"{t:.2f}"} for t in ticks],

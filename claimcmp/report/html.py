@@ -53,6 +53,7 @@ def render_html(analysis: Analysis, limits: Limits | None = None, *, charts: boo
             svg = timeline_svg(analysis.timeline, ordered, analysis.theme_period)
             timeline = None if svg is None else svg_data_uri(svg)
     template = environment().get_template("report.html.j2")
-    return template.render(
+    page: str = template.render(
         **view, title=_title(view), heatmap=heatmap, timeline=timeline, schema_version=SCHEMA_VERSION
     )
+    return page

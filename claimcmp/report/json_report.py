@@ -53,4 +53,5 @@ def render_json(analysis: Analysis) -> str:
 def load_schema() -> dict[str, Any]:
     """The shipped JSON Schema (draft 2020-12) of the report."""
     text = resources.files("claimcmp").joinpath("schema", "report.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -27,22 +27,22 @@ def _pandas() -> Any:
     return pd
 
 
-def to_dataframe(series: ThemeSeries, what: str = "timeline") -> Any:
+def to_dataframe(series: ThemeSeries, kind: str = "timeline") -> Any:
     """A DataFrame of the timeline (theme, period, side, counts), the themes, or the claim occurrences.
 
     Parameters
     ----------
     series : ThemeSeries
-    what : {"timeline", "themes", "claims"}, default="timeline"
+    kind : {"timeline", "themes", "claims"}, default="timeline"
         timeline: one row per theme x period x side with ``statements`` and
         ``releases`` counts; themes: one row per theme; claims: one row per
         occurrence of a repeated claim.
     """
     pd = _pandas()
-    if what == "timeline":
+    if kind == "timeline":
         columns = ["theme_id", "theme_label", "period", "side", "statements", "releases"]
         return pd.DataFrame([r.to_dict() for r in series.timeline], columns=columns)
-    if what == "themes":
+    if kind == "themes":
         columns = ["id", "label", "keywords", "size", "n_releases", "first_seen", "last_seen", "trend", "sides"]
         records = [
             {
@@ -59,7 +59,7 @@ def to_dataframe(series: ThemeSeries, what: str = "timeline") -> Any:
             for t in series.themes
         ]
         return pd.DataFrame(records, columns=columns)
-    if what == "claims":
+    if kind == "claims":
         columns = ["claim_id", "theme_id", "release_id", "date", "side", "start", "end", "similarity", "text"]
         records = [
             {"claim_id": c.id, "theme_id": c.theme_id, **{k: v for k, v in o.to_dict().items() if k != "statement_id"}}
@@ -67,7 +67,7 @@ def to_dataframe(series: ThemeSeries, what: str = "timeline") -> Any:
             for o in c.occurrences
         ]
         return pd.DataFrame(records, columns=columns)
-    raise ConfigurationError(f"Unknown export {what!r}.", fix="Use one of: " + ", ".join(_KINDS) + ", statements.")
+    raise ConfigurationError(f"Unknown export {kind!r}.", fix="Use one of: " + ", ".join(_KINDS) + ", statements.")
 
 
 class FittedStatements(Protocol):

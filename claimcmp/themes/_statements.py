@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..errors import ClaimcmpError
+from ..extract import sentence_spans
 from ..model import Release, Statement, StatementKind
 
 __all__ = ["release_statements", "window_spans", "sentence_spans"]
@@ -30,7 +31,6 @@ __all__ = ["release_statements", "window_spans", "sentence_spans"]
 logger = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\S+")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*)?")
 
 Extractor = Callable[..., Sequence[Statement]]
 
@@ -65,20 +65,6 @@ def window_spans(text: str, start: int, end: int, *, max_words: int, window_word
             j = len(words)
         spans.append((start + words[i][0], start + words[j - 1][1]))
         i = j
-    return spans
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Rough sentence spans of a whole text (line breaks also end a sentence)."""
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        s, e = match.start(), match.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e and any(c.isalnum() for c in text[s:e]):
-            spans.append((s, e))
     return spans
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import logging
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -252,16 +253,18 @@ class ThemeTracker:
             min_theme_size=self.min_theme_size,
         )
 
-    def to_dataframe(self, what: str = "timeline", period: str | None = None) -> Any:
-        """The timeline (or ``"themes"`` / ``"claims"`` / ``"statements"``) as a pandas DataFrame."""
-        from ._export import to_dataframe
+    def to_dataframe(self, kind: str = "timeline", period: str | None = None, **deprecated: Any) -> Any:
+        """The timeline (or ``kind="themes"`` / ``"claims"`` / ``"statements"``) as a pandas DataFrame.
 
+        ``what=`` is the deprecated name of ``kind=`` (one name across the API, as ``Analysis.to_dataframe``).
+        """
+        from ._export import statements_frame, to_dataframe
+
+        kind = _renamed_keyword(deprecated, "what", "kind", kind, default="timeline")
         self._check_fitted()
-        if what == "statements":
-            from ._export import statements_frame
-
+        if kind == "statements":
             return statements_frame(self)
-        return to_dataframe(self.result(period), what)
+        return to_dataframe(self.result(period), kind)
 
     # ----------------------------------------------------------- serialising
 
@@ -460,3 +463,16 @@ class ThemeTracker:
         self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
         self._vectors.append(vectors)
         self._group_claims(stmts, vectors)
+
+
+def _renamed_keyword(given: dict[str, Any], old: str, new: str, value: Any, *, default: Any) -> Any:
+    """``value``, or the value passed under the deprecated keyword ``old`` (with a ``FutureWarning``)."""
+    if not given:
+        return value
+    unknown = set(given) - {old}
+    if unknown:
+        raise TypeError(f"unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    if value != default:
+        raise TypeError(f"pass {new}= only; {old}= is its deprecated name")
+    warnings.warn(f"{old}= is deprecated; use {new}= (removed in 0.3).", FutureWarning, stacklevel=3)
+    return given[old]

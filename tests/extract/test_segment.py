@@ -52,3 +52,11 @@ def test_spans_are_exact_offsets():
     for block in split_blocks(text):
         for s, e in split_sentences(text, block.start, block.end):
             assert text[s:e] == text[s:e].strip() and text[s:e]
+
+
+def test_sentence_spans_is_the_one_splitter_of_a_whole_text() -> None:
+    from claimcmp.extract import sentence_spans
+
+    text = "Talks in Geneva\n\nThe U.S. delegation met Dr. Smith. Both sides agreed!\nA new line starts here."
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == ["Talks in Geneva", "The U.S. delegation met Dr. Smith.", "Both sides agreed!", "A new line starts here."]

@@ -40,6 +40,16 @@ def test_other_frames(tracker: ThemeTracker) -> None:
         tracker.to_dataframe("nope")
 
 
+def test_what_is_the_deprecated_name_of_kind(tracker: ThemeTracker) -> None:
+    with pytest.warns(FutureWarning, match="what= is deprecated"):
+        old = tracker.to_dataframe(what="themes")
+    assert old.equals(tracker.to_dataframe(kind="themes"))
+    with pytest.raises(TypeError, match="kind= only"):
+        tracker.to_dataframe(kind="claims", what="themes")
+    with pytest.raises(TypeError, match="unexpected"):
+        tracker.to_dataframe(kinds="themes")
+
+
 def test_text_table(tracker: ThemeTracker) -> None:
     text = timeline_table(tracker.result(), top=3)
     lines = text.splitlines()
