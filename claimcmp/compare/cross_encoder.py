@@ -45,7 +45,9 @@ class CrossEncoderScorer:
     batch_size : int, default=32
     """
 
-    def __init__(self, model: str | Path | Any, *, label_order: Sequence[str] | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self, model: str | Path | Any, *, label_order: Sequence[str] | None = None, batch_size: int = 32
+    ) -> None:
         self.model = model
         self.label_order = label_order
         self.batch_size = batch_size
@@ -66,7 +68,9 @@ class CrossEncoderScorer:
         try:
             from sentence_transformers import CrossEncoder
         except ImportError as exc:  # pragma: no cover - a hard dependency
-            raise MissingDependencyError("sentence-transformers is not installed.", fix="pip install sentence-transformers") from exc
+            raise MissingDependencyError(
+                "sentence-transformers is not installed.", fix="pip install sentence-transformers"
+            ) from exc
         self._loaded = CrossEncoder(str(path), local_files_only=True)
         return self._loaded
 
@@ -94,13 +98,18 @@ class CrossEncoderScorer:
         cols = self._columns(model)
         readings = []
         for pairs in (list(zip(texts_a, texts_b, strict=True)), list(zip(texts_b, texts_a, strict=True))):
-            logits = np.asarray(model.predict(pairs, batch_size=self.batch_size), dtype=np.float64).reshape(len(pairs), -1)
+            predicted = model.predict(pairs, batch_size=self.batch_size)
+            logits = np.asarray(predicted, dtype=np.float64).reshape(len(pairs), -1)
             readings.append(softmax(logits[:, cols]))
         return combine_orders(readings[0], readings[1])
 
 
 class OnnxPairClassifier:
-    """Relation probabilities of text pairs from an int8 ONNX cross-encoder.
+    """Relation probabilities of text pairs from an ONNX cross-encoder.
+
+    The shipped model stores int8 weights but computes in float32 (``DequantizeLinear`` then
+    ``MatMul``; ``training/weight_only_cross_encoder.py``): no integer kernel, so its logits are
+    the same on every CPU to float32 rounding and do not depend on the other pairs of a batch.
 
     Parameters
     ----------
@@ -119,18 +128,24 @@ class OnnxPairClassifier:
         try:
             import onnxruntime  # noqa: F401
         except ImportError as exc:
-            raise MissingDependencyError(f"The shipped cross-encoder needs {exc.name}.", fix="pip install onnxruntime") from exc
+            raise MissingDependencyError(
+                f"The shipped cross-encoder needs {exc.name}.", fix="pip install onnxruntime"
+            ) from exc
         path = Path(model_file)
         card_file = path.with_suffix(".card.json")
         if not path.is_file():
-            raise ModelNotFoundError(f"Cross-encoder file {path} does not exist.", fix="Reinstall claimcmp, or pass cross_encoder=None.")
+            raise ModelNotFoundError(
+                f"Cross-encoder file {path} does not exist.", fix="Reinstall claimcmp, or pass cross_encoder=None."
+            )
         card = json.loads(card_file.read_text(encoding="utf-8")) if card_file.is_file() else {}
         self.card: dict[str, Any] = card
         self.temperature = float(card.get("temperature", 1.0))
         self.max_length = int(card.get("max_length", 128))
         classes = [str(c) for c in card.get("classes", RELATIONS)]
         if set(classes) != set(RELATIONS):
-            raise ModelFileError(f"{card_file} names classes {classes}.", fix=f"Retrain with the classes {list(RELATIONS)}.")
+            raise ModelFileError(
+                f"{card_file} names classes {classes}.", fix=f"Retrain with the classes {list(RELATIONS)}."
+            )
         self._columns = [classes.index(r) for r in RELATIONS]
         from ..embed.onnx_backend import cpu_session, padded_tokenizer
 
@@ -140,22 +155,29 @@ class OnnxPairClassifier:
             tokenizer = padded_tokenizer(Path(resolve_model(None).path) / "tokenizer.json", self.max_length)
         self._tokenizer = tokenizer
         self._session = cpu_session(path, threads)
+        #: Whether the graph rounds its activations per call (dynamic int8), which makes a pair's
+        #: logits depend on the other pairs of a batch and on the CPU's integer kernels.
+        self.quantises_activations = _quantises_activations(path)
 
-    def logits(self, texts_a: Sequence[str], texts_b: Sequence[str], *, batch_size: int = 1) -> np.ndarray:
+    def logits(self, texts_a: Sequence[str], texts_b: Sequence[str], *, batch_size: int | None = None) -> np.ndarray:
         """Raw logits of the pairs ``(a[i], b[i])`` in the given order, shape (n_pairs, 3), card's column order.
 
-        ``batch_size=1`` (default) reads each pair on its own: the int8 model scales its activations
-        per call, so in a batch a pair's logits move a little (up to ~0.4 seen) with the other pairs
-        in it. One by one, a pair scores the same whatever else is compared; on readout sentences it
-        is about as fast (70 vs 74 pairs/s on 2 cores), on short sentences half as fast.
+        Pairs are read ``batch_size`` at a time, shortest together. A model with quantised activations
+        (``DynamicQuantizeLinear``, as the int8 export of ``train_cross_encoder.py``) scales them per call,
+        so its logits move with the other pairs of a batch: such a model reads one pair per call by
+        default. A float32 model (the shipped one) reads 8 at a time; a pair's logits are the same in any
+        batch (1e-5).
         """
+        if batch_size is None:
+            batch_size = 1 if self.quantises_activations else 8
         n = len(texts_a)
         if n != len(texts_b):
             raise ShapeMismatchError("texts_a and texts_b differ in length.", fix="Pass aligned pair lists.")
         if not n:
             return np.zeros((0, len(RELATIONS)), dtype=np.float32)
         # shortest pairs together: little padding computed
-        order = np.argsort(np.fromiter((len(a) + len(b) for a, b in zip(texts_a, texts_b, strict=True)), dtype=np.int64, count=n), kind="stable")
+        lengths = np.fromiter((len(a) + len(b) for a, b in zip(texts_a, texts_b, strict=True)), dtype=np.int64, count=n)
+        order = np.argsort(lengths, kind="stable")
         out = np.empty((n, len(RELATIONS)), dtype=np.float32)
         for s in range(0, n, batch_size):
             idx = order[s : s + batch_size]
@@ -177,7 +199,15 @@ class OnnxPairClassifier:
         """Probabilities (n_pairs, 3), both orders combined as for the head."""
         if not len(texts_a):
             return np.zeros((0, len(RELATIONS)))
-        return combine_orders(self.predict_proba_ordered(texts_a, texts_b), self.predict_proba_ordered(texts_b, texts_a))
+        forward = self.predict_proba_ordered(texts_a, texts_b)
+        return combine_orders(forward, self.predict_proba_ordered(texts_b, texts_a))
+
+
+def _quantises_activations(path: Path) -> bool:
+    import onnx
+
+    graph = onnx.load(str(path), load_external_data=False).graph
+    return any(node.op_type in ("DynamicQuantizeLinear", "MatMulInteger") for node in graph.node)
 
 
 def default_pair_classifier() -> OnnxPairClassifier | None:
