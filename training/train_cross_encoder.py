@@ -15,12 +15,13 @@ so an epoch fits a 2-core machine. Test splits are never read here. The word, po
 embeddings stay frozen (fewer weights to update; the vocabulary is the
 embedder's). Calibration: one temperature fitted on the pooled dev pairs (SICK
 trial, the held-out 10% of SNLI dev, ArgKP dev), each source weighted equally,
-on the logits of the exported int8 model.
+on the logits of the exported model (``--recalibrate`` refits it alone).
 
-Export: ONNX (opset 17, dynamic batch and length), dynamically quantised to
-int8 with per-channel weight scales (about 23 MB); run by ONNX Runtime with the
-embedder's ``tokenizer.json``, so the run time needs neither torch nor
-transformers. A JSON card next to it records data hashes, settings, dev scores
+Export: ONNX (opset 17, dynamic batch and length), weights quantised to int8
+with per-channel scales (about 23 MB), products in float32
+(``weight_only_cross_encoder.py``: no integer kernel, so the logits are the same
+on every CPU); run by ONNX Runtime with the embedder's ``tokenizer.json``, so
+the run time needs neither torch nor transformers. A JSON card next to it records data hashes, settings, dev scores
 and the temperature.
 
 Run from the repository root (about 35 minutes on 2 cores for 2 epochs)::
@@ -162,7 +163,13 @@ def scores(logits: np.ndarray, pairs: list[Pair]) -> dict[str, float]:
 
 
 def export(model, target: Path) -> None:
-    """ONNX fp32 export, then int8 dynamic quantisation into ``target``."""
+    """ONNX fp32 export, int8 weights (dynamic quantisation), then float32 products (weight-only) into ``target``.
+
+    The activations are not quantised in the shipped file: integer kernels differ between CPUs (issue #19).
+    """
+    import onnx
+    from weight_only_cross_encoder import weight_only
+
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -183,15 +190,13 @@ def export(model, target: Path) -> None:
         with torch.no_grad():
             torch.onnx.export(_Logits().eval(), sample, str(plain), input_names=names, output_names=["logits"],
                               dynamic_axes=axes, opset_version=17, dynamo=False)
-        quantize_dynamic(str(plain), str(target), weight_type=QuantType.QInt8, per_channel=True)
+        quantised = Path(tmp) / "int8.onnx"
+        quantize_dynamic(str(plain), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
+        onnx.save(weight_only(onnx.load(str(quantised))), str(target))
 
 
-def train(args: argparse.Namespace) -> dict[str, object]:
-    import torch
-    from transformers import AutoModelForSequenceClassification, get_linear_schedule_with_warmup
-
-    torch.manual_seed(SEED)
-    torch.set_num_threads(args.threads)
+def select_pairs(args: argparse.Namespace) -> tuple[list[Pair], list[Pair]]:
+    """The training and dev pairs (fixed seeds: the same pairs on every run with the same arguments)."""
     rng = random.Random(SEED)
     train_pairs, dev_pairs = build_training_data(rng, args.argkp_per_topic)
     argkp_train = [p for p in train_pairs if source_of(p) == "argkp"] + same_stance_pairs("train", rng, args.argkp_per_topic)
@@ -205,6 +210,43 @@ def train(args: argparse.Namespace) -> dict[str, object]:
         train_pairs = random.Random(SEED + 3).sample(train_pairs, min(args.limit, len(train_pairs)))
         dev_pairs = random.Random(SEED + 3).sample(dev_pairs, min(args.limit, len(dev_pairs)))
     logger.info("train %d pairs, dev %d pairs", len(train_pairs), len(dev_pairs))
+    return train_pairs, dev_pairs
+
+
+def calibrate(target: Path, tok, dev_pairs: list[Pair]) -> tuple[float, dict[str, float]]:  # noqa: ANN001
+    """Temperature fitted on the exported model's dev logits (sources weighted equally), and its dev scores."""
+    logits = onnx_logits(target, tok, dev_pairs)
+    y_dev = relation_labels(dev_pairs)
+    sources = [source_of(p) for p in dev_pairs]
+    counts = {s: sources.count(s) for s in set(sources)}
+    weights = np.asarray([len(sources) / (len(counts) * counts[s]) for s in sources])
+    temperature = fit_temperature(logits, y_dev, weights)
+    z = logits / temperature
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    proba = z / z.sum(axis=1, keepdims=True)
+    return temperature, scores(logits, dev_pairs) | {"ece_calibrated": expected_calibration_error(proba, y_dev)}
+
+
+def recalibrate(args: argparse.Namespace) -> dict[str, object]:
+    """Refit the temperature of the model at ``--out`` on its own dev logits and update its card (no training)."""
+    target = Path(args.out)
+    _, dev_pairs = select_pairs(args)
+    temperature, dev = calibrate(target, pair_tokenizer(bundled_model_dir(), args.max_length), dev_pairs)
+    card_file = target.with_suffix(".card.json")
+    card = json.loads(card_file.read_text(encoding="utf-8"))
+    card.update(temperature=round(temperature, 6), dev_scores=dev, onnx_sha256=file_sha256(target))
+    card_file.write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    logger.info("recalibrated %s: T=%.3f, dev %s", target, temperature, dev)
+    return card
+
+
+def train(args: argparse.Namespace) -> dict[str, object]:
+    import torch
+    from transformers import AutoModelForSequenceClassification, get_linear_schedule_with_warmup
+
+    torch.manual_seed(SEED)
+    torch.set_num_threads(args.threads)
+    train_pairs, dev_pairs = select_pairs(args)
 
     model_dir = bundled_model_dir()
     tok = pair_tokenizer(model_dir, args.max_length)
@@ -247,17 +289,12 @@ def train(args: argparse.Namespace) -> dict[str, object]:
     target = Path(args.out)
     target.parent.mkdir(parents=True, exist_ok=True)
     export(model, target)
-    logits = onnx_logits(target, tok, dev_pairs)
-    y_dev = relation_labels(dev_pairs)
+    temperature, dev = calibrate(target, tok, dev_pairs)
     sources = [source_of(p) for p in dev_pairs]
     counts = {s: sources.count(s) for s in set(sources)}
-    weights = np.asarray([len(sources) / (len(counts) * counts[s]) for s in sources])
-    temperature = fit_temperature(logits, y_dev, weights)
-    z = logits / temperature
-    z = np.exp(z - z.max(axis=1, keepdims=True))
-    proba = z / z.sum(axis=1, keepdims=True)
     card = {
-        "architecture": "all-MiniLM-L6-v2 (bundled) fine-tuned as a pair classifier over [CLS]; int8 ONNX",
+        "architecture": "all-MiniLM-L6-v2 (bundled) fine-tuned as a pair classifier over [CLS]; ONNX with int8 "
+        "weights (per channel) computed in float32 (weight_only_cross_encoder.py)",
         "classes": list(CLASSES),
         "temperature": round(temperature, 6),
         "max_length": args.max_length,
@@ -267,13 +304,13 @@ def train(args: argparse.Namespace) -> dict[str, object]:
         "train_pairs": {s: sum(source_of(p) == s for p in train_pairs) for s in ("sick", "snli", "argkp")},
         "dev_pairs": counts,
         "dev_history_torch_fp32": history,
-        "dev_scores_int8": scores(logits, dev_pairs) | {"ece_calibrated": expected_calibration_error(proba, y_dev)},
+        "dev_scores": dev,
         "onnx_sha256": file_sha256(target),
         "train_seconds": None,
     }
     card["train_seconds"] = round(time.perf_counter() - start)
     target.with_suffix(".card.json").write_text(json.dumps(card, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    logger.info("wrote %s (%.1f MB), dev int8 %s, T=%.3f", target, target.stat().st_size / 1e6, card["dev_scores_int8"], temperature)
+    logger.info("wrote %s (%.1f MB), dev %s, T=%.3f", target, target.stat().st_size / 1e6, dev, temperature)
     return card
 
 
@@ -289,9 +326,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--argkp-dev-pairs", type=int, default=1500)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--limit", type=int, default=0, help="train and check on this many pairs only (a smoke run)")
+    parser.add_argument("--recalibrate", action="store_true",
+                        help="only refit the temperature of the model at --out on its dev logits and update its card")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    train(args)
+    if args.recalibrate:
+        recalibrate(args)
+    else:
+        train(args)
     return 0
 
 
