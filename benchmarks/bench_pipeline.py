@@ -567,7 +567,10 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
     ]
     figure = RESULTS_DIR / "pipeline.svg"
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    plot(cold, series, figure)
+    try:
+        plot(cold, series, figure)
+    except ImportError:  # matplotlib is in the bench extra; the tables do not need it
+        print("matplotlib is not installed (pip install -e '.[bench]'): pipeline.svg not redrawn", file=sys.stderr)
     markdown = "### Cold run vs raw `SentenceTransformer.encode` (same statements, same benchmark run)\n\n"
     markdown += md_table(
         ["statements", "backend", "raw encode s", "embed s", "whole analysis s", "whole / raw",
@@ -577,8 +580,9 @@ def report(runs: dict[str, list[dict[str, Any]]]) -> None:
     )
     markdown += (
         "\n\nRaw encode is torch at batch 32 on this shared machine, where torch's threads suffer most from "
-        "the other jobs' load (see *Embedding backends*: torch vs ONNX int8 measured side by side); the cold "
-        "analysis embeds with the `auto` backend (ONNX int8). Re-runs are `claimcmp.analyze()` in a fresh "
+        "the other jobs' load (see *Embedding backends*: torch and ONNX measured side by side); the cold "
+        "analysis embeds with the `auto` backend (float32 ONNX since issue #19; the `backend` column says "
+        "which backend a row ran, rows kept from older runs included). Re-runs are `claimcmp.analyze()` in a fresh "
         "process on the same release files (reading them included): *embeddings cached* extracts, clusters "
         "and compares again with every vector from the cache (no model loaded) and stores its analysis; "
         "*analysis stored* is the next identical run, which loads that stored analysis (see "
