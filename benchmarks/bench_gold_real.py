@@ -1,9 +1,10 @@
 """Attribution on the hand-annotated real gold set (benchmarks/gold_real/), per house style and format.
 
 Run from the repository root: ``python benchmarks/bench_gold_real.py`` scores the ``dev`` split;
-``--test`` scores the ``test`` split instead, and ``--test2`` the fresh ``test2`` split drawn by
-``gold_real/select_test2.py`` (only when reporting; its first score is kept in ``gold_real/test2_score.json``). For every gold statement the
-prediction overlapping it most is taken; ``coverage`` is the share of gold statements with one, and ``side``,
+``--test`` scores the ``test`` split instead, ``--test2`` the ``test2`` split drawn by
+``gold_real/select_test2.py`` and ``--test3`` the untouched readouts drawn by ``gold_real/select_readouts3.py``
+(only when reporting; first scores are kept in ``gold_real/test2_score.json`` and
+``gold_real/test3_score.json``). For every gold statement the prediction overlapping it most is taken; ``coverage`` is the share of gold statements with one, and ``side``,
 ``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label right. Sides are
 compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree); a speaker
 is right when it equals the gold name, contains the gold surname, or is a shortening of it ("Xi" for "Xi Jinping"), accents aside (the extractor may give an office,
@@ -31,7 +32,9 @@ from claimcmp.ingest import load_releases  # noqa: E402
 
 SPLIT_FILE = ROOT / "benchmarks" / "gold_real" / "split.json"
 FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.json",
-                "test2": ROOT / "benchmarks" / "gold_real" / "test2_score.json"}
+                "test2": ROOT / "benchmarks" / "gold_real" / "test2_score.json",
+                "test3": ROOT / "benchmarks" / "gold_real" / "test3_score.json"}
+SPLITS = ("dev", "test", "test2", "test3")
 FORMATS = (  # (format, pattern on the document name), first match wins
     ("joint statement", r"joint-statement|ministers-statement"),
     ("first-person statement", r"address|addressed|statement-on|-statement-|opening-remarks"),
@@ -128,7 +131,7 @@ def run(split: str) -> dict[str, dict[str, dict[str, float]]]:
 
 
 def main() -> None:
-    split = "test2" if "--test2" in sys.argv else "test" if "--test" in sys.argv else "dev"
+    split = next((name for name in SPLITS[1:] if f"--{name}" in sys.argv), "dev")
     figures = run(split)
     rows = [[system, group, g["documents"], g["statements"], g["coverage"], g["side"], g["kind"], g["speaker"]]
             for system, groups in figures.items() for group, g in groups.items()]
