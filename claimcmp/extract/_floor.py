@@ -44,8 +44,7 @@ class Floor:
         self.role: str | None = None
         self.voice: Entity | None = None
         self.interlocutors: list[Entity] = []  # who has held the floor: talk about them is conversation, not report
-        if labels or signer is not None:
-            self._introduce(title or "")
+        self._introduce(title or "")
         if signer is not None:
             self.role, self.voice = "speaker", discourse.resolve(signer, signer.name or signer.role or "")
 

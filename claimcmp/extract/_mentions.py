@@ -45,9 +45,13 @@ _MINISTRY_WORDS = frozenset(str.split("""
     Planning Resources Investment Tourism Communications Technology Science Welfare Relations"""))
 
 
+_FIRST_PERSON = re.compile(r"I(?:[’'](?:m|ve|d|ll))?")  # "But I hope", "So I’m looking forward": not a name
+
+
 def _bad_name_word(bare: str) -> bool:
     return (
-        bare in NAME_STOPWORDS or bare.rstrip(".") in _TITLE_WORDS or bool(ROLE_PATTERN.fullmatch(bare))
+        bare in NAME_STOPWORDS or _FIRST_PERSON.fullmatch(bare) is not None or bare.rstrip(".") in _TITLE_WORDS
+        or bool(ROLE_PATTERN.fullmatch(bare))
         or lookup_place(bare) is not None
     )
 
@@ -336,12 +340,33 @@ def _address_mentions(text: str, start: int, end: int) -> list[Mention]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _placed_lower_role_pattern() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in sorted([*LOWER_ROLES, "leader"], key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+(?P<place>{gazetteer_pattern().pattern})\s+(?P<role>{roles})(?![\w-])")
+
+
+def _placed_lower_role_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """A title in lower case after a nationality: "the Russian leader", "the Ukrainian president"."""
+    mentions = []
+    for match in _placed_lower_role_pattern().finditer(text, start, end):
+        place = lookup_place(match.group("place"))
+        if place is not None:
+            role = LOWER_ROLES.get(match.group("role"), "Leader")
+            mentions.append(Mention(match.start(), match.end(), "person", role=role, place=place,
+                                    gender=ROLE_GENDER.get(role)))
+    return mentions
+
+
 def _cut_affiliation(aff_text: str) -> int:
     """Length of the affiliation to keep: stop before a form of address ("of Peace H.E. Abebe Tessema"),
     else after a country or ministry word followed by a name."""
     honorific = re.search(rf"\s+(?:{HONORIFIC_PATTERN.pattern})\s+[A-Z]", aff_text)
     if honorific and honorific.start() > 0:
         aff_text = aff_text[: honorific.start()]
+    other = re.search(rf"\s+and\s+(?:the\s+)?(?:{ROLE_PATTERN.pattern})", aff_text)
+    if other and other.start() > 0:  # "the President of the Republic and the President of South Africa": two people
+        aff_text = aff_text[: other.start()]
     for match in gazetteer_pattern().finditer(aff_text):
         rest = aff_text[match.end() :]
         if re.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", rest) and not re.match(r"\s+(?:and|of|for)\b", rest):
@@ -475,6 +500,7 @@ def find_mentions(
     candidates += _known_name_mentions(text, start, end, known_names)
     candidates += _bare_name_mentions(text, start, end)
     candidates += _address_mentions(text, start, end)
+    candidates += _placed_lower_role_mentions(text, start, end)
     candidates += [
         Mention(m.start(), m.end(), "pronoun", gender="m" if m.group(0).lower() in ("he", "him") else "f")
         for m in _PRONOUN.finditer(text, start, end)

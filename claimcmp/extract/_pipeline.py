@@ -37,7 +37,8 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int, list[int], l
         if units:
             last = units[-1]
             open_quote = any(q.open < last[1] <= q.close for q in quotes)
-            if open_quote or _JOINS_PREVIOUS.match(text[s : s + 1]):
+            opens_quote = any(q.open == s for q in quotes)  # '. "Over the last …' starts a quote, and a sentence
+            if open_quote or (_JOINS_PREVIOUS.match(text[s : s + 1]) and not opens_quote):
                 last[1] = e
                 last[2].append(s)
                 continue
@@ -137,6 +138,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     if resolver.issuer_side is None:
         home = home_place(text, (e.place for e in discourse.entities if e.kind == "person"))
         resolver.issuer_side = resolver.for_place(home) if home else None
+    discourse.name_titles()
     return pieces, skipped, resolver
 
 
