@@ -77,6 +77,18 @@ _AGENTLESS_CONTENT = re.compile(
     r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon)"
     r"(?![^.;]*\bby\b)[^;]{0,120}?[.!]?\s*$",
 )
+# "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
+# talks themselves as the subject of what they dealt with, a point of both sides.
+_TALKS_CONTENT = re.compile(
+    r"\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:(?:main|primary|particular|special)\s+)?(?:focus|emphasis|subject|topic)s?"
+    r"\s+of\s+(?:the|their)\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)\s+(?:was|were)\b"
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)"
+    r"\s+(?:also\s+|mainly\s+|largely\s+|primarily\s+)?(?:covered|focused|focussed|centred|centered|dealt\s+with"
+    r"|touched\s+(?:up)?on|addressed|concentrated|revolved|included|was\s+(?:devoted|dedicated)\s+to)\b",
+    re.IGNORECASE,
+)
+# "According to the Head of State, ... were discussed.": a source named first makes the sentence its report.
+_SOURCE_FIRST = re.compile(r"\W*(?:according\s+to|in\s+(?:his|her|their)\s+(?:words|view|opinion))\b", re.IGNORECASE)
 # "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
 # issuer makes in the impersonal voice (the house style of several foreign ministries).
 _IMPERSONAL_REPORT = re.compile(
@@ -129,7 +141,8 @@ def _told_other_side(
 def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
     if _NON_SUBJECT_BEFORE.search(text[max(unit_start, mention.start - 30) : mention.start]):
         return False
-    return not re.match(r"[’']s\b", text[mention.end : mention.end + 3])
+    # a possessive or the first part of a compound ("Ukraine's", "the Ukraine-EU Summit") is no subject
+    return not re.match(r"[’']s\b|-\w", text[mention.end : mention.end + 3])
 
 
 @dataclass
@@ -376,7 +389,9 @@ def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
         return Piece(start, end, StatementKind.NARRATION)
     if not unit.quotes and _IMPERSONAL_REPORT.match(text, start, end):
         return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
-    if not unit.quotes and _AGENTLESS_CONTENT.match(text, start, end):
+    if not unit.quotes and (_TALKS_CONTENT.match(text, start, end) or (
+        _AGENTLESS_CONTENT.match(text, start, end) and not _SOURCE_FIRST.match(text, start, end)
+    )):
         return Piece(start, end, StatementKind.JOINT)
     return None
 

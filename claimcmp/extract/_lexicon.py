@@ -56,7 +56,9 @@ _SPEECH_VERBS: dict[str, str] = {
 
 # Verbs that only count with the particle that follows them.
 _PARTICLE_VERBS = {
-    "point": r"\s+out", "touch": r"\s+(?:on|upon)", "call": r"(?:\s+(?:for|on|upon)|(?=\s+(?:the|this|these|those|that|such|it)\s+(?-i:[a-z])))", "speak": r"\s+(?:about|of|on)",
+    "point": r"\s+out", "touch": r"\s+(?:on|upon)",
+    "call": r"(?:\s+(?:for|on|upon)|(?=\s+(?:the|this|these|those|that|such|it)\s+(?-i:[a-z])))",
+    "speak": r"\s+(?:about|of|on)",
     "lay": r"\s+out", "set": r"\s+(?:out|forth)", "make": r"\s+(?:clear|it\s+clear|the\s+case|a\s+statement|remarks)",
     "put": r"\s+forward", "look": r"\s+forward", "refer": r"\s+to", "respond": r"\s+to", "appeal": r"\s+(?:to|for)",
     "reflect": r"\s+on", "signal": r"", "signall": r"", "share": r"", "extend": r"", "present": r"",

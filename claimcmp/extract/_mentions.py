@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..gazetteer import gazetteer_pattern, lookup_place
 from ._lexicon import (
     HONORIFIC_PATTERN,
     JOINT_PATTERN,
@@ -30,7 +31,6 @@ from ._lexicon import (
     find_cues,
     honorific_gender,
 )
-from ..gazetteer import gazetteer_pattern, lookup_place
 
 _TITLE_WORDS = frozenset(str.split("""
     Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior
@@ -401,14 +401,27 @@ def _known_name_mentions(text: str, start: int, end: int, names: Iterable[str]) 
     return mentions
 
 
+_NAME_RUN = r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)"
+#: A name right before a cue, over the adverbs between ("Vladimir Putin once again set forth").
+_NAME_BEFORE_CUE = re.compile(
+    _NAME_RUN + r"(?:,?\s+(?:also|again|once\s+again|further|then|in\s+turn|[a-z]+ly)(?=[\s,])){0,2},?\s+$"
+)
+_NAME_AND = re.compile(_NAME_RUN + r"\s+and\s+$")
+
+
 def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
     """Unintroduced names right before or after a cue: "John Kirby said", "said Jane Doe"."""
     mentions = []
     for cue in find_cues(text, start, end):
-        before = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)\s+(?:also\s+)?$", text[start : cue.start])
+        before = _NAME_BEFORE_CUE.search(text[start : cue.start])
         span = _name_suffix(text, start + before.start(1), start + before.end(1)) if before else None
         if span and lookup_place(text[span[0] : span[1]]) is None:  # "European Union said": a body, not a person
             mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
+            # "Vladimir Putin and Angela Merkel agreed": the first of two names joined by "and" too
+            first = _NAME_AND.search(text[start : span[0]])
+            span = _name_suffix(text, start + first.start(1), start + first.end(1)) if first else None
+            if span and lookup_place(text[span[0] : span[1]]) is None:
+                mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
         after = _NAME.match(text, cue.end + 1, end) if text[cue.end : cue.end + 1] == " " else None
         if after:
             span = _clean_name(text, after.start(), after.end())
@@ -439,7 +452,7 @@ def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
         elif gov:
             s -= len(gov.group(0))
         elif _POSSESSIVE.search(token) and _ACCORDING_TO.search(text, max(start, s - 16), s) and token[:1].isupper():
-            e -= len(_POSSESSIVE.search(token).group(0))  # "according to WHO's figures": WHO is the source
+            e -= len(token) - len(_POSSESSIVE.sub("", token))  # "according to WHO's figures": WHO is the source
         elif _POSSESSIVE.search(token) or token[:1].islower():
             continue
         elif token.endswith(("an", "ese", "ish", "ch", "ic", "i")) and token != place and token not in (

@@ -12,14 +12,15 @@ from ..errors import ConfigurationError
 from ..model import JOINT_SIDE, Release, Statement, StatementKind
 from ._attribute import Piece, attribute_unit
 from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section, inline_section
-from ._discourse import Discourse
+from ._discourse import Discourse, Entity
+from ._floor import Floor
 from ._issuer import home_place, issuer_from_source
-from ._lexicon import MEETING_PATTERN
+from ._lexicon import MEETING_PATTERN, find_cues
+from ._mentions import find_mentions
 from ._quotes import Quote, find_quotes, is_speech
 from ._result import Extraction, SkippedSpan
 from ._segment import split_blocks, split_sentences
 from ._sides import SideResolver, Sides, load_sides
-from ._floor import Floor
 from ._turns import find_labels, signer_mention
 
 __all__ = ["extract", "extract_statements"]
@@ -103,7 +104,8 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     section: str | None = None
     blocks = split_blocks(text)
     joint_voice = _joint_voice(release, blocks)
-    floor = Floor(discourse, find_labels(text, 0, len(text)), signer_mention(release.title, _byline(text, blocks)), release.title)
+    signer = signer_mention(release.title, _byline(text, blocks))
+    floor = Floor(discourse, find_labels(text, 0, len(text)), signer, release.title)
     for block in blocks:
         block_text = text[block.start : block.end]
         reason = block_skip_reason(block_text, section)
@@ -128,8 +130,12 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                 label_end = label.trimmed_end(text)
                 skipped.append(SkippedSpan(label.start, label_end, text[label.start : label_end], "speaker_label"))
             for u_start, u_end, cuts, quotes in _units(text, seg_start, seg_end):
-                for piece in floor.voiced(text, u_start, u_end, cuts, attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)):
-                    if _continues_position(previous, piece, text):
+                found = attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)
+                for piece in floor.voiced(text, u_start, u_end, cuts, found):
+                    carried = _carried_account(previous, piece, text, resolver.issuer_side)
+                    if carried is not None:
+                        piece = replace(piece, kind=StatementKind.REPORTED, entity=carried, issuer_side=False)
+                    elif _continues_position(previous, piece, text):
                         piece = replace(piece, issuer_side=True)
                     if joint_voice and _speaks_jointly(piece, text):
                         piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
@@ -169,6 +175,40 @@ def _speaks_jointly(piece: Piece, text: str) -> bool:
     return piece.kind is StatementKind.NARRATION and not _JOINT_STATEMENT.search(text, piece.start, piece.end)
 
 
+_ACCOUNT = re.compile(r"\bthat\b|\b(?:according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)
+_ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
+
+
+def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> Entity | None:
+    """The speaker whose account ``piece`` carries on (see :func:`_continues_account`), else None."""
+    if previous is not None and _continues_account(previous, piece, text, issuer):
+        return previous.entity
+    return None
+
+
+def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> bool:
+    """An unmarked sentence right after an account the issuer's own principal gave, in one paragraph, carries
+    it on ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of
+    special concern."): the account reports content (a "that" clause, "according to him", or an account carried
+    on already); the sentence has no cue, names no one, is not about the talks and does not open a list."""
+    if previous is None or previous.kind is not StatementKind.REPORTED or previous.entity is None:
+        return False
+    if previous.cue is not None and not _ACCOUNT.search(text, previous.start, previous.end):
+        return False
+    if text[piece.start : piece.end].rstrip().endswith(":"):
+        return False
+    entity = previous.entity
+    if issuer is None or entity.kind != "person" or (entity.side or issuer) != issuer:
+        return False
+    if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
+        return False
+    if find_cues(text, piece.start, piece.end) or MEETING_PATTERN.search(text, piece.start, piece.end):
+        return False
+    if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
+        return False
+    return not any(m.kind in ("person", "pronoun", "joint") for m in find_mentions(text, piece.start, piece.end))
+
+
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:
     """Narration right after the issuer's own position, in one paragraph, carries it on."""
     return (
@@ -187,7 +227,9 @@ def _statement(release: Release, piece: Piece, issuer_side: str | None) -> State
         side = piece.entity.side or issuer_side
     elif piece.issuer_side:
         side = issuer_side
-    return Statement.from_span(release, piece.start, piece.end, speaker=speaker, side=side, kind=piece.kind, cue=piece.cue)
+    return Statement.from_span(
+        release, piece.start, piece.end, speaker=speaker, side=side, kind=piece.kind, cue=piece.cue
+    )
 
 
 def _gaps(text: str, covered: list[tuple[int, int]]) -> list[SkippedSpan]:

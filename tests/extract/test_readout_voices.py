@@ -96,3 +96,62 @@ def test_a_quote_opening_after_a_sentence_end_starts_a_new_unit():
     text = 'Hubs have been set up. "Most people come from the south," said the official.'
     units = [text[s:e] for s, e, _, _ in _units(text, 0, len(text))]
     assert units == ["Hubs have been set up.", '"Most people come from the south," said the official.']
+
+
+def test_the_talks_as_subject_of_what_they_covered_are_joint():
+    assert attribution("The discussion covered trade and energy.", issuer="Russia") == [("joint", None, "joint")]
+    got = attribution("The main focus of the conversation was on security in the region.", issuer="Ukraine")
+    assert got == [("joint", None, "joint")]
+    assert attribution("The conversation took place in a business-like atmosphere.", issuer="Russia")[0][0] != "joint"
+
+
+def test_a_source_named_first_keeps_an_agentless_passive_its_report():
+    text = ("President Volodymyr Zelenskyy met the Prime Minister of Slovakia. "
+            "According to the President, many important issues were discussed.")
+    assert attribution(text, issuer="Ukraine")[1] == ("reported", "Volodymyr Zelenskyy", "Ukraine")
+
+
+def test_the_first_part_of_a_compound_is_not_the_subject():
+    got = attribution("The date of the next Ukraine-EU Summit will be set soon.", issuer="Ukraine")
+    assert got == [("narration", None, None)]
+
+
+def test_two_bare_names_joined_by_and_before_a_cue_speak_jointly():
+    title = "Telephone conversation with Federal Chancellor of Germany Angela Merkel"
+    got = attribution("Vladimir Putin and Angela Merkel agreed to continue discussing this topic.", issuer="Russia",
+                      title=title)
+    assert got == [("joint", None, "joint")]
+
+
+def test_a_bare_name_is_found_across_adverbs_before_its_cue():
+    assert attribution("Vladimir Putin once again set forth the principled approaches.", issuer="Russia") == [
+        ("reported", "Vladimir Putin", "Russia")]
+    assert attribution("Vladimir Putin, in turn, noted the risks.", issuer="Russia") == [
+        ("reported", "Vladimir Putin", "Russia")]
+
+
+def test_an_unmarked_sentence_carries_on_the_principals_account():
+    text = ("Vladimir Putin emphasised that Kiev refused to fulfil the agreements. "
+            "Ukraine's provocative attempts to fuel tensions are a source of special concern.")
+    assert attribution(text, issuer="Russia")[1] == ("reported", "Vladimir Putin", "Russia")
+
+
+def test_no_account_is_carried_on_after_an_act_or_into_a_list_or_the_talks():
+    act = ("President Biden reaffirmed the commitment to the security forces. "
+           "The budget request prioritizes three items.")
+    assert attribution(act, issuer="United States")[1][0] == "narration"
+    listing = ("President Biden stressed that the forces need support. "
+               "The budget request prioritizes:")
+    assert attribution(listing, issuer="United States")[1][0] == "narration"
+    talks = ("Vladimir Putin stressed that the sanctions were unlawful. "
+             "The conversation was frank and businesslike.")
+    assert attribution(talks, issuer="Russia")[1][0] == "narration"
+
+
+def test_the_one_spoken_to_in_a_turn_is_not_its_speaker():
+    text = ("PRESIDENT BIDEN: Well, Mr. Prime Minister, welcome to the White House. "
+            "And so, Mr. Prime Minister, thank you.\n\nPRIME MINISTER GOLOB: Thank you, Mr. President.")
+    got = attribution(text, issuer="United States",
+                      title="Remarks by President Biden and Prime Minister Golob of Slovenia Before Their Meeting")
+    assert got[0] == ("direct_quote", "Biden", "United States")
+    assert got[1] == ("direct_quote", "Biden", "United States")
