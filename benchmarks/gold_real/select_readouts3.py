@@ -18,7 +18,9 @@ largest pool (``state``) goes to ``test3``:
 - State Department, readout of the Secretary's call or meeting: 4 (2 ``test3``)
 
 A second round from the same seeded generator, drawn after the first twelve were annotated, adds two documents
-per stratum, the first of each to ``test3``: in all 18 documents, 11 ``dev`` and 7 ``test3``.
+per stratum, the first of each to ``test3``: 18 documents, 11 ``dev`` and 7 ``test3``. A third round, drawn once
+development on those had begun (and ``dev`` readouts scored well above the untouched ones), adds three more
+``dev`` documents per stratum: in all 27 documents, 20 ``dev`` and 7 ``test3``.
 
 The White House readouts of ``../shared/datasets/wh_readouts`` are not drawn: their files carry a YAML front
 matter without ``license`` or ``issuing_side``, so they cannot be byte copies in the ``docs/`` format, and they
@@ -41,6 +43,7 @@ MIN_WORDS, MAX_WORDS = 60, 450
 # the draw (so the draw does not change once they are annotated).
 DRAWN = GOLD_ROOT / "readouts3.json"
 EXTRA = 2  # second-round documents per stratum: one untouched, one for development
+DEV_ROUND = 3  # third-round documents per stratum, all for development
 LABEL = re.compile(r"(?:^|[.?!]\s)(?:[A-Z][\w.'-]*\s){0,5}[A-Z][\w.'-]*\s?:\s", re.M)
 # (stratum, folder, pattern on the slug, pattern the slug must not match, count, how many go to test3)
 STRATA = (
@@ -73,6 +76,11 @@ def draw() -> list[tuple[str, str, Path]]:
         pool = [path for path in pools[stratum] if path not in taken]
         for rank, path in enumerate(rng.sample(pool, min(EXTRA, len(pool)))):
             chosen.append((stratum, "test3" if rank == 0 else "dev", path))
+    # A third round, drawn after development on the first two had begun: development readouts only.
+    taken = {path for _, _, path in chosen}
+    for stratum, *_ in STRATA:
+        pool = [path for path in pools[stratum] if path not in taken]
+        chosen += [(stratum, "dev", path) for path in rng.sample(pool, min(DEV_ROUND, len(pool)))]
     return chosen
 
 
