@@ -412,6 +412,9 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
     if speaker.joint:
         if MEETING_PATTERN.search(text, start, end) and not speaker.cue:
             return Piece(start, end, StatementKind.NARRATION)
+        for mention, entity in resolved:  # "Vladimir Putin and Angela Merkel agreed": both are subjects
+            if entity is not None and mention.kind == "person" and speaker.source and mention.end <= speaker.source[1]:
+                discourse.note_subject(entity)
         return Piece(start, end, StatementKind.JOINT, cue=speaker.cue, source=speaker.source)
     entity = speaker.entity
     assert entity is not None
@@ -434,7 +437,11 @@ def _narration(
     if subject and not meeting and not first_person:
         mention, entity = subject
         lead = text[start : mention.start]
-        if mention.kind == "joint" and not find_cues(lead, 0, len(lead)) and not re.search(r"\bwe\b", lead, re.I):
+        adverb_late = text[mention.start : mention.end].lower() in ("together", "jointly") and len(lead.split()) > 2
+        if (
+            mention.kind == "joint" and not adverb_late  # "..., together with new sanctions" is no joint subject
+            and not find_cues(lead, 0, len(lead)) and not re.search(r"\bwe\b", lead, re.I)
+        ):
             return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
         if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
             return Piece(start, end, StatementKind.NARRATION, issuer_side=True)

@@ -51,7 +51,7 @@ _SPEECH_VERBS: dict[str, str] = {
     "predict": "", "cite": "", "complain": "", "protest": "", "clarify": "clarified", "specify": "specified",
     "exchange": "", "laud": "", "reinforce": "", "restate": "", "celebrate": "", "honor": "", "honour": "",
     "mourn": "", "press": "", "seek": "sought", "resolve": "", "flag": "flagged", "decry": "decried",
-    "draw": "drew", "take": "took", "focus": "", "give": "gave", "instruct": "",
+    "draw": "drew", "take": "took", "focus": "", "give": "gave", "instruct": "", "talk": "",
 }
 
 # Verbs that only count with the particle that follows them.
@@ -65,7 +65,7 @@ _PARTICLE_VERBS = {
     "update": r"", "review": r"", "address": r"", "offer": r"", "raise": r"", "brief": r"",
     "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
     "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
-    "focus": r"\s+(?:(?:in\s+particular|particularly|specifically)\s+)?on",
+    "focus": r"\s+(?:(?:in\s+particular|particularly|specifically)\s+)?on", "talk": r"\s+(?:about|of)",
     "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:assessment|overview|account|update|briefing|evaluation)",
 }
 

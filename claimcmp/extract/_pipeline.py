@@ -175,7 +175,7 @@ def _speaks_jointly(piece: Piece, text: str) -> bool:
     return piece.kind is StatementKind.NARRATION and not _JOINT_STATEMENT.search(text, piece.start, piece.end)
 
 
-_ACCOUNT = re.compile(r"\bthat\b|\b(?:according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)
+_ACCOUNT = re.compile(r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)
 _ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
 
 
@@ -189,8 +189,8 @@ def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: st
 def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> bool:
     """An unmarked sentence right after an account the issuer's own principal gave, in one paragraph, carries
     it on ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of
-    special concern."): the account reports content (a "that" clause, "according to him", or an account carried
-    on already); the sentence has no cue, names no one, is not about the talks and does not open a list."""
+    special concern."): the account reports content (a "that" clause, "about", "according to him", or an account
+    carried on already); the sentence has no cue, names no one, is not about the talks and does not open a list."""
     if previous is None or previous.kind is not StatementKind.REPORTED or previous.entity is None:
         return False
     if previous.cue is not None and not _ACCOUNT.search(text, previous.start, previous.end):
@@ -206,7 +206,10 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
         return False
     if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
         return False
-    return not any(m.kind in ("person", "pronoun", "joint") for m in find_mentions(text, piece.start, piece.end))
+    return not any(  # a joint word later in the sentence ("together with its partners") names no one
+        m.kind in ("person", "pronoun") or (m.kind == "joint" and m.start < piece.start + 40)
+        for m in find_mentions(text, piece.start, piece.end)
+    )
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:

@@ -155,3 +155,23 @@ def test_the_one_spoken_to_in_a_turn_is_not_its_speaker():
                       title="Remarks by President Biden and Prime Minister Golob of Slovenia Before Their Meeting")
     assert got[0] == ("direct_quote", "Biden", "United States")
     assert got[1] == ("direct_quote", "Biden", "United States")
+
+
+def test_the_named_subjects_of_a_joint_sentence_can_name_a_title():
+    text = ("The President of Russia proposed a direct dialogue on the crisis. "
+            "Vladimir Putin and Angela Merkel agreed to continue discussing this topic.")
+    title = "Telephone conversation with Acting Federal Chancellor of Germany Angela Merkel"
+    got = attribution(text, issuer="Russia", title=title)
+    assert got == [("reported", "Vladimir Putin", "Russia"), ("joint", None, "joint")]
+
+
+def test_talking_about_is_a_report():
+    text = "Nikol Pashinyan talked about his contacts with the President of Azerbaijan."
+    title = "Telephone conversation with Prime Minister of Armenia Nikol Pashinyan"
+    assert attribution(text, issuer="Russia", title=title) == [("reported", "Nikol Pashinyan", "Armenia")]
+
+
+def test_an_account_about_a_need_is_carried_on_past_a_later_joint_word():
+    text = ("Ihor Zhovkva informed about the need to increase the sanctions pressure. "
+            "The next package should include energy sanctions, together with new personal sanctions.")
+    assert attribution(text, issuer="Ukraine")[1] == ("reported", "Ihor Zhovkva", "Ukraine")
