@@ -204,3 +204,22 @@ def test_speaker_scoring_accepts_surnames_and_shortenings_only(monkeypatch):
     assert not same_speaker("President of France", "Emmanuel Macron")
     assert not same_speaker("Jinping", "Li Qiang")
     assert not same_speaker(None, "Xi Jinping") and same_speaker(None, None)
+
+
+def test_the_extraction_benchmark_reports_the_real_gold_per_style_and_split(monkeypatch):
+    """bench_extraction.py reports the real gold's dev and untouched splits through bench_gold_real's scoring."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "benchmarks" / "bench_extraction.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test3"]
+    seen = []
+    monkeypatch.setattr(bench.bench_gold_real, "run", lambda split: seen.append(split) or {
+        "claimcmp": {"source: kremlin": {"documents": 2, "statements": 9, "coverage": 1.0, "side": 0.8,
+                                         "kind": 0.7, "speaker": 0.6}}})
+    figures = bench.real_gold()
+    assert seen == ["dev", "test3"] and set(figures) == {"dev", "test3"}
+    section = bench._gold_real_section(figures)
+    assert section.count("| claimcmp | source: kremlin | 2 | 9 |") == 2
+    assert "untouched split `test3`" in section
