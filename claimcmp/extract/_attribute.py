@@ -33,7 +33,7 @@ from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, STANCE_PATTERN, Cue, f
 from ._mentions import Mention, find_mentions
 from ._quotes import Quote
 
-__all__ = ["Piece", "attribute_unit"]
+__all__ = ["Piece", "attribute_unit", "impersonal_report"]
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,12 @@ _FRAME_FILLER = frozenset(str.split(
     "that also further then added adding said saying stated stating noted noting the and his her their its"
 ))
 _FRAME_SUBSTANCE = 5
+
+
+def impersonal_report(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reports in the impersonal voice: "It was stressed that ...", "As regards X, it
+    was explained that ..."."""
+    return _IMPERSONAL_REPORT.match(text, start, end) is not None
 
 
 def _outside(quotes: list[Quote], start: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import ConfigurationError
 from ..model import JOINT_SIDE, Release, Statement, StatementKind
-from ._attribute import Piece, attribute_unit
+from ._attribute import Piece, attribute_unit, impersonal_report
 from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section, inline_section
 from ._discourse import Discourse, Entity
 from ._floor import Floor
@@ -190,7 +190,8 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     """An unmarked sentence right after an account the issuer's own principal gave, in one paragraph, carries
     it on ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of
     special concern."): the account reports content (a "that" clause, "about", "according to him", or an account
-    carried on already); the sentence has no cue, names no one, is not about the talks and does not open a list."""
+    carried on already); the sentence has no cue (an impersonal report aside), names no one, is not about the
+    talks and does not open a list."""
     if previous is None or previous.kind is not StatementKind.REPORTED or previous.entity is None:
         return False
     if previous.cue is not None and not _ACCOUNT.search(text, previous.start, previous.end):
@@ -202,7 +203,9 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
         return False
     if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
         return False
-    if find_cues(text, piece.start, piece.end) or MEETING_PATTERN.search(text, piece.start, piece.end):
+    # an impersonal report ("It was noted that NATO was not ready ...") has its speaker left out: him
+    told = find_cues(text, piece.start, piece.end) and not impersonal_report(text, piece.start, piece.end)
+    if told or MEETING_PATTERN.search(text, piece.start, piece.end):
         return False
     if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
         return False

@@ -175,3 +175,11 @@ def test_an_account_about_a_need_is_carried_on_past_a_later_joint_word():
     text = ("Ihor Zhovkva informed about the need to increase the sanctions pressure. "
             "The next package should include energy sanctions, together with new personal sanctions.")
     assert attribution(text, issuer="Ukraine")[1] == ("reported", "Ihor Zhovkva", "Ukraine")
+
+
+def test_an_impersonal_report_after_the_principals_account_is_his():
+    text = ("Vladimir Putin stressed that Kiev was sabotaging the Minsk agreements. "
+            "It was noted that NATO was not ready to respond to Russia's concerns.")
+    assert attribution(text, issuer="Russia")[1] == ("reported", "Vladimir Putin", "Russia")
+    alone = "The leaders discussed the crisis. It was noted that NATO was not ready to respond to Russia's concerns."
+    assert attribution(alone, issuer="Russia")[1] == ("narration", None, "Russia")
