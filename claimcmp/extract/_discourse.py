@@ -68,6 +68,10 @@ class Entity:
         return bool(theirs) and all(word.casefold() in mine for word in theirs)
 
 
+#: Titles of a head of state or government, and the generic titles that stand for them.
+_HEADS = frozenset(HEAD_TITLES).union(*HEAD_TITLES.values())
+
+
 def _stands_for(title: str, office: str) -> bool:
     """Whether a generic title can name the holder of an office ("Head of State", "Leader" -> "President")."""
     return office in HEAD_TITLES.get(title, ()) or title in HEAD_TITLES.get(office, ())
@@ -242,25 +246,35 @@ class Discourse:
 
         A readout often brings its principal in by title and names him later ("The Russian President
         emphasised …", then "Vladimir Putin confirmed …"), and "the Head of State" follows "President of
-        Ukraine Volodymyr Zelenskyy". Call once the whole release is read: a title takes the name when exactly
-        one named person who spoke or was a sentence's subject speaks for the same side (the issuer's when none
-        is known) and holds the same office, an office the title can stand for, or no known office.
+        Ukraine Volodymyr Zelenskyy". Call once the whole release is read: a title takes the name of the one named
+        person who speaks for the same side (the issuer's when none is known) and holds the same office or an
+        office the title can stand for (the one who spoke or was a sentence's subject, else the one named in
+        full), or, for a head's title placed at a side, a person of no known office who spoke.
         """
         issuer = self.resolver.issuer_side
         heard = {id(e) for e in self.focus} | {id(e) for e in self.speakers}
-        named = [e for e in self.entities if e.kind == "person" and e.name and id(e) in heard]
+        named = [e for e in self.entities if e.kind == "person" and e.name]
         for entity in self.entities:
             if entity.kind != "person" or entity.name or not entity.role:
                 continue
             side = entity.side or issuer
-            holders = {
-                id(other): other for other in named
+            holders = [
+                other for other in named
                 if (other.side or issuer) == side and side is not None
-                and (other.role is None or other.role == entity.role or _stands_for(entity.role, other.role))
-            }
-            if len(holders) == 1:
-                (holder,) = holders.values()
-                entity.name = holder.name
+                and (other.role == entity.role or _stands_for(entity.role, other.role or "") or (
+                    # someone of no known office who spoke can hold a head office placed at that side ("the
+                    # President of Russia" ... "Vladimir Putin noted")
+                    other.role is None and id(other) in heard and entity.side is not None and entity.role in _HEADS
+                ))
+            ]
+            # those who spoke or were a subject first; else the one named in full
+            spoke = [other for other in holders if id(other) in heard]
+            full = [other for other in holders if len(_name_words(other.name or "")) >= 2]
+            for pool in (spoke, full):
+                if pool:
+                    if len(pool) == 1:
+                        entity.name = pool[0].name
+                    break
 
     def _sides_disagree(self, entity: Entity, text: str) -> bool:
         """Whether the sides file's aliases give ``text`` a side other than ``entity``'s."""

@@ -294,6 +294,9 @@ def _name_after(draft: _PersonDraft, text: str, end: int) -> tuple[int, int] | N
 def _take_name_after(draft: _PersonDraft, text: str, end: int, name_span: tuple[int, int]) -> None:
     """The mention runs to the name, then over "of <country>" (its place)."""
     draft.name = text[name_span[0] : name_span[1]]
+    owner = re.match(r"(.+?)[’']s\s", draft.name)
+    if owner:  # "President Macron's Address": the name is "Macron", the mention keeps what he owns
+        draft.name = owner.group(1)
     draft.end = name_span[1]
     tail = re.match(r"\s+of\s+(?:the\s+)?", text[draft.end : end])
     if tail:
@@ -315,6 +318,8 @@ def _take_name_before(draft: _PersonDraft, text: str, start: int, lead_from: int
     span = _name_suffix(text, lead_from + lead.start(1), lead_from + lead.end(1)) if lead else None
     if span and _AFTER_PREPOSITION.search(text, max(start, span[0] - 12), span[0]):
         span = None  # "trip to Abu Dhabi, the Vice President": a place, not the name in apposition
+    if span and _OBJECT_BEFORE.search(text, max(start, span[0] - 12), span[0]) and _cue_next(text, draft.end):
+        span = None  # "direct contact with Vladimir Zelensky, the President of Russia noted": a new subject
     if span:
         draft.name = text[span[0] : span[1]]
         draft.start = span[0]
@@ -323,6 +328,18 @@ def _take_name_before(draft: _PersonDraft, text: str, start: int, lead_from: int
         if hon_before:
             draft.gender = draft.gender or honorific_gender(hon_before.group(0))
             draft.start -= len(hon_before.group(0))
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|about|against|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _cue_next(text: str, pos: int) -> bool:
+    """Whether a speech-act verb follows ``pos`` directly (over an adverb): the mention ending there is a subject."""
+    after = re.match(r"\s+(?:(?:also|again|then|once\s+again|[a-z]+ly)\s+)?", text[pos : pos + 40])
+    if after is None:
+        return False
+    at = pos + after.end()
+    return any(cue.start == at for cue in find_cues(text, at, min(len(text), at + 40)))
 
 
 def address_style(text: str) -> str | None:
@@ -410,11 +427,20 @@ _NAME_AND = re.compile(_NAME_RUN + r"\s+and\s+$")
 
 
 def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Unintroduced names right before or after a cue: "John Kirby said", "said Jane Doe"."""
+    """Unintroduced names right before or after a cue ("John Kirby said", "said Jane Doe"), or as the subject
+    opening a sentence ("Vladimir Putin provided ...")."""
     mentions = []
+    opening = re.match(_NAME_RUN + r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", text[start:end])
+    span = _name_suffix(text, start + opening.start(1), start + opening.end(1)) if opening else None
+    if span and span[0] == start and lookup_place(text[span[0] : span[1]]) is None:
+        mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
     for cue in find_cues(text, start, end):
+        if cue.text[:1].isupper() and not re.match(r"\s+[A-Z]", text[cue.end : cue.end + 2]):
+            continue  # a capitalised cue in running text is a noun ("coastal West African States."), not a headline's
         before = _NAME_BEFORE_CUE.search(text[start : cue.start])
         span = _name_suffix(text, start + before.start(1), start + before.end(1)) if before else None
+        if span and _POSSESSIVE.search(text[span[0] : span[1]]):
+            span = None  # "Charles Michel's call for": the name owns the noun, it does not speak
         if span and lookup_place(text[span[0] : span[1]]) is None:  # "European Union said": a body, not a person
             mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
             # "Vladimir Putin and Angela Merkel agreed": the first of two names joined by "and" too
@@ -425,7 +451,8 @@ def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
         after = _NAME.match(text, cue.end + 1, end) if text[cue.end : cue.end + 1] == " " else None
         if after:
             span = _clean_name(text, after.start(), after.end())
-            if span and " " in text[span[0] : span[1]]:
+            owner = span is not None and re.match(r"[’']s\b", text[span[1] : span[1] + 3]) is not None
+            if span and " " in text[span[0] : span[1]] and not owner:  # "Responding to Charles Michel's call"
                 mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
     return mentions
 

@@ -183,3 +183,35 @@ def test_an_impersonal_report_after_the_principals_account_is_his():
     assert attribution(text, issuer="Russia")[1] == ("reported", "Vladimir Putin", "Russia")
     alone = "The leaders discussed the crisis. It was noted that NATO was not ready to respond to Russia's concerns."
     assert attribution(alone, issuer="Russia")[1] == ("narration", None, "Russia")
+
+
+def test_a_sentence_opening_with_a_name_and_a_verb_names_a_person():
+    assert mentions("Vladimir Putin provided specific examples.") == [
+        ("Vladimir Putin", None, "Vladimir Putin", None)]
+    assert mentions("The Kremlin Palace hosted talks.")[0][1:] == (None, None, "Russia")
+
+
+def test_a_possessive_ends_the_name_it_owns():
+    got = mentions("Vladimir Putin commented on President Macron's Address to the Nation.")
+    assert got[-1] == ("President Macron's Address", "President", "Macron", None)
+    assert [m[0] for m in mentions("Responding to Charles Michel's call for talks, he noted the risks.")] == ["he"]
+
+
+def test_a_name_after_a_preposition_is_no_apposition_to_a_subject_title():
+    text = "Responding to a call for contact with Vladimir Zelensky, the President of Russia noted that it depends."
+    assert mentions(text)[-1] == ("the President of Russia", "President", None, "Russia")
+    kept = mentions("The President met with Kirill Lysogorsky, Deputy Minister of Industry of Russia, who spoke.")
+    assert kept[1][2] == "Kirill Lysogorsky"
+
+
+def test_a_capitalised_cue_word_in_running_text_is_a_noun():
+    assert mentions("They discussed extremism towards coastal West African States.") == [("They", None, None, None)]
+
+
+def test_a_named_person_of_no_office_takes_only_a_head_title_placed_at_his_side():
+    text = ("The Deputy Prime Minister of Russia reported on the harvest. "
+            "Vladimir Putin noted that the harvest was good.")
+    assert attribution(text, issuer="Russia")[0][1] == "Deputy Prime Minister of Russia"
+    head = ("The President of Russia congratulated the Chancellor. "
+            "Vladimir Putin noted that the harvest was good.")
+    assert attribution(head, issuer="Russia")[0][1] == "Vladimir Putin"
