@@ -428,7 +428,7 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
         r"(?:side|delegation)$", text[speaker.source[0] : speaker.source[1]]
     )
     if entity.kind == "collective" and not delegation and entity.side is not None and entity.side == issuer_side:
-        return Piece(start, end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True)
+        return Piece(start, end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True, source=speaker.source)
     discourse.note_speaker(entity)
     return Piece(start, end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source)
 

@@ -137,8 +137,8 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                         piece = replace(piece, kind=StatementKind.REPORTED, entity=carried, issuer_side=False)
                     elif _continues_position(previous, piece, text):
                         piece = replace(piece, issuer_side=True)
-                    if joint_voice and _speaks_jointly(piece, text):
-                        piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
+                    if joint_voice:
+                        piece = _in_joint_voice(piece, text)
                     pieces.append(piece)
                     previous = piece
     if resolver.issuer_side is None:
@@ -169,10 +169,36 @@ def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     return bool(_JOINT_STATEMENT.search(release.title or "") or _JOINT_STATEMENT.search(opening))
 
 
+_SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
+
+
+def _in_joint_voice(piece: Piece, text: str) -> Piece:
+    """A piece of a statement of several parties: one party named as the speaker is its own report ("The United
+    States welcomed Turkey's efforts ..."); other narration is all of theirs (joint)."""
+    if piece.kind is StatementKind.NARRATION and piece.issuer_side and piece.cue and piece.source:
+        return replace(piece, kind=StatementKind.REPORTED)
+    if _speaks_jointly(piece, text):
+        return replace(piece, kind=StatementKind.JOINT, issuer_side=False)
+    return piece
+
+
 def _speaks_jointly(piece: Piece, text: str) -> bool:
     """In a statement of several parties, its own voice is all of theirs: narration is joint, except the
-    line that presents the statement ("The following is the text of a joint statement released by …")."""
-    return piece.kind is StatementKind.NARRATION and not _JOINT_STATEMENT.search(text, piece.start, piece.end)
+    line that presents the statement ("The following is the text of a joint statement released by …") and the
+    scene it opens with ("Representatives of ... met in Brussels", "... the meeting took place")."""
+    if piece.kind is not StatementKind.NARRATION or _JOINT_STATEMENT.search(text, piece.start, piece.end):
+        return False
+    chunk = text[piece.start : piece.end]
+    if re.match(r"\W*(?:we|our)\b", chunk, re.IGNORECASE):
+        return True
+    if _SCENE.search(chunk):
+        return False
+    met = MEETING_PATTERN.search(chunk)
+    if met is None or not re.match(r"met\b|\w+ed\b|held\b|spoke\b", met.group(0)):
+        return True  # no past meeting told: "The delegations will meet again in June" is a plan of all parties
+    # "Under Secretary Nuland and Deputy Foreign Minister Onal ... met": the parties themselves met
+    first = next(iter(find_mentions(text, piece.start, piece.start + met.start())), None)
+    return first is not None and first.kind in ("person", "joint") and first.start - piece.start < 20
 
 
 _ACCOUNT = re.compile(r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)

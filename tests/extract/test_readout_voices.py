@@ -215,3 +215,25 @@ def test_a_named_person_of_no_office_takes_only_a_head_title_placed_at_his_side(
     head = ("The President of Russia congratulated the Chancellor. "
             "Vladimir Putin noted that the harvest was good.")
     assert attribution(head, issuer="Russia")[0][1] == "Vladimir Putin"
+
+
+JOINT_TITLE = "U.S.-Turkey Joint Statement on the Strategic Mechanism"
+
+
+def test_a_party_named_in_a_joint_statement_speaks_for_itself():
+    text = ("The United States welcomed Turkey's efforts to facilitate a diplomatic solution. "
+            "Both sides reaffirmed their commitment to the mechanism.")
+    got = attribution(text, issuer="United States", title=JOINT_TITLE)
+    assert got[0] == ("reported", None, "United States")
+    assert got[1] == ("joint", None, "joint")
+
+
+def test_the_scene_of_a_joint_statement_is_narration_unless_the_parties_met():
+    scene = ("Representatives of the Arab League, Egypt and Norway met in Brussels to discuss the conflict. "
+             "The participants support a political solution.")
+    got = attribution(scene, issuer="United States", title="Joint Statement on the Syria Envoy Meeting")
+    assert got[0] == ("narration", None, None)
+    parties = "Under Secretary of State Victoria Nuland and Deputy Foreign Minister Sedat Onal met in Ankara."
+    assert attribution(parties, issuer="United States", title=JOINT_TITLE)[0] == ("joint", None, "joint")
+    held = "On January 31, the meeting between the two ministers took place in Warsaw."
+    assert attribution(held, issuer="Ukraine", title="Joint Statement following the meeting")[0][0] == "narration"
