@@ -72,6 +72,18 @@ class Entity:
 _HEADS = frozenset(HEAD_TITLES).union(*HEAD_TITLES.values())
 
 
+def _may_hold(title: Entity, person: Entity, heard: bool) -> bool:
+    """Whether a named person may be the holder of an unnamed title of the same side (see ``name_titles``)."""
+    if person.role is None:
+        # someone of no known office who spoke can hold a head office placed at a side ("the President of
+        # Russia" ... "Vladimir Putin noted")
+        return heard and title.side is not None and title.role in _HEADS
+    assert title.role is not None
+    if title.side is not None and person.side is None:
+        return False  # "the President of Ukraine" is not "President Macron", whose side is unknown
+    return person.role == title.role or _stands_for(title.role, person.role)
+
+
 def _stands_for(title: str, office: str) -> bool:
     """Whether a generic title can name the holder of an office ("Head of State", "Leader" -> "President")."""
     return office in HEAD_TITLES.get(title, ()) or title in HEAD_TITLES.get(office, ())
@@ -100,6 +112,9 @@ class Discourse:
         self._clock = 0
         self._names_key: tuple[str, ...] = ()
         self._names: tuple[str, ...] = ()
+        # keys of the unnamed signers of a first-person text ("Speech by the President of Ukraine"): someone the
+        # speech names by the same title ("President Macron") is another person, not the signer
+        self.signers: set[int] = set()
 
     def body_names(self) -> tuple[str, ...]:
         """Bodies named in the sides file, which speak as collective speakers."""
@@ -196,7 +211,7 @@ class Discourse:
         for entity in self.entities:
             if entity.kind != "person" or not entity.role:
                 continue
-            if unnamed_only and entity.name:
+            if unnamed_only and (entity.name or entity.key in self.signers):
                 continue
             if mention.place and entity.place and mention.place != entity.place:
                 continue
@@ -260,12 +275,7 @@ class Discourse:
             side = entity.side or issuer
             holders = [
                 other for other in named
-                if (other.side or issuer) == side and side is not None
-                and (other.role == entity.role or _stands_for(entity.role, other.role or "") or (
-                    # someone of no known office who spoke can hold a head office placed at that side ("the
-                    # President of Russia" ... "Vladimir Putin noted")
-                    other.role is None and id(other) in heard and entity.side is not None and entity.role in _HEADS
-                ))
+                if (other.side or issuer) == side and side is not None and _may_hold(entity, other, id(other) in heard)
             ]
             # those who spoke or were a subject first; else the one named in full
             spoke = [other for other in holders if id(other) in heard]

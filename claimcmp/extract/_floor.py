@@ -47,6 +47,8 @@ class Floor:
         self._introduce(title or "")
         if signer is not None:
             self.role, self.voice = "speaker", discourse.resolve(signer, signer.name or signer.role or "")
+            if self.voice is not None and self.voice.name is None:
+                discourse.signers.add(self.voice.key)
 
     def _introduce(self, title: str) -> None:
         """Meet the people of the title. A title names the host first ("Remarks by President Biden and Prime

@@ -237,3 +237,10 @@ def test_the_scene_of_a_joint_statement_is_narration_unless_the_parties_met():
     assert attribution(parties, issuer="United States", title=JOINT_TITLE)[0] == ("joint", None, "joint")
     held = "On January 31, the meeting between the two ministers took place in Warsaw."
     assert attribution(held, issuer="Ukraine", title="Joint Statement following the meeting")[0][0] == "narration"
+
+
+def test_someone_a_speech_names_by_the_signers_title_is_not_the_signer():
+    text = "Ladies and gentlemen! I thank President Macron for his support. We will win."
+    title = "Speech by the President of Ukraine at a joint meeting of the Senate"
+    got = attribution(text, issuer="Ukraine", title=title)
+    assert {speaker for _, speaker, _ in got} == {"President of Ukraine"}
