@@ -39,6 +39,7 @@ _TITLE_WORDS = frozenset(str.split("""
     Prime Vice Executive Permanent Acting Intergovernmental Homeland Cabinet Head CEO Chair Chairman Premier
     Governor Senator Congressman Congresswoman Mayor Amb Gen Sen Rep Gov Adm Lt Col Maj Capt Excellency Majesty
     Highness Holiness Mr Mrs Ms Mme Dr Prof Professor Sir Dame Madam Hon Honourable H.E"""))
+_TITLE_MODIFIERS = frozenset(str.split("State Interim Alternate Federal First Second"))
 _MINISTRY_WORDS = frozenset(str.split("""
     Affairs Trade Industry Defence Defense Finance Health Justice Interior Economy Energy Education Agriculture
     Culture Transport Commerce Labour Labor Environment Development Cooperation Co-operation Security Treasury
@@ -173,9 +174,15 @@ def _place_in(text: str) -> str | None:
     return None
 
 
+_MODIFIERS_BEFORE = re.compile(r"(?<![\w-])(?:(?:Vice|Deputy|Acting|Interim|Alternate|First|Senior)\s+)+$")
+
+
 @lru_cache(maxsize=1)
 def _prefix_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{gazetteer_pattern().pattern})\s+$")
+    # title words may stand between the nationality and the title: "Japanese Vice Foreign Minister",
+    # "German State Secretary"
+    modifiers = "|".join(sorted(_TITLE_WORDS | _TITLE_MODIFIERS))
+    return re.compile(rf"(?P<place>{gazetteer_pattern().pattern})\s+(?:(?:{modifiers})\s+){{0,2}}$")
 
 
 def _prefix_place(head: str) -> re.Match[str] | None:
@@ -233,8 +240,13 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _widen_left(draft: _PersonDraft, text: str, start: int) -> None:
-    """Leftwards: honorifics, a nationality or organisation prefix, an article."""
+    """Leftwards: title words ("Vice" Foreign Minister), honorifics, a nationality or organisation prefix, an
+    article."""
     head = text[max(start, draft.start - 80) : draft.start]
+    modifiers = _MODIFIERS_BEFORE.search(head)
+    if modifiers:
+        draft.start -= len(modifiers.group(0))
+        head = text[max(start, draft.start - 80) : draft.start]
     hon = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", head)
     if hon:
         draft.gender = draft.gender or honorific_gender(hon.group(0))
@@ -242,7 +254,7 @@ def _widen_left(draft: _PersonDraft, text: str, start: int) -> None:
         head = text[max(start, draft.start - 80) : draft.start]
     prefix = _prefix_place(head)
     if prefix and not re.search(r"\b(?:of|in|to)\s+(?:the\s+)?$", head[: prefix.start()]):
-        draft.place = lookup_place(prefix.group(0).strip())
+        draft.place = lookup_place(prefix.group("place"))
         draft.start -= len(prefix.group(0))
         head = text[max(start, draft.start - 80) : draft.start]
     article = _PREFIX_ARTICLE.search(head)

@@ -244,3 +244,12 @@ def test_someone_a_speech_names_by_the_signers_title_is_not_the_signer():
     title = "Speech by the President of Ukraine at a joint meeting of the Senate"
     got = attribution(text, issuer="Ukraine", title=title)
     assert {speaker for _, speaker, _ in got} == {"President of Ukraine"}
+
+
+def test_title_words_between_the_nationality_and_the_title_keep_the_place():
+    assert mentions("She met Japanese Vice Foreign Minister Mori Takeo.")[1] == (
+        "Japanese Vice Foreign Minister Mori Takeo", "Foreign Minister", "Mori Takeo", "Japan")
+    assert mentions("He met German State Secretary Miguel Berger.")[1][3] == "Germany"
+    text = ("Deputy Secretary of State Wendy R. Sherman met with Japanese Vice Foreign Minister Mori Takeo today. "
+            "Deputy Secretary Sherman and Vice Foreign Minister Mori reaffirmed their commitment to the alliance.")
+    assert attribution(text, issuer="United States")[1] == ("joint", None, "joint")
