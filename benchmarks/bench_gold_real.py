@@ -1,12 +1,14 @@
 """Attribution on the hand-annotated real gold set (benchmarks/gold_real/), per house style and format.
 
 Run from the repository root: ``python benchmarks/bench_gold_real.py`` scores the ``dev`` split;
-``--test`` scores the ``test`` split instead, and ``--test2`` the fresh ``test2`` split drawn by
-``gold_real/select_test2.py`` (only when reporting; its first score is kept in ``gold_real/test2_score.json``). For every gold statement the
-prediction overlapping it most is taken; ``coverage`` is the share of gold statements with one, and ``side``,
-``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label right. Sides are
-compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree); a speaker
-is right when it equals the gold name, contains the gold surname, or is a shortening of it ("Xi" for "Xi Jinping"), accents aside (the extractor may give an office,
+``--test`` scores the ``test`` split instead, ``--test2`` the ``test2`` split drawn by
+``gold_real/select_test2.py`` and ``--test3`` the untouched readouts drawn by ``gold_real/select_readouts3.py``
+(only when reporting; first scores are kept in ``gold_real/test2_score.json`` and
+``gold_real/test3_score.json``). For every gold statement the prediction overlapping it most is taken;
+``coverage`` is the share of gold statements with one, and ``side``, ``kind`` and ``speaker`` are the shares of
+gold statements whose prediction has that label right. Sides are compared after mapping both to the gazetteer's
+canonical name (``US`` and ``United States`` agree); a speaker is right when it equals the gold name, contains the
+gold surname, or is a shortening of it ("Xi" for "Xi Jinping"), accents aside (the extractor may give an office,
 "President of United States", which counts as wrong). The naive baseline gives every sentence to the
 issuing side as narration with no speaker.
 """
@@ -31,12 +33,15 @@ from claimcmp.ingest import load_releases  # noqa: E402
 
 SPLIT_FILE = ROOT / "benchmarks" / "gold_real" / "split.json"
 FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.json",
-                "test2": ROOT / "benchmarks" / "gold_real" / "test2_score.json"}
+                "test2": ROOT / "benchmarks" / "gold_real" / "test2_score.json",
+                "test3": ROOT / "benchmarks" / "gold_real" / "test3_score.json"}
+SPLITS = ("dev", "test", "test2", "test3")
 FORMATS = (  # (format, pattern on the document name), first match wins
     ("joint statement", r"joint-statement|ministers-statement"),
     ("first-person statement", r"address|addressed|statement-on|-statement-|opening-remarks"),
     ("Q&A / interview", r"press-briefing|television|remarks-to-the-press"),
-    ("transcript, both sides", r"wh-joint|press-statements|talks-with|blinken-and|kremlin-meeting-with-(?:president|prime-minister)"),
+    ("transcript, both sides",
+     r"wh-joint|press-statements|talks-with|blinken-and|kremlin-meeting-with-(?:president|prime-minister)"),
     ("readout", r"."),
 )
 Span = tuple[int, int]
@@ -127,13 +132,18 @@ def run(split: str) -> dict[str, dict[str, dict[str, float]]]:
                      for group, c in sorted(groups.items())} for system, groups in totals.items()}
 
 
-def main() -> None:
-    split = "test2" if "--test2" in sys.argv else "test" if "--test" in sys.argv else "dev"
-    figures = run(split)
+def table(figures: dict[str, dict[str, dict[str, float]]]) -> str:
+    """The figures of :func:`run` as a Markdown table, one row per system and group."""
     rows = [[system, group, g["documents"], g["statements"], g["coverage"], g["side"], g["kind"], g["speaker"]]
             for system, groups in figures.items() for group, g in groups.items()]
-    table = md_table(["system", "group", "docs", "statements", "coverage", "side", "kind", "speaker"], rows)
-    print(table)
+    return md_table(["system", "group", "docs", "statements", "coverage", "side", "kind", "speaker"], rows)
+
+
+def main() -> None:
+    split = next((name for name in SPLITS[1:] if f"--{name}" in sys.argv), "dev")
+    figures = run(split)
+    table_md = table(figures)
+    print(table_md)
     size = len(json.loads(SPLIT_FILE.read_text(encoding="utf-8")))
     note = (f"Split `{split}` of `benchmarks/gold_real/` ({size} hand-annotated documents, four house styles). "
             "Targets: side >= 0.90, kind >= 0.85, speaker >= 0.85, coverage >= 0.97.\n\n")
@@ -142,7 +152,7 @@ def main() -> None:
         first = json.loads(first_score.read_text(encoding="utf-8"))
         scores = ", ".join(f"{k} {first['claimcmp'][k]:.3f}" for k in ("coverage", "side", "kind", "speaker"))
         note += f"First untouched score (all): {scores}. {first['note']}\n\n"
-    record(f"gold_real_{split}", f"Attribution on the real gold set ({split})", note + table, figures, order=22)
+    record(f"gold_real_{split}", f"Attribution on the real gold set ({split})", note + table_md, figures, order=22)
 
 
 if __name__ == "__main__":

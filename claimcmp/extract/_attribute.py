@@ -33,7 +33,7 @@ from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, STANCE_PATTERN, Cue, f
 from ._mentions import Mention, find_mentions
 from ._quotes import Quote
 
-__all__ = ["Piece", "attribute_unit"]
+__all__ = ["Piece", "attribute_unit", "impersonal_report"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,18 @@ _AGENTLESS_CONTENT = re.compile(
     r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon)"
     r"(?![^.;]*\bby\b)[^;]{0,120}?[.!]?\s*$",
 )
+# "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
+# talks themselves as the subject of what they dealt with, a point of both sides.
+_TALKS_CONTENT = re.compile(
+    r"\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:(?:main|primary|particular|special)\s+)?(?:focus|emphasis|subject|topic)s?"
+    r"\s+of\s+(?:the|their)\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)\s+(?:was|were)\b"
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)"
+    r"\s+(?:also\s+|mainly\s+|largely\s+|primarily\s+)?(?:covered|focused|focussed|centred|centered|dealt\s+with"
+    r"|touched\s+(?:up)?on|addressed|concentrated|revolved|included|was\s+(?:devoted|dedicated)\s+to)\b",
+    re.IGNORECASE,
+)
+# "According to the Head of State, ... were discussed.": a source named first makes the sentence its report.
+_SOURCE_FIRST = re.compile(r"\W*(?:according\s+to|in\s+(?:his|her|their)\s+(?:words|view|opinion))\b", re.IGNORECASE)
 # "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
 # issuer makes in the impersonal voice (the house style of several foreign ministries).
 _IMPERSONAL_REPORT = re.compile(
@@ -95,6 +107,12 @@ _FRAME_FILLER = frozenset(str.split(
     "that also further then added adding said saying stated stating noted noting the and his her their its"
 ))
 _FRAME_SUBSTANCE = 5
+
+
+def impersonal_report(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reports in the impersonal voice: "It was stressed that ...", "As regards X, it
+    was explained that ..."."""
+    return _IMPERSONAL_REPORT.match(text, start, end) is not None
 
 
 def _outside(quotes: list[Quote], start: int, end: int) -> bool:
@@ -129,7 +147,8 @@ def _told_other_side(
 def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
     if _NON_SUBJECT_BEFORE.search(text[max(unit_start, mention.start - 30) : mention.start]):
         return False
-    return not re.match(r"[’']s\b", text[mention.end : mention.end + 3])
+    # a possessive or the first part of a compound ("Ukraine's", "the Ukraine-EU Summit") is no subject
+    return not re.match(r"[’']s\b|-\w", text[mention.end : mention.end + 3])
 
 
 @dataclass
@@ -376,7 +395,9 @@ def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
         return Piece(start, end, StatementKind.NARRATION)
     if not unit.quotes and _IMPERSONAL_REPORT.match(text, start, end):
         return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
-    if not unit.quotes and _AGENTLESS_CONTENT.match(text, start, end):
+    if not unit.quotes and (_TALKS_CONTENT.match(text, start, end) or (
+        _AGENTLESS_CONTENT.match(text, start, end) and not _SOURCE_FIRST.match(text, start, end)
+    )):
         return Piece(start, end, StatementKind.JOINT)
     return None
 
@@ -397,6 +418,9 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
     if speaker.joint:
         if MEETING_PATTERN.search(text, start, end) and not speaker.cue:
             return Piece(start, end, StatementKind.NARRATION)
+        for mention, entity in resolved:  # "Vladimir Putin and Angela Merkel agreed": both are subjects
+            if entity is not None and mention.kind == "person" and speaker.source and mention.end <= speaker.source[1]:
+                discourse.note_subject(entity)
         return Piece(start, end, StatementKind.JOINT, cue=speaker.cue, source=speaker.source)
     entity = speaker.entity
     assert entity is not None
@@ -404,7 +428,7 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
         r"(?:side|delegation)$", text[speaker.source[0] : speaker.source[1]]
     )
     if entity.kind == "collective" and not delegation and entity.side is not None and entity.side == issuer_side:
-        return Piece(start, end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True)
+        return Piece(start, end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True, source=speaker.source)
     discourse.note_speaker(entity)
     return Piece(start, end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source)
 
@@ -419,7 +443,11 @@ def _narration(
     if subject and not meeting and not first_person:
         mention, entity = subject
         lead = text[start : mention.start]
-        if mention.kind == "joint" and not find_cues(lead, 0, len(lead)) and not re.search(r"\bwe\b", lead, re.I):
+        adverb_late = text[mention.start : mention.end].lower() in ("together", "jointly") and len(lead.split()) > 2
+        if (
+            mention.kind == "joint" and not adverb_late  # "..., together with new sanctions" is no joint subject
+            and not find_cues(lead, 0, len(lead)) and not re.search(r"\bwe\b", lead, re.I)
+        ):
             return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
         if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
             return Piece(start, end, StatementKind.NARRATION, issuer_side=True)

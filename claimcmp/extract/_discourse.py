@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._lexicon import ROLE_PATTERN
+from ._lexicon import HEAD_TITLES, ROLE_PATTERN
 from ._mentions import Mention
 from ._sides import SideResolver
 
@@ -49,6 +49,7 @@ class Entity:
     side: str | None
     last_seen: int = 0
     address: str | None = None  # the style of address it was introduced with ("highness", "excellency")
+    text: str = ""  # the words it was introduced with ("Head of the Regional Administration Oleksandr Starukh")
 
     @property
     def canonical(self) -> str:
@@ -65,6 +66,27 @@ class Entity:
         mine = {word.casefold() for word in _name_words(self.name)}
         theirs = _name_words(name)  # case-blind: "SAEKI Ryota" is "Minister Saeki"
         return bool(theirs) and all(word.casefold() in mine for word in theirs)
+
+
+#: Titles of a head of state or government, and the generic titles that stand for them.
+_HEADS = frozenset(HEAD_TITLES).union(*HEAD_TITLES.values())
+
+
+def _may_hold(title: Entity, person: Entity, heard: bool) -> bool:
+    """Whether a named person may be the holder of an unnamed title of the same side (see ``name_titles``)."""
+    if person.role is None:
+        # someone of no known office who spoke can hold a head office placed at a side ("the President of
+        # Russia" ... "Vladimir Putin noted")
+        return heard and title.side is not None and title.role in _HEADS
+    assert title.role is not None
+    if title.side is not None and person.side is None:
+        return False  # "the President of Ukraine" is not "President Macron", whose side is unknown
+    return person.role == title.role or _stands_for(title.role, person.role)
+
+
+def _stands_for(title: str, office: str) -> bool:
+    """Whether a generic title can name the holder of an office ("Head of State", "Leader" -> "President")."""
+    return office in HEAD_TITLES.get(title, ()) or title in HEAD_TITLES.get(office, ())
 
 
 def _parts(role: str) -> tuple[str, ...]:
@@ -90,6 +112,9 @@ class Discourse:
         self._clock = 0
         self._names_key: tuple[str, ...] = ()
         self._names: tuple[str, ...] = ()
+        # keys of the unnamed signers of a first-person text ("Speech by the President of Ukraine"): someone the
+        # speech names by the same title ("President Macron") is another person, not the signer
+        self.signers: set[int] = set()
 
     def body_names(self) -> tuple[str, ...]:
         """Bodies named in the sides file, which speak as collective speakers."""
@@ -123,7 +148,7 @@ class Discourse:
         side = self.resolver.for_mention(text, mention.place, mention.name)
         entity = Entity(
             key=len(self.entities), kind=mention.kind, name=mention.name, role=mention.role,
-            place=mention.place, gender=mention.gender, side=side, address=mention.address,
+            place=mention.place, gender=mention.gender, side=side, address=mention.address, text=text,
         )
         self.entities.append(entity)
         return self._touch(entity)
@@ -169,6 +194,8 @@ class Discourse:
         if mention.name:
             named = [e for e in self.entities if e.kind == "person" and e.matches_name(mention.name)]
             found = max(named, key=lambda e: e.last_seen) if named else None
+            if found is None and not mention.role:
+                found = self._introduced_with(mention.name)
         if found is None and mention.role:
             found = self._by_role(mention, unnamed_only=bool(mention.name))
             if found is not None and self._sides_disagree(found, text):
@@ -184,7 +211,7 @@ class Discourse:
         for entity in self.entities:
             if entity.kind != "person" or not entity.role:
                 continue
-            if unnamed_only and entity.name:
+            if unnamed_only and (entity.name or entity.key in self.signers):
                 continue
             if mention.place and entity.place and mention.place != entity.place:
                 continue
@@ -201,11 +228,13 @@ class Discourse:
             elif (
                 entity.role.endswith(" " + role) or entity.role.endswith("-" + role)
                 or entity.role.startswith((role + " of ", role + " for ")) or entity.role in _parts(role)
+                or _stands_for(role, entity.role)
             ):
                 rank = 1
             else:
                 continue
-            # the holder without a foreign affiliation: none, or the issuer's own ("IAEA Director General" in an IAEA release)
+            # the holder without a foreign affiliation: none, or the issuer's own ("IAEA Director General" in an
+            # IAEA release)
             home = 1 if mention.place is None and (entity.place is None or not self._foreign(entity.place)) else 0
             # a bare title ("The Minister") in a side's own release is its own official before the counterpart
             own = 1 if mention.place is None and issuer is not None and entity.side == issuer else 0
@@ -217,6 +246,45 @@ class Discourse:
         if not candidates:
             return None
         return max(candidates, key=lambda c: c[:5])[5]
+
+    def _introduced_with(self, name: str) -> Entity | None:
+        """An unnamed person whose introduction ends with this name, which the title-finding missed ("Head of the
+        Zaporizhzhia Regional Military Administration Oleksandr Starukh", then "Oleksandr Starukh reported")."""
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}$")
+        for entity in reversed(self.entities):
+            if entity.kind == "person" and entity.name is None and pattern.search(entity.text):
+                return entity
+        return None
+
+    def name_titles(self) -> None:
+        """Give an unnamed title the name of the one named person who can hold it on its side.
+
+        A readout often brings its principal in by title and names him later ("The Russian President
+        emphasised …", then "Vladimir Putin confirmed …"), and "the Head of State" follows "President of
+        Ukraine Volodymyr Zelenskyy". Call once the whole release is read: a title takes the name of the one named
+        person who speaks for the same side (the issuer's when none is known) and holds the same office or an
+        office the title can stand for (the one who spoke or was a sentence's subject, else the one named in
+        full), or, for a head's title placed at a side, a person of no known office who spoke.
+        """
+        issuer = self.resolver.issuer_side
+        heard = {id(e) for e in self.focus} | {id(e) for e in self.speakers}
+        named = [e for e in self.entities if e.kind == "person" and e.name]
+        for entity in self.entities:
+            if entity.kind != "person" or entity.name or not entity.role:
+                continue
+            side = entity.side or issuer
+            holders = [
+                other for other in named
+                if (other.side or issuer) == side and side is not None and _may_hold(entity, other, id(other) in heard)
+            ]
+            # those who spoke or were a subject first; else the one named in full
+            spoke = [other for other in holders if id(other) in heard]
+            full = [other for other in holders if len(_name_words(other.name or "")) >= 2]
+            for pool in (spoke, full):
+                if pool:
+                    if len(pool) == 1:
+                        entity.name = pool[0].name
+                    break
 
     def _sides_disagree(self, entity: Entity, text: str) -> bool:
         """Whether the sides file's aliases give ``text`` a side other than ``entity``'s."""

@@ -44,10 +44,11 @@ class Floor:
         self.role: str | None = None
         self.voice: Entity | None = None
         self.interlocutors: list[Entity] = []  # who has held the floor: talk about them is conversation, not report
-        if labels or signer is not None:
-            self._introduce(title or "")
+        self._introduce(title or "")
         if signer is not None:
             self.role, self.voice = "speaker", discourse.resolve(signer, signer.name or signer.role or "")
+            if self.voice is not None and self.voice.name is None:
+                discourse.signers.add(self.voice.key)
 
     def _introduce(self, title: str) -> None:
         """Meet the people of the title. A title names the host first ("Remarks by President Biden and Prime
@@ -80,7 +81,7 @@ class Floor:
             return
         if inside[0].start > start:
             yield start, inside[0].start, None
-        for label, following in zip(inside, inside[1:] + [None]):
+        for label, following in zip(inside, inside[1:] + [None], strict=True):
             self._take(label)
             yield label.end, following.start if following is not None else end, label
 
@@ -100,9 +101,14 @@ class Floor:
         if mention.name is None:
             # "President of the Argentine Republic Alberto Fernandez Fernandez AlbertoPresident of Argentina":
             # a garbled label still names someone introduced by surname
-            known = [n for n in self.discourse.known_names() if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", label.designation)]
+            known = [
+                n for n in self.discourse.known_names()
+                if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", label.designation)
+            ]
             if known:
-                mention = Mention(mention.start, mention.end, "person", name=known[0], role=mention.role, place=mention.place)
+                mention = Mention(
+                    mention.start, mention.end, "person", name=known[0], role=mention.role, place=mention.place
+                )
         return self.discourse.resolve(mention, label.designation)
 
     def voiced(self, text: str, start: int, end: int, cuts: list[int], pieces: list[Piece]) -> list[Piece]:
@@ -116,16 +122,29 @@ class Floor:
             p for p in pieces
             if p.kind is StatementKind.REPORTED and p.entity is not None and p.entity is not voice
             and p.entity.kind == "person" and all(p.entity is not e for e in self.interlocutors)
+            and not _addressed(text, p)
         ]
         if reports:
             return pieces
         return [Piece(s, e, StatementKind.DIRECT_QUOTE, entity=voice) for s, e in _sentences(text, start, end, cuts)]
 
 
+_BASE_FORM = re.compile(r"(?:to\s+)?[a-z]+(?<!ed)(?<!ing)(?<![^s]s)\b")
+
+
+def _addressed(text: str, piece: Piece) -> bool:
+    """Whether the piece's "speaker" is only the one spoken to: a name set off by a comma before a verb in its
+    base form ("Mr. Prime Minister, welcome to the White House", "Mr. President, to welcome you")."""
+    if piece.source is None or piece.cue is None:
+        return False
+    after = text[piece.source[1] : piece.source[1] + 2]
+    return after.startswith(",") and _BASE_FORM.fullmatch(piece.cue.split()[0].lower()) is not None
+
+
 def _sentences(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
     bounds = sorted({start, *(c for c in cuts if start < c < end)}) + [end]
     spans = []
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in zip(bounds, bounds[1:], strict=False):
         s, e = _trim(text, left, right)
         if s < e and re.search(r"\w", text[s:e]):
             spans.append((s, e))

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang import word_set
+from ..lang import records, word_set
 
 __all__ = [
     "CUE_PATTERN",
     "Cue",
+    "HEAD_TITLES",
     "find_cues",
     "HONORIFIC_PATTERN",
     "JOINT_PATTERN",
@@ -50,18 +51,22 @@ _SPEECH_VERBS: dict[str, str] = {
     "predict": "", "cite": "", "complain": "", "protest": "", "clarify": "clarified", "specify": "specified",
     "exchange": "", "laud": "", "reinforce": "", "restate": "", "celebrate": "", "honor": "", "honour": "",
     "mourn": "", "press": "", "seek": "sought", "resolve": "", "flag": "flagged", "decry": "decried",
-    "draw": "drew", "take": "took",
+    "draw": "drew", "take": "took", "focus": "", "give": "gave", "instruct": "", "talk": "",
 }
 
 # Verbs that only count with the particle that follows them.
 _PARTICLE_VERBS = {
-    "point": r"\s+out", "touch": r"\s+(?:on|upon)", "call": r"(?:\s+(?:for|on|upon)|(?=\s+(?:the|this|these|those|that|such|it)\s+(?-i:[a-z])))", "speak": r"\s+(?:about|of|on)",
-    "lay": r"\s+out", "set": r"\s+out", "make": r"\s+(?:clear|it\s+clear|the\s+case|a\s+statement|remarks)",
+    "point": r"\s+out", "touch": r"\s+(?:on|upon)",
+    "call": r"(?:\s+(?:for|on|upon)|(?=\s+(?:the|this|these|those|that|such|it)\s+(?-i:[a-z])))",
+    "speak": r"\s+(?:about|of|on)",
+    "lay": r"\s+out", "set": r"\s+(?:out|forth)", "make": r"\s+(?:clear|it\s+clear|the\s+case|a\s+statement|remarks)",
     "put": r"\s+forward", "look": r"\s+forward", "refer": r"\s+to", "respond": r"\s+to", "appeal": r"\s+(?:to|for)",
     "reflect": r"\s+on", "signal": r"", "signall": r"", "share": r"", "extend": r"", "present": r"",
     "update": r"", "review": r"", "address": r"", "offer": r"", "raise": r"", "brief": r"",
     "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
     "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
+    "focus": r"\s+(?:(?:in\s+particular|particularly|specifically)\s+)?on", "talk": r"\s+(?:about|of)",
+    "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:assessment|overview|account|update|briefing|evaluation)",
 }
 
 #: "The Foreign Secretary was clear that ...": a copula and a word of firmness before "that".
@@ -81,7 +86,7 @@ _BASE_CUES = word_set("extract_base_cues")
 def _inflect(base: str, past: str) -> list[str]:
     if base.endswith("e"):
         forms = [base, base + "s", base + "d", base[:-1] + "ing"]
-    elif base.endswith(("ss", "sh", "ch", "x")):
+    elif base.endswith(("ss", "sh", "ch", "x", "us")):
         forms = [base, base + "es", base + "ed", base + "ing"]
     elif base.endswith("y") and base[-2] not in "aeiou":
         forms = [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
@@ -240,7 +245,13 @@ _ROLES = [
     "Assistant to the President", "Deputy Assistant to the President", "Envoy", "Presidential Envoy",
     "Foreign Affairs Minister", "External Affairs Minister", "Minister of External Affairs", "Cabinet Secretary",
     "Union Minister", "EAM",  # India's and Myanmar's cabinet ministers; India's External Affairs Minister
+    "Leader",
 ]
+
+#: Generic title -> the offices it can stand for ("Head of State" -> President, King, ...).
+HEAD_TITLES: dict[str, frozenset[str]] = {
+    record[0]: frozenset(record[1:]) for record in records("extract_head_titles")
+}
 
 _ROLE_ALTERNATION = "|".join(re.escape(r) for r in sorted(set(_ROLES), key=len, reverse=True))
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..gazetteer import gazetteer_pattern, lookup_place
 from ._lexicon import (
     HONORIFIC_PATTERN,
     JOINT_PATTERN,
@@ -30,7 +31,6 @@ from ._lexicon import (
     find_cues,
     honorific_gender,
 )
-from ..gazetteer import gazetteer_pattern, lookup_place
 
 _TITLE_WORDS = frozenset(str.split("""
     Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior
@@ -39,15 +39,20 @@ _TITLE_WORDS = frozenset(str.split("""
     Prime Vice Executive Permanent Acting Intergovernmental Homeland Cabinet Head CEO Chair Chairman Premier
     Governor Senator Congressman Congresswoman Mayor Amb Gen Sen Rep Gov Adm Lt Col Maj Capt Excellency Majesty
     Highness Holiness Mr Mrs Ms Mme Dr Prof Professor Sir Dame Madam Hon Honourable H.E"""))
+_TITLE_MODIFIERS = frozenset(str.split("State Interim Alternate Federal First Second"))
 _MINISTRY_WORDS = frozenset(str.split("""
     Affairs Trade Industry Defence Defense Finance Health Justice Interior Economy Energy Education Agriculture
     Culture Transport Commerce Labour Labor Environment Development Cooperation Co-operation Security Treasury
     Planning Resources Investment Tourism Communications Technology Science Welfare Relations"""))
 
 
+_FIRST_PERSON = re.compile(r"I(?:[’'](?:m|ve|d|ll))?")  # "But I hope", "So I’m looking forward": not a name
+
+
 def _bad_name_word(bare: str) -> bool:
     return (
-        bare in NAME_STOPWORDS or bare.rstrip(".") in _TITLE_WORDS or bool(ROLE_PATTERN.fullmatch(bare))
+        bare in NAME_STOPWORDS or _FIRST_PERSON.fullmatch(bare) is not None or bare.rstrip(".") in _TITLE_WORDS
+        or bool(ROLE_PATTERN.fullmatch(bare))
         or lookup_place(bare) is not None
     )
 
@@ -169,9 +174,15 @@ def _place_in(text: str) -> str | None:
     return None
 
 
+_MODIFIERS_BEFORE = re.compile(r"(?<![\w-])(?:(?:Vice|Deputy|Acting|Interim|Alternate|First|Senior)\s+)+$")
+
+
 @lru_cache(maxsize=1)
 def _prefix_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{gazetteer_pattern().pattern})\s+$")
+    # title words may stand between the nationality and the title: "Japanese Vice Foreign Minister",
+    # "German State Secretary"
+    modifiers = "|".join(sorted(_TITLE_WORDS | _TITLE_MODIFIERS))
+    return re.compile(rf"(?P<place>{gazetteer_pattern().pattern})\s+(?:(?:{modifiers})\s+){{0,2}}$")
 
 
 def _prefix_place(head: str) -> re.Match[str] | None:
@@ -229,8 +240,13 @@ def _person_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _widen_left(draft: _PersonDraft, text: str, start: int) -> None:
-    """Leftwards: honorifics, a nationality or organisation prefix, an article."""
+    """Leftwards: title words ("Vice" Foreign Minister), honorifics, a nationality or organisation prefix, an
+    article."""
     head = text[max(start, draft.start - 80) : draft.start]
+    modifiers = _MODIFIERS_BEFORE.search(head)
+    if modifiers:
+        draft.start -= len(modifiers.group(0))
+        head = text[max(start, draft.start - 80) : draft.start]
     hon = re.search(rf"(?:{HONORIFIC_PATTERN.pattern}\s+)+$", head)
     if hon:
         draft.gender = draft.gender or honorific_gender(hon.group(0))
@@ -238,7 +254,7 @@ def _widen_left(draft: _PersonDraft, text: str, start: int) -> None:
         head = text[max(start, draft.start - 80) : draft.start]
     prefix = _prefix_place(head)
     if prefix and not re.search(r"\b(?:of|in|to)\s+(?:the\s+)?$", head[: prefix.start()]):
-        draft.place = lookup_place(prefix.group(0).strip())
+        draft.place = lookup_place(prefix.group("place"))
         draft.start -= len(prefix.group(0))
         head = text[max(start, draft.start - 80) : draft.start]
     article = _PREFIX_ARTICLE.search(head)
@@ -290,6 +306,9 @@ def _name_after(draft: _PersonDraft, text: str, end: int) -> tuple[int, int] | N
 def _take_name_after(draft: _PersonDraft, text: str, end: int, name_span: tuple[int, int]) -> None:
     """The mention runs to the name, then over "of <country>" (its place)."""
     draft.name = text[name_span[0] : name_span[1]]
+    owner = re.match(r"(.+?)[’']s\s", draft.name)
+    if owner:  # "President Macron's Address": the name is "Macron", the mention keeps what he owns
+        draft.name = owner.group(1)
     draft.end = name_span[1]
     tail = re.match(r"\s+of\s+(?:the\s+)?", text[draft.end : end])
     if tail:
@@ -311,6 +330,8 @@ def _take_name_before(draft: _PersonDraft, text: str, start: int, lead_from: int
     span = _name_suffix(text, lead_from + lead.start(1), lead_from + lead.end(1)) if lead else None
     if span and _AFTER_PREPOSITION.search(text, max(start, span[0] - 12), span[0]):
         span = None  # "trip to Abu Dhabi, the Vice President": a place, not the name in apposition
+    if span and _OBJECT_BEFORE.search(text, max(start, span[0] - 12), span[0]) and _cue_next(text, draft.end):
+        span = None  # "direct contact with Vladimir Zelensky, the President of Russia noted": a new subject
     if span:
         draft.name = text[span[0] : span[1]]
         draft.start = span[0]
@@ -319,6 +340,18 @@ def _take_name_before(draft: _PersonDraft, text: str, start: int, lead_from: int
         if hon_before:
             draft.gender = draft.gender or honorific_gender(hon_before.group(0))
             draft.start -= len(hon_before.group(0))
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|by|about|against|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _cue_next(text: str, pos: int) -> bool:
+    """Whether a speech-act verb follows ``pos`` directly (over an adverb): the mention ending there is a subject."""
+    after = re.match(r"\s+(?:(?:also|again|then|once\s+again|[a-z]+ly)\s+)?", text[pos : pos + 40])
+    if after is None:
+        return False
+    at = pos + after.end()
+    return any(cue.start == at for cue in find_cues(text, at, min(len(text), at + 40)))
 
 
 def address_style(text: str) -> str | None:
@@ -336,12 +369,33 @@ def _address_mentions(text: str, start: int, end: int) -> list[Mention]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _placed_lower_role_pattern() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in sorted([*LOWER_ROLES, "leader"], key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+(?P<place>{gazetteer_pattern().pattern})\s+(?P<role>{roles})(?![\w-])")
+
+
+def _placed_lower_role_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """A title in lower case after a nationality: "the Russian leader", "the Ukrainian president"."""
+    mentions = []
+    for match in _placed_lower_role_pattern().finditer(text, start, end):
+        place = lookup_place(match.group("place"))
+        if place is not None:
+            role = LOWER_ROLES.get(match.group("role"), "Leader")
+            mentions.append(Mention(match.start(), match.end(), "person", role=role, place=place,
+                                    gender=ROLE_GENDER.get(role)))
+    return mentions
+
+
 def _cut_affiliation(aff_text: str) -> int:
     """Length of the affiliation to keep: stop before a form of address ("of Peace H.E. Abebe Tessema"),
     else after a country or ministry word followed by a name."""
     honorific = re.search(rf"\s+(?:{HONORIFIC_PATTERN.pattern})\s+[A-Z]", aff_text)
     if honorific and honorific.start() > 0:
         aff_text = aff_text[: honorific.start()]
+    other = re.search(rf"\s+and\s+(?:the\s+)?(?:{ROLE_PATTERN.pattern})", aff_text)
+    if other and other.start() > 0:  # "the President of the Republic and the President of South Africa": two people
+        aff_text = aff_text[: other.start()]
     for match in gazetteer_pattern().finditer(aff_text):
         rest = aff_text[match.end() :]
         if re.match(r"\s+(?:[A-Z][a-z]|[A-Z]\.)", rest) and not re.match(r"\s+(?:and|of|for)\b", rest):
@@ -376,18 +430,41 @@ def _known_name_mentions(text: str, start: int, end: int, names: Iterable[str]) 
     return mentions
 
 
+_NAME_RUN = r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)"
+#: A name right before a cue, over the adverbs between ("Vladimir Putin once again set forth").
+_NAME_BEFORE_CUE = re.compile(
+    _NAME_RUN + r"(?:,?\s+(?:also|again|once\s+again|further|then|in\s+turn|[a-z]+ly)(?=[\s,])){0,2},?\s+$"
+)
+_NAME_AND = re.compile(_NAME_RUN + r"\s+and\s+$")
+
+
 def _bare_name_mentions(text: str, start: int, end: int) -> list[Mention]:
-    """Unintroduced names right before or after a cue: "John Kirby said", "said Jane Doe"."""
+    """Unintroduced names right before or after a cue ("John Kirby said", "said Jane Doe"), or as the subject
+    opening a sentence ("Vladimir Putin provided ...")."""
     mentions = []
+    opening = re.match(_NAME_RUN + r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", text[start:end])
+    span = _name_suffix(text, start + opening.start(1), start + opening.end(1)) if opening else None
+    if span and span[0] == start and lookup_place(text[span[0] : span[1]]) is None:
+        mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
     for cue in find_cues(text, start, end):
-        before = re.search(r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)\s+(?:also\s+)?$", text[start : cue.start])
+        if cue.text[:1].isupper() and not re.match(r"\s+[A-Z]", text[cue.end : cue.end + 2]):
+            continue  # a capitalised cue in running text is a noun ("coastal West African States."), not a headline's
+        before = _NAME_BEFORE_CUE.search(text[start : cue.start])
         span = _name_suffix(text, start + before.start(1), start + before.end(1)) if before else None
+        if span and _POSSESSIVE.search(text[span[0] : span[1]]):
+            span = None  # "Charles Michel's call for": the name owns the noun, it does not speak
         if span and lookup_place(text[span[0] : span[1]]) is None:  # "European Union said": a body, not a person
             mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
+            # "Vladimir Putin and Angela Merkel agreed": the first of two names joined by "and" too
+            first = _NAME_AND.search(text[start : span[0]])
+            span = _name_suffix(text, start + first.start(1), start + first.end(1)) if first else None
+            if span and lookup_place(text[span[0] : span[1]]) is None:
+                mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
         after = _NAME.match(text, cue.end + 1, end) if text[cue.end : cue.end + 1] == " " else None
         if after:
             span = _clean_name(text, after.start(), after.end())
-            if span and " " in text[span[0] : span[1]]:
+            owner = span is not None and re.match(r"[’']s\b", text[span[1] : span[1] + 3]) is not None
+            if span and " " in text[span[0] : span[1]] and not owner:  # "Responding to Charles Michel's call"
                 mentions.append(Mention(span[0], span[1], "person", name=text[span[0] : span[1]]))
     return mentions
 
@@ -414,7 +491,7 @@ def _collective_mentions(text: str, start: int, end: int) -> list[Mention]:
         elif gov:
             s -= len(gov.group(0))
         elif _POSSESSIVE.search(token) and _ACCORDING_TO.search(text, max(start, s - 16), s) and token[:1].isupper():
-            e -= len(_POSSESSIVE.search(token).group(0))  # "according to WHO's figures": WHO is the source
+            e -= len(token) - len(_POSSESSIVE.sub("", token))  # "according to WHO's figures": WHO is the source
         elif _POSSESSIVE.search(token) or token[:1].islower():
             continue
         elif token.endswith(("an", "ese", "ish", "ch", "ic", "i")) and token != place and token not in (
@@ -475,6 +552,7 @@ def find_mentions(
     candidates += _known_name_mentions(text, start, end, known_names)
     candidates += _bare_name_mentions(text, start, end)
     candidates += _address_mentions(text, start, end)
+    candidates += _placed_lower_role_mentions(text, start, end)
     candidates += [
         Mention(m.start(), m.end(), "pronoun", gender="m" if m.group(0).lower() in ("he", "him") else "f")
         for m in _PRONOUN.finditer(text, start, end)

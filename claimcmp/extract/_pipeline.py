@@ -10,16 +10,17 @@ from typing import Any
 
 from ..errors import ConfigurationError
 from ..model import JOINT_SIDE, Release, Statement, StatementKind
-from ._attribute import Piece, attribute_unit
+from ._attribute import Piece, attribute_unit, impersonal_report
 from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section, inline_section
-from ._discourse import Discourse
+from ._discourse import Discourse, Entity
+from ._floor import Floor
 from ._issuer import home_place, issuer_from_source
-from ._lexicon import MEETING_PATTERN
+from ._lexicon import MEETING_PATTERN, find_cues
+from ._mentions import find_mentions
 from ._quotes import Quote, find_quotes, is_speech
 from ._result import Extraction, SkippedSpan
 from ._segment import split_blocks, split_sentences
 from ._sides import SideResolver, Sides, load_sides
-from ._floor import Floor
 from ._turns import find_labels, signer_mention
 
 __all__ = ["extract", "extract_statements"]
@@ -37,7 +38,8 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int, list[int], l
         if units:
             last = units[-1]
             open_quote = any(q.open < last[1] <= q.close for q in quotes)
-            if open_quote or _JOINS_PREVIOUS.match(text[s : s + 1]):
+            opens_quote = any(q.open == s for q in quotes)  # '. "Over the last …' starts a quote, and a sentence
+            if open_quote or (_JOINS_PREVIOUS.match(text[s : s + 1]) and not opens_quote):
                 last[1] = e
                 last[2].append(s)
                 continue
@@ -102,7 +104,8 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     section: str | None = None
     blocks = split_blocks(text)
     joint_voice = _joint_voice(release, blocks)
-    floor = Floor(discourse, find_labels(text, 0, len(text)), signer_mention(release.title, _byline(text, blocks)), release.title)
+    signer = signer_mention(release.title, _byline(text, blocks))
+    floor = Floor(discourse, find_labels(text, 0, len(text)), signer, release.title)
     for block in blocks:
         block_text = text[block.start : block.end]
         reason = block_skip_reason(block_text, section)
@@ -127,16 +130,21 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
                 label_end = label.trimmed_end(text)
                 skipped.append(SkippedSpan(label.start, label_end, text[label.start : label_end], "speaker_label"))
             for u_start, u_end, cuts, quotes in _units(text, seg_start, seg_end):
-                for piece in floor.voiced(text, u_start, u_end, cuts, attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)):
-                    if _continues_position(previous, piece, text):
+                found = attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)
+                for piece in floor.voiced(text, u_start, u_end, cuts, found):
+                    carried = _carried_account(previous, piece, text, resolver.issuer_side)
+                    if carried is not None:
+                        piece = replace(piece, kind=StatementKind.REPORTED, entity=carried, issuer_side=False)
+                    elif _continues_position(previous, piece, text):
                         piece = replace(piece, issuer_side=True)
-                    if joint_voice and _speaks_jointly(piece, text):
-                        piece = replace(piece, kind=StatementKind.JOINT, issuer_side=False)
+                    if joint_voice:
+                        piece = _in_joint_voice(piece, text)
                     pieces.append(piece)
                     previous = piece
     if resolver.issuer_side is None:
         home = home_place(text, (e.place for e in discourse.entities if e.kind == "person"))
         resolver.issuer_side = resolver.for_place(home) if home else None
+    discourse.name_titles()
     return pieces, skipped, resolver
 
 
@@ -161,10 +169,76 @@ def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     return bool(_JOINT_STATEMENT.search(release.title or "") or _JOINT_STATEMENT.search(opening))
 
 
+_SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
+
+
+def _in_joint_voice(piece: Piece, text: str) -> Piece:
+    """A piece of a statement of several parties: one party named as the speaker is its own report ("The United
+    States welcomed Turkey's efforts ..."); other narration is all of theirs (joint)."""
+    if piece.kind is StatementKind.NARRATION and piece.issuer_side and piece.cue and piece.source:
+        return replace(piece, kind=StatementKind.REPORTED)
+    if _speaks_jointly(piece, text):
+        return replace(piece, kind=StatementKind.JOINT, issuer_side=False)
+    return piece
+
+
 def _speaks_jointly(piece: Piece, text: str) -> bool:
     """In a statement of several parties, its own voice is all of theirs: narration is joint, except the
-    line that presents the statement ("The following is the text of a joint statement released by …")."""
-    return piece.kind is StatementKind.NARRATION and not _JOINT_STATEMENT.search(text, piece.start, piece.end)
+    line that presents the statement ("The following is the text of a joint statement released by …") and the
+    scene it opens with ("Representatives of ... met in Brussels", "... the meeting took place")."""
+    if piece.kind is not StatementKind.NARRATION or _JOINT_STATEMENT.search(text, piece.start, piece.end):
+        return False
+    chunk = text[piece.start : piece.end]
+    if re.match(r"\W*(?:we|our)\b", chunk, re.IGNORECASE):
+        return True
+    if _SCENE.search(chunk):
+        return False
+    met = MEETING_PATTERN.search(chunk)
+    if met is None or not re.match(r"met\b|\w+ed\b|held\b|spoke\b", met.group(0)):
+        return True  # no past meeting told: "The delegations will meet again in June" is a plan of all parties
+    # "Under Secretary Nuland and Deputy Foreign Minister Onal ... met": the parties themselves met
+    first = next(iter(find_mentions(text, piece.start, piece.start + met.start())), None)
+    return first is not None and first.kind in ("person", "joint") and first.start - piece.start < 20
+
+
+_ACCOUNT = re.compile(r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)
+_ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
+
+
+def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> Entity | None:
+    """The speaker whose account ``piece`` carries on (see :func:`_continues_account`), else None."""
+    if previous is not None and _continues_account(previous, piece, text, issuer):
+        return previous.entity
+    return None
+
+
+def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> bool:
+    """An unmarked sentence right after an account the issuer's own principal gave, in one paragraph, carries
+    it on ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of
+    special concern."): the account reports content (a "that" clause, "about", "according to him", or an account
+    carried on already); the sentence has no cue (an impersonal report aside), names no one, is not about the
+    talks and does not open a list."""
+    if previous is None or previous.kind is not StatementKind.REPORTED or previous.entity is None:
+        return False
+    if previous.cue is not None and not _ACCOUNT.search(text, previous.start, previous.end):
+        return False
+    if text[piece.start : piece.end].rstrip().endswith(":"):
+        return False
+    entity = previous.entity
+    if issuer is None or entity.kind != "person" or (entity.side or issuer) != issuer:
+        return False
+    if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
+        return False
+    # an impersonal report ("It was noted that NATO was not ready ...") has its speaker left out: him
+    told = find_cues(text, piece.start, piece.end) and not impersonal_report(text, piece.start, piece.end)
+    if told or MEETING_PATTERN.search(text, piece.start, piece.end):
+        return False
+    if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
+        return False
+    return not any(  # a joint word later in the sentence ("together with its partners") names no one
+        m.kind in ("person", "pronoun") or (m.kind == "joint" and m.start < piece.start + 40)
+        for m in find_mentions(text, piece.start, piece.end)
+    )
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:
@@ -185,7 +259,9 @@ def _statement(release: Release, piece: Piece, issuer_side: str | None) -> State
         side = piece.entity.side or issuer_side
     elif piece.issuer_side:
         side = issuer_side
-    return Statement.from_span(release, piece.start, piece.end, speaker=speaker, side=side, kind=piece.kind, cue=piece.cue)
+    return Statement.from_span(
+        release, piece.start, piece.end, speaker=speaker, side=side, kind=piece.kind, cue=piece.cue
+    )
 
 
 def _gaps(text: str, covered: list[tuple[int, int]]) -> list[SkippedSpan]:

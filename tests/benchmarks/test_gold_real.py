@@ -92,13 +92,31 @@ def test_the_split_must_name_every_document_once(tmp_path):
     problems = validate.all_problems(root)
     assert any("lacks 'd'" in problem for problem in problems)
     assert any("has no gold file" in problem for problem in problems)
-    assert any("not one of dev, test, test2" in problem for problem in problems)
+    assert any("not one of dev, test, test2, test3" in problem for problem in problems)
 
 
-def test_a_test2_document_is_accepted(tmp_path):
+@pytest.mark.parametrize("part", ["test2", "test3"])
+def test_a_later_untouched_split_is_accepted(tmp_path, part):
     root = _gold_set(tmp_path, GOOD)
-    (root / "split.json").write_text(json.dumps({"d": "test2"}), encoding="utf-8")
+    (root / "split.json").write_text(json.dumps({"d": part}), encoding="utf-8")
     assert validate.all_problems(root) == []
+
+
+def test_the_readout_draw_is_reproducible_and_split_by_document():
+    """select_readouts3.py draws the same readouts every time, all of them in split.json under the part it gives."""
+    spec = importlib.util.spec_from_file_location("select_readouts3", validate.GOLD_ROOT / "select_readouts3.py")
+    assert spec is not None and spec.loader is not None
+    select = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(select)
+    if not select.RAW.is_dir():
+        pytest.skip("the shared raw readouts are not here")
+    first, second = select.draw(), select.draw()
+    assert first == second
+    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
+    assert {path.stem: part for _, part, path in first} == json.loads(select.DRAWN.read_text(encoding="utf-8"))
+    assert all(split[path.stem] == part for _, part, path in first)
+    parts = [part for _, part, _ in first]
+    assert parts.count("test3") == 7 and parts.count("dev") == 20
 
 
 def _topics(root: Path, topics: dict) -> Path:
@@ -186,3 +204,22 @@ def test_speaker_scoring_accepts_surnames_and_shortenings_only(monkeypatch):
     assert not same_speaker("President of France", "Emmanuel Macron")
     assert not same_speaker("Jinping", "Li Qiang")
     assert not same_speaker(None, "Xi Jinping") and same_speaker(None, None)
+
+
+def test_the_extraction_benchmark_reports_the_real_gold_per_style_and_split(monkeypatch):
+    """bench_extraction.py reports the real gold's dev and untouched splits through bench_gold_real's scoring."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "benchmarks" / "bench_extraction.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test3"]
+    seen = []
+    monkeypatch.setattr(bench.bench_gold_real, "run", lambda split: seen.append(split) or {
+        "claimcmp": {"source: kremlin": {"documents": 2, "statements": 9, "coverage": 1.0, "side": 0.8,
+                                         "kind": 0.7, "speaker": 0.6}}})
+    figures = bench.real_gold()
+    assert seen == ["dev", "test3"] and set(figures) == {"dev", "test3"}
+    section = bench._gold_real_section(figures)
+    assert section.count("| claimcmp | source: kremlin | 2 | 9 |") == 2
+    assert "untouched split `test3`" in section

@@ -451,7 +451,9 @@ def test_union_minister_eam_and_glued_initials_are_speakers():
     )
     got = attribution(text, issuer="Ministry of Foreign Affairs of the Russian Federation")
     assert got[1] == ("reported", "M.V.Zorin", "Russia")
-    assert got[2] == ("narration", None, "Russia")  # impersonal after a long lead-in
+    # impersonal after a long lead-in, right after Zorin's account: his, as the real Kremlin gold reads such
+    # sentences (issue #22); the side is Russia either way
+    assert got[2] == ("reported", "M.V.Zorin", "Russia")
     india = attribution(
         "External Affairs Minister Dr. Anand Raghavan met the Canadian Foreign Minister. "
         "EAM firmly rejected any suggestion that India targets individuals abroad.",
