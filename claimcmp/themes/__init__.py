@@ -10,8 +10,8 @@ from ._claims import claim_id_for
 from ._export import timeline_table, to_dataframe
 from ._periods import PERIODS, choose_period, period_key
 from ._results import Claim, Occurrence, Theme, ThemeSeries, TimelineRow
-from ._trends import Trend, classify_trend
 from ._tracker import ThemeTracker
+from ._trends import Trend, classify_trend
 
 __all__ = [
     "PERIODS",

@@ -73,10 +73,17 @@ def to_dataframe(series: ThemeSeries, kind: str = "timeline") -> Any:
 class FittedStatements(Protocol):
     """What :func:`statements_frame` reads of a fitted tracker (a Protocol, so this module needs no import of it)."""
 
-    releases_: Mapping[str, ReleaseInfo]
-    statements_: Sequence[Statement]
-    theme_ids_: np.ndarray
-    claim_ids_: Sequence[str | None]
+    @property
+    def releases_(self) -> Mapping[str, ReleaseInfo]: ...
+
+    @property
+    def statements_(self) -> Sequence[Statement]: ...
+
+    @property
+    def theme_ids_(self) -> np.ndarray: ...
+
+    @property
+    def claim_ids_(self) -> Sequence[str | None]: ...
 
 
 def statements_frame(tracker: FittedStatements) -> Any:
@@ -92,7 +99,7 @@ def statements_frame(tracker: FittedStatements) -> Any:
             "claim_id": c,
             "text": s.text,
         }
-        for s, t, c in zip(tracker.statements_, tracker.theme_ids_.tolist(), tracker.claim_ids_)
+        for s, t, c in zip(tracker.statements_, tracker.theme_ids_.tolist(), tracker.claim_ids_, strict=True)
     ]
     return pd.DataFrame(records, columns=["statement_id", "release_id", "date", "side", "theme_id", "claim_id", "text"])
 
@@ -117,6 +124,6 @@ def timeline_table(series: ThemeSeries, *, top: int = 10, max_periods: int = 12)
             cells = [str(theme.counts.get(p, {}).get(side, "") or ".") for p in periods]
             rows.append([f"{theme.id} {theme.label[:28]}", side, *cells])
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, *rows]]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in [header, *rows]]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)

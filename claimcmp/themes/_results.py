@@ -17,7 +17,10 @@ __all__ = ["Claim", "Occurrence", "Theme", "ThemeSeries", "TimelineRow"]
 
 def _counts(value: Mapping[str, Mapping[str, int]]) -> Mapping[str, Mapping[str, int]]:
     return MappingProxyType(
-        {str(p): MappingProxyType({str(s): int(n) for s, n in sorted(dict(v).items())}) for p, v in sorted(dict(value).items())}
+        {
+            str(p): MappingProxyType({str(s): int(n) for s, n in sorted(dict(v).items())})
+            for p, v in sorted(dict(value).items())
+        }
     )
 
 

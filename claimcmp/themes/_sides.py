@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from ..errors import ConfigurationError
 from ..model import Release
@@ -16,7 +16,7 @@ __all__ = ["ReleaseInfo", "SideOf", "release_side", "UNATTRIBUTED"]
 #: Side shown for statements that have none.
 UNATTRIBUTED = "unattributed"
 
-SideOf = Union[Callable[[Release], Union[str, None]], Mapping[str, str], None]
+SideOf = Callable[[Release], str | None] | Mapping[str, str] | None
 
 
 def release_side(release: Release, side_of: SideOf) -> str | None:

@@ -116,14 +116,17 @@ def release_statements(
         ]
     out: list[Statement] = []
     for statement in found:
-        spans = window_spans(release.text, statement.start, statement.end, max_words=max_words, window_words=window_words)
+        spans = window_spans(
+            release.text, statement.start, statement.end, max_words=max_words, window_words=window_words
+        )
         if spans == [(statement.start, statement.end)]:
             out.append(statement)
             continue
         for s, e in spans:
             out.append(
                 Statement.from_span(
-                    release, s, e, speaker=statement.speaker, side=statement.side, kind=statement.kind, cue=statement.cue
+                    release, s, e,
+                    speaker=statement.speaker, side=statement.side, kind=statement.kind, cue=statement.cue,
                 )
             )
     out.sort(key=lambda st: (st.start, st.end))

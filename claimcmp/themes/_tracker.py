@@ -18,7 +18,7 @@ from ._keywords import TermStats, label_from
 from ._results import ThemeSeries
 from ._sides import ReleaseInfo, SideOf, release_side, series_order
 from ._statements import Extractor, release_statements
-from ._summary import summarise
+from ._summary import SeriesState, summarise
 
 __all__ = ["ThemeTracker"]
 
@@ -242,13 +242,16 @@ class ThemeTracker:
             Override the tracker's ``period`` for this summary.
         """
         self._check_fitted()
-        return summarise(
+        state = SeriesState(
             list(self.releases_.values()),
             self.statements_,
             self.theme_ids_,
             self.claim_ids_,
             self.link_similarity_,
             self.theme_info_,
+        )
+        return summarise(
+            state,
             period=period or self.period,
             min_theme_size=self.min_theme_size,
         )
@@ -387,7 +390,9 @@ class ThemeTracker:
         order = series_order(infos)
         fresh, infos = [fresh[i] for i in order], [infos[i] for i in order]
         if embeddings is not None and statements is None:
-            raise ConfigurationError("embeddings= needs statements=.", fix="Pass the statements the embeddings belong to.")
+            raise ConfigurationError(
+                "embeddings= needs statements=.", fix="Pass the statements the embeddings belong to."
+            )
         rows: list[int] = []
         if statements is not None:
             by_release: dict[str, list[tuple[int, Statement]]] = {}
@@ -424,7 +429,7 @@ class ThemeTracker:
                 )
             vectors = matrix[rows] if rows else matrix[:0]
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = vectors / np.where(norms > 0, norms, 1.0)
+            vectors = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
         else:
             vectors = self._encode([s.text for s in stmts])
         return infos, stmts, vectors
@@ -433,7 +438,7 @@ class ThemeTracker:
         eligible = [i for i, s in enumerate(stmts) if len(s.text.split()) >= int(self.min_claim_words)]
         ids = self._grouper.add(vectors[eligible], [stmts[i].id for i in eligible]) if eligible else []
         sims = self._grouper.link_similarity[len(self._grouper) - len(eligible) :]
-        claim_of: dict[int, tuple[str, float]] = {i: (c, s) for i, c, s in zip(eligible, ids, sims)}
+        claim_of: dict[int, tuple[str, float]] = {i: (c, s) for i, c, s in zip(eligible, ids, sims, strict=True)}
         for i in range(len(stmts)):
             claim, sim = claim_of.get(i, (None, 1.0))
             self.claim_ids_.append(claim)
@@ -456,7 +461,7 @@ class ThemeTracker:
         self._terms.add(s.text for s in stmts)
         for theme_id in sorted(set(ids.tolist())):
             if theme_id >= n_before and theme_id not in self.theme_info_:
-                members = [s.text for s, t in zip(stmts, ids.tolist()) if t == theme_id]
+                members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
                 self.theme_info_[theme_id] = (label_from(keywords, members[0][:60]), keywords)
         self.statements_.extend(stmts)

@@ -25,7 +25,7 @@ from enum import Enum
 __all__ = ["Trend", "classify_trend", "last_third_start"]
 
 
-class Trend(str, Enum):
+class Trend(str, Enum):  # noqa: UP042 - StrEnum would change str() of a trend, which reports print
     """How a theme behaves over the series (see the module docstring)."""
 
     EMERGING = "emerging"
