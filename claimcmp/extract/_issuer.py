@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from ..model import Release
 from ..gazetteer import gazetteer_pattern, lookup_place
+from ..model import Release
 
 __all__ = ["home_place", "issuer_from_source"]
 

@@ -150,7 +150,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [b for b in bounds if not _abbreviation_split(chunk, b)]
     cuts = [0, *bounds, len(chunk)]
     spans = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in zip(cuts, cuts[1:], strict=False):
         s, e = _trim(text, start + left, start + right)
         if s < e:
             spans.append((s, e))

@@ -124,7 +124,7 @@ class Sides:
                 "A sides file must map side names to aliases.", path=source,
                 fix="Write e.g. 'Russia: {aliases: [Russian Federation, Kirill Lysogorsky]}'.",
             )
-        aliases: dict[str, Sequence[str]] = {}
+        aliases: dict[str, tuple[str, ...]] = {}
         for side, value in data.items():
             if isinstance(value, Mapping):
                 value = value.get("aliases", [])

@@ -67,7 +67,7 @@ def title_case(words: str) -> str:
     """``"PRIME MINISTER OF THE UK"`` -> ``"Prime Minister of the UK"``; mixed case is kept."""
     if not words.isupper():
         return words
-    parts = []
+    parts: list[str] = []
     for word in words.split():
         lower = word.lower()
         if lower in _LOWER_CONNECTORS and parts:
@@ -100,7 +100,8 @@ def label_mention(designation: str) -> tuple[str, Mention | None, bool] | None:
     if honorific:
         rest = designation[honorific.end() :].strip(" .")
         if rest and all(is_name_word(w) for w in rest.split()):
-            return "speaker", Mention(0, len(designation), "person", name=rest, gender=honorific_gender(designation)), False
+            mention = Mention(0, len(designation), "person", name=rest, gender=honorific_gender(designation))
+            return "speaker", mention, False
     role = _ORDINAL.sub("", designation)
     if _ANONYMOUS.fullmatch(role):
         return "speaker", Mention(0, len(designation), "person", role=role), False
