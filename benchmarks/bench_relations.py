@@ -98,7 +98,8 @@ def classify_texts(embedder: Embedder, a: list[str], b: list[str], *, both_order
     return PairPredictions(p, p, None, cosine, [[] for _ in a])
 
 
-def argkp_stance(embedder: Embedder, head: RelationHead, per_topic: int = 400) -> dict[str, float]:
+def argkp_stance_pairs(per_topic: int = 400) -> tuple[list[str], list[str], list[bool]]:
+    """ArgKP-2021 test argument pairs of one motion, half of the same stance and half opposite (seeded)."""
     data = load_argkp("test")
     rng = random.Random(SEED)
     by_topic: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -115,6 +116,11 @@ def argkp_stance(embedder: Embedder, head: RelationHead, per_topic: int = 400) -
             a.append(data.args[x][0])
             b.append(data.args[y][0])
             opposite.append(not same)
+    return a, b, opposite
+
+
+def argkp_stance(embedder: Embedder, head: RelationHead, per_topic: int = 400) -> dict[str, float]:
+    a, b, opposite = argkp_stance_pairs(per_topic)
     out: dict[str, float] = {"pairs": len(a)}
     truth = np.array(opposite)
     bare = {"use_cues": False, "min_uncued_counter_claim": 0.0, "min_uncued_agreement": 0.0}

@@ -40,8 +40,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--top-k", type=int, default=5, help="candidate neighbours per statement (default 5)")
     parser.add_argument("--min-cosine", type=float, default=0.3, help="candidate pairs need this cosine (default 0.3)")
     parser.add_argument("--include-unrelated", action="store_true", help="also list pairs labelled unrelated")
-    parser.add_argument("--all-pairs", dest="one_to_one", action="store_false",
-                        help="list every labelled pair, not only each statement's best match per relation")
+    parser.add_argument("--all-pairs", dest="one_to_one", action="store_false", default=None,
+                        help="list every labelled pair, not only each statement's best match per relation "
+                        "(the learned comparer always does)")
+    parser.add_argument("--comparer", choices=["rules", "learned"], default="rules",
+                        help="rules: head, cross-encoder and cues (default); learned: the learned comparer, every "
+                        "cross-side pair of a meeting read by one model (docs/relations.md)")
     model = parser.add_mutually_exclusive_group()
     model.add_argument("--cross-encoder", metavar="PATH", default="shipped",
                        help="a retrained .onnx relation cross-encoder, or a local NLI CrossEncoder folder to use "
@@ -116,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         include_unrelated=args.include_unrelated, cross_encoder=args.cross_encoder,
         cross_encoder_max_pairs=args.cross_encoder_max_pairs, one_to_one=args.one_to_one,
         side_aliases=None if sides is None else sides.aliases,
-        release_sides={x.release_id: x.issuer_side for x in extractions}, **bar,
+        release_sides={x.release_id: x.issuer_side for x in extractions}, comparer=args.comparer, **bar,
     )
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.format == "json" else format_table(result)
     if args.output:

@@ -3,14 +3,16 @@
 Pipeline: candidate blocking (:mod:`.blocking`) -> pair features
 (:mod:`.features`) -> trained head (:mod:`.head`, numpy), refined by the
 shipped cross-encoder or replaced by your own (:mod:`.cross_encoder`) -> readable cues (:mod:`.cues`) ->
-:class:`~.result.Relation` results (:mod:`.sides`).
+:class:`~.result.Relation` results (:mod:`.sides`). Or, with ``comparer="learned"``, one learned model
+(:mod:`.learned`, numpy) reads every cross-side pair of a meeting: embeddings, cues, head reading, kinds.
 """
 
 from __future__ import annotations
 
-from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
+from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
 from .head import RelationHead, default_head
+from .learned import LearnedComparer
 from .result import Evidence, OneSidedTopic, Relation, SideComparison, StatementRef
 from .sides import SideComparer, compare_sides
 
@@ -22,6 +24,7 @@ __all__ = [
     "CrossEncoderScorer",
     "Cue",
     "Evidence",
+    "LearnedComparer",
     "OneSidedTopic",
     "OnnxPairClassifier",
     "Relation",

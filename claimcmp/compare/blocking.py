@@ -1,7 +1,10 @@
 """Candidate blocking: which cross-side pairs the classifier looks at.
 
-Never all pairs: for each statement the ``top_k`` most similar statements of
-the other side (cosine, in blocks of rows so memory stays bounded), kept when
+Small comparisons (up to ``exhaustive_up_to`` pairs, n_a x n_b; off by
+default) take every cross-side pair, with no cosine gate: a meeting holds tens
+of statements a side, and a counter-claim or an agreement in other words can
+sit far below any cosine bar. Beyond that, for each statement the ``top_k``
+most similar statements of the other side (cosine, in blocks of rows so memory stays bounded), kept when
 the cosine reaches ``min_cosine``. With topic labels, pairs inside one topic
 get a ``topic_bonus`` in the ranking; pairs across topics may be made to need
 ``min_cosine + cross_topic_margin``, which is 0 by default: a counter-claim
@@ -145,6 +148,7 @@ def candidate_pairs(
     max_exact_pairs: int = 100_000_000,
     cell_size: int = 64,
     n_probe: int = 16,
+    exhaustive_up_to: int = 0,
 ) -> np.ndarray:
     """Cross-side candidate pairs, top-k in both directions.
 
@@ -169,6 +173,9 @@ def candidate_pairs(
         Statements per cell of that search.
     n_probe : int, default=16
         Nearest cells each statement searches.
+    exhaustive_up_to : int, default=0
+        Up to this many n_a x n_b pairs, every pair is a candidate (no top-k,
+        no cosine gate); 0: never.
 
     Returns
     -------
@@ -183,6 +190,9 @@ def candidate_pairs(
         return np.zeros((0, 2), dtype=np.int64)
     if (topics_a is None) != (topics_b is None):
         raise ConfigurationError("Pass topic ids for both sides or for neither.", fix="Pass topics_a and topics_b.")
+    if emb_a.shape[0] * emb_b.shape[0] <= exhaustive_up_to:
+        rows, cols = np.meshgrid(np.arange(emb_a.shape[0]), np.arange(emb_b.shape[0]), indexing="ij")
+        return np.stack([rows.ravel(), cols.ravel()], axis=1).astype(np.int64)
     ta = None if topics_a is None else np.asarray(topics_a)
     tb = None if topics_b is None else np.asarray(topics_b)
     if emb_a.shape[0] * emb_b.shape[0] > max_exact_pairs:

@@ -21,8 +21,15 @@ from .classifier import (
     classify_pairs,
 )
 from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
-from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue
+from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue, detect_cues
 from .head import RelationHead, default_head
+from .learned import (
+    LearnedComparer,
+    default_learned_comparer,
+    head_readings,
+    learned_features,
+    learned_predictions,
+)
 from .result import Evidence, Relation, SideComparison, StatementRef
 from .side_cues import (
     blames,
@@ -42,6 +49,9 @@ __all__ = ["SideComparer", "best_partners", "compare_sides", "reporting_sides"]
 logger = logging.getLogger(__name__)
 
 _ORDER = {COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2}
+#: ``comparer="learned"``: up to this many cross-side pairs (n_a x n_b) every pair is a candidate
+#: (a meeting of tens of statements a side); above it, the ``top_k`` nearest each way, no cosine gate.
+LEARNED_EXHAUSTIVE_PAIRS = 10_000
 
 
 def best_partners(
@@ -153,11 +163,12 @@ class SideComparer:
         The shipped cross-encoder reads at most this many candidate pairs, the
         most similar first (about 40 pairs a second on 2 cores); the others
         keep the head's reading. None: every screened pair.
-    one_to_one : bool, default=True
+    one_to_one : bool or None, default=None
         Report, per relation, only pairs whose two statements are each other's
         most similar partner of that relation (:func:`best_partners`): a
         statement's answer, not every statement on its subject. False: every
-        pair the classifier labels.
+        pair the classifier labels. None: True for ``comparer="rules"``, False
+        for the learned comparer (a statement may relate to several others).
     side_aliases : mapping of side to sequence of str, optional
         More names for each side (a sides file's aliases, e.g.
         ``load_sides(path).aliases``), so the side cues know "the regime" or
@@ -171,6 +182,15 @@ class SideComparer:
         The side that issued each release (``extract(release).issuer_side``),
         whose readout's joint statements speak for it (:func:`reporting_sides`);
         default: the side with more statements in the release.
+    comparer : "rules", "learned", LearnedComparer, str or Path, default="rules"
+        ``"rules"``: the head, cross-encoder and cues above. ``"learned"`` (the
+        model shipped in ``claimcmp/compare/data``, :mod:`.learned`), a fitted
+        :class:`~.learned.LearnedComparer` or the path of one: one model reads
+        each pair's embeddings, its cues and the statements' kinds; every
+        cross-side pair is a candidate up to :data:`LEARNED_EXHAUSTIVE_PAIRS`
+        (then ``top_k`` each way, no ``min_cosine`` gate), and ``one_to_one``
+        defaults to False. ``head``, ``cross_encoder`` and the ``min_uncued_*``
+        bars do not apply to it.
 
     Attributes
     ----------
@@ -195,10 +215,11 @@ class SideComparer:
         min_uncued_agreement: float = MIN_UNCUED_AGREEMENT,
         leader_threshold: float = 0.55,
         cross_encoder_max_pairs: int | None = CROSS_ENCODER_MAX_PAIRS,
-        one_to_one: bool = True,
+        one_to_one: bool | None = None,
         side_aliases: Mapping[str, Sequence[str]] | None = None,
         min_uncued_own_agreement: float = MIN_UNCUED_OWN_AGREEMENT,
         release_sides: Mapping[str, str | None] | None = None,
+        comparer: Any = "rules",
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -216,6 +237,39 @@ class SideComparer:
         self.side_aliases = side_aliases
         self.min_uncued_own_agreement = min_uncued_own_agreement
         self.release_sides = release_sides
+        self.comparer = comparer
+
+    def _learned(self) -> LearnedComparer | None:
+        """The learned comparer to use, or None for the rules."""
+        model = self.comparer
+        if model == "rules":
+            return None
+        if model == "learned":
+            return default_learned_comparer()
+        if isinstance(model, LearnedComparer):
+            return model
+        if isinstance(model, (str, Path)) and str(model).endswith(".npz"):
+            return LearnedComparer.load(model)
+        raise ConfigurationError(
+            f"comparer={model!r} is not a comparer.",
+            fix='Pass "rules", "learned", a LearnedComparer or the path of a saved one (.npz).',
+        )
+
+    def _one_to_one(self) -> bool:
+        return (self._learned() is None) if self.one_to_one is None else bool(self.one_to_one)
+
+    def _candidates(
+        self, emb: np.ndarray, idx_a: np.ndarray, idx_b: np.ndarray, labels: np.ndarray, given: bool
+    ) -> np.ndarray:
+        """Candidate pairs (rows into ``idx_a``, ``idx_b``)."""
+        if not (len(idx_a) and len(idx_b)):
+            return np.zeros((0, 2), dtype=np.int64)
+        learned = self._learned() is not None
+        return candidate_pairs(
+            emb[idx_a], emb[idx_b], top_k=self.top_k, min_cosine=-1.0 if learned else self.min_cosine,
+            topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
+            exhaustive_up_to=LEARNED_EXHAUSTIVE_PAIRS if learned else 0,
+        )
 
     def _head(self) -> RelationHead:
         if self.head is None:
@@ -257,11 +311,7 @@ class SideComparer:
         reporter = reporting_sides(statements, sides, self.release_sides)
         idx_a = np.array([i for i in range(n) if reporter[i] == sides[0]], dtype=np.int64)
         idx_b = np.array([i for i in range(n) if reporter[i] == sides[1]], dtype=np.int64)
-        pairs = candidate_pairs(
-            emb[idx_a] if len(idx_a) else np.zeros((0, 1)), emb[idx_b] if len(idx_b) else np.zeros((0, 1)),
-            top_k=self.top_k, min_cosine=self.min_cosine,
-            topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
-        ) if len(idx_a) and len(idx_b) else np.zeros((0, 2), dtype=np.int64)
+        pairs = self._candidates(emb, idx_a, idx_b, labels, given)
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
         own = np.array([s.side in sides for s in statements], dtype=bool)  # a side's own statement, not joint
         joint = np.array([s.side == JOINT_SIDE for s in statements], dtype=bool)
@@ -271,7 +321,11 @@ class SideComparer:
         keep = (own[gi] & own[gj]) | other_release
         gi, gj = gi[keep], gj[keep]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
-        pred = self._classify(statements, emb, (gi, gj), own, joint, sides)
+        learned = self._learned()
+        if learned is None:
+            pred = self._classify(statements, emb, (gi, gj), own, joint, sides)
+        else:
+            pred = self._classify_learned(learned, statements, emb, (gi, gj), own, sides)
         relations = self._relations(statements, (gi, gj), pred, labels)
         relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
         self.relations_ = tuple(relations)
@@ -305,6 +359,38 @@ class SideComparer:
             min_uncued_own_agreement=self.min_uncued_own_agreement,
         )
 
+    def pair_cues(
+        self, statements: Sequence[Any], emb: np.ndarray, pairs: tuple[np.ndarray, np.ndarray], own: np.ndarray,
+        sides: tuple[str, ...],
+    ) -> list[list[Cue]]:
+        """The cues fired on each pair (rows gi, gj): the text cues of :func:`~.cues.detect_cues`,
+        and between the two sides' own statements the side cues (:meth:`_side_cues`)."""
+        gi, gj = pairs
+        profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
+        own_pairs = own[gi] & own[gj]
+        side = self._side_cues(profiles, gi, gj, own_pairs, emb, sides, self.side_aliases)
+        out = []
+        for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
+            found = detect_cues(profiles[i], profiles[j], float(emb[i] @ emb[j]))
+            names = {c.name for c in found}
+            out.append(found + [c for c in side[k] if c.name not in names])
+        return out
+
+    def _classify_learned(
+        self, model: LearnedComparer, statements: list[Any], emb: np.ndarray, pairs: tuple[np.ndarray, np.ndarray],
+        own: np.ndarray, sides: tuple[str, ...],
+    ) -> Any:
+        """The learned comparer's probabilities, cues and cosines of the candidate pairs."""
+        gi, gj = pairs
+        cues = self.pair_cues(statements, emb, pairs, own, sides)
+        kinds = ([str(getattr(statements[i], "kind", "")) for i in gi.tolist()],
+                 [str(getattr(statements[j], "kind", "")) for j in gj.tolist()])
+        profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
+        head = head_readings(([profiles[i] for i in gi.tolist()], [profiles[j] for j in gj.tolist()]), emb[gi], emb[gj])
+        features = learned_features(emb[gi], emb[gj], cues, kinds, head)
+        cosine = np.einsum("ij,ij->i", emb[gi], emb[gj]) if len(gi) else np.zeros(0, dtype=np.float32)
+        return learned_predictions(model, features, cues, cosine)
+
     def _relations(
         self, statements: list[Any], pairs: tuple[np.ndarray, np.ndarray], pred: Any, labels: np.ndarray
     ) -> list[Relation]:
@@ -315,7 +401,8 @@ class SideComparer:
             any(c.name != "model" and c.favours == label for c in fired)
             for label, fired in zip(predicted, pred.cues, strict=True)
         ]
-        kept = best_partners(gi, gj, predicted, pred.cosine, cued) if self.one_to_one else np.ones(len(gi), dtype=bool)
+        one_to_one = self._one_to_one()
+        kept = best_partners(gi, gj, predicted, pred.cosine, cued) if one_to_one else np.ones(len(gi), dtype=bool)
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
             c = int(pred.probabilities[k].argmax())
@@ -432,7 +519,8 @@ def compare_sides(
         Passed to :class:`SideComparer` (``top_k``, ``min_cosine``, ``head``,
         ``cross_encoder``, ``embedder``, ``include_unrelated``, ``use_cues``,
         ``min_uncued_counter_claim``, ``min_uncued_agreement``, ``leader_threshold``,
-        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``, ``min_uncued_own_agreement``, ``release_sides``).
+        ``cross_encoder_max_pairs``, ``one_to_one``, ``side_aliases``, ``min_uncued_own_agreement``,
+        ``release_sides``, ``comparer``).
 
     Returns
     -------
@@ -440,7 +528,7 @@ def compare_sides(
     """
     valid = {"top_k", "min_cosine", "head", "cross_encoder", "embedder", "include_unrelated", "use_cues",
              "min_uncued_counter_claim", "min_uncued_agreement", "leader_threshold", "cross_encoder_max_pairs",
-             "one_to_one", "side_aliases", "min_uncued_own_agreement", "release_sides"}
+             "one_to_one", "side_aliases", "min_uncued_own_agreement", "release_sides", "comparer"}
     unknown = sorted(set(options) - valid)
     if unknown:
         raise ConfigurationError(

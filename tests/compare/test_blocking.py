@@ -79,3 +79,18 @@ def test_inverted_file_search_finds_the_same_neighbourhoods_deterministically():
     # nearly every statement still gets its top_k partners (5 forward, 5 backward at most)
     assert len(approx) >= 0.9 * len(candidate_pairs(a, b, top_k=5, min_cosine=0.3))
     assert (np.einsum("ij,ij->i", a[approx[:, 0]], b[approx[:, 1]]) >= 0.3 - 1e-6).all()
+
+
+def test_exhaustive_up_to_takes_every_pair_below_any_cosine():
+    rng = np.random.default_rng(5)
+    a = rng.standard_normal((6, 16)).astype(np.float32)
+    b = rng.standard_normal((4, 16)).astype(np.float32)
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    b /= np.linalg.norm(b, axis=1, keepdims=True)
+    gated = candidate_pairs(a, b, top_k=1, min_cosine=0.9)
+    every = candidate_pairs(a, b, top_k=1, min_cosine=0.9, exhaustive_up_to=24)
+    assert len(gated) < 24
+    assert {tuple(p) for p in every.tolist()} == {(i, j) for i in range(6) for j in range(4)}
+    # above the limit: top-k again
+    above = candidate_pairs(a, b, top_k=1, min_cosine=0.9, exhaustive_up_to=23)
+    np.testing.assert_array_equal(above, gated)

@@ -58,3 +58,19 @@ def test_lower_bar_for_uncued_counter_claims_reports_more(tmp_path):
     # the model case has a cue and stays; pairs the model alone calls counter-claims at p 0.5-0.75 join it
     assert counts["default"] >= 1
     assert counts["recall"] > counts["default"]
+
+
+@pytest.mark.slow
+def test_learned_comparer_from_the_command_line(tmp_path):
+    """--comparer learned: every cross-side pair of the seed is a candidate, each read by the learned model."""
+    runs = {}
+    for name, extra in (("rules", []), ("learned", ["--comparer", "learned"])):
+        out = tmp_path / f"{name}.json"
+        assert main(["compare", str(SEED), "--format", "json", "-o", str(out), "--quiet", "--include-unrelated",
+                     *extra]) == 0
+        runs[name] = json.loads(out.read_text())
+    learned = runs["learned"]
+    details = [c["detail"] for r in learned["relations"] for c in r["evidence"]["cues"] if c["name"] == "model"]
+    assert details and all(d.startswith("learned comparer") for d in details)
+    assert learned["n_candidates"] >= runs["rules"]["n_candidates"]
+    assert len(learned["relations"]) == learned["n_candidates"]

@@ -1,0 +1,122 @@
+"""The learned comparer (claimcmp.compare.learned) and compare_sides(comparer="learned")."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimcmp.compare import compare_sides
+from claimcmp.compare.cues import RELATIONS, Cue
+from claimcmp.compare.learned import (
+    CUE_NAMES,
+    SHIPPED_LEARNED,
+    LearnedComparer,
+    default_learned_comparer,
+    learned_features,
+    learned_predictions,
+)
+from claimcmp.errors import ConfigurationError
+
+from .conftest import make_statements
+
+
+def _unit(n: int, dim: int, seed: int) -> np.ndarray:
+    v = np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def _toy_model(width: int, seed: int = 0) -> LearnedComparer:
+    rng = np.random.default_rng(seed)
+    return LearnedComparer(rng.standard_normal((width, 3)), rng.standard_normal(3), np.zeros(width), np.ones(width),
+                           temperature=2.0, bars={"counter_claim": 0.9})
+
+
+def test_features_are_symmetric_and_mark_cues_and_kinds():
+    a, b = _unit(3, 8, 0), _unit(3, 8, 1)
+    cues = [[Cue("denial", "x", "counter_claim")], [], [Cue("joint_outcome", "y", "agreement")]]
+    kinds = (["direct_quote", "reported", "joint"], ["direct_quote", "reported", "reported"])
+    head = np.tile([0.2, 0.3, 0.5, 0.1], (3, 1))
+    fwd = learned_features(a, b, cues, kinds, head)
+    bwd = learned_features(b, a, cues, (kinds[1], kinds[0]), head)
+    assert fwd.shape == (3, 2 * 8 + 2 + 4 + len(CUE_NAMES) + 3)
+    np.testing.assert_allclose(fwd, bwd, atol=1e-7)
+    cue_cols = fwd[:, 2 * 8 + 6 : 2 * 8 + 6 + len(CUE_NAMES)]
+    assert cue_cols[0, CUE_NAMES.index("denial")] == 1.0 and cue_cols[0].sum() == 1.0
+    assert cue_cols[1].sum() == 0.0
+    assert cue_cols[2, CUE_NAMES.index("joint_outcome")] == 1.0
+    np.testing.assert_array_equal(fwd[:, -3:], [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+    np.testing.assert_allclose(fwd[:, 16], np.einsum("ij,ij->i", a, b), atol=1e-6)
+
+
+def test_save_load_round_trip_and_width_check(tmp_path):
+    model = _toy_model(5)
+    x = np.random.default_rng(3).standard_normal((4, 5))
+    path = tmp_path / "m.npz"
+    model.save(path)
+    back = LearnedComparer.load(path)
+    np.testing.assert_allclose(back.predict_proba(x), model.predict_proba(x), atol=1e-5)
+    assert back.bars == {"counter_claim": 0.9} and back.temperature == 2.0
+    assert np.allclose(back.predict_proba(x).sum(axis=1), 1.0)
+    with pytest.raises(ConfigurationError):
+        model.predict_proba(np.zeros((2, 6)))
+
+
+def test_a_relation_under_its_bar_is_unrelated_and_says_why():
+    model = LearnedComparer(np.zeros((1, 3)), np.log([0.1, 0.85, 0.05]), np.zeros(1), np.ones(1),
+                            bars={"counter_claim": 0.9})
+    cue = Cue("denial", "denies", "counter_claim")
+    pred = learned_predictions(model, np.zeros((1, 1)), [[cue]], np.array([0.5]))
+    assert RELATIONS[int(pred.probabilities[0].argmax())] == "unrelated"
+    assert pred.model_probabilities[0, 1] == pytest.approx(0.85)
+    names = [c.name for c in pred.cues[0]]
+    assert "model" in names and "denial" in names
+    model_cue = next(c for c in pred.cues[0] if c.name == "model")
+    assert "below its bar 0.90" in model_cue.detail
+
+
+def test_shipped_model_and_card():
+    model = default_learned_comparer()
+    assert SHIPPED_LEARNED.stat().st_size < 200_000
+    assert model.coef.shape == (2 * 384 + 2 + 4 + len(CUE_NAMES) + 3, 3)
+    assert model.temperature > 0
+    card = model.card
+    assert card["classes"] == list(RELATIONS)
+    assert card["cue_features"] == list(CUE_NAMES)
+    assert "test2" in card["never_read"]
+    real = card["cross_validation"]["by_source"]["real"]
+    assert real["with_bars"]["agreement"]["gold"] > 0
+
+
+def test_unknown_comparer_fails_loudly():
+    statements = make_statements([("A", "The border will reopen."), ("B", "The border stays closed.")])
+    with pytest.raises(ConfigurationError):
+        compare_sides(statements, ("A", "B"), embeddings=_unit(2, 384, 0), comparer="magic")
+
+
+@pytest.mark.slow
+def test_learned_comparer_end_to_end_with_the_real_model():
+    """The real embedding model, the shipped learned comparer: every cross pair of a small meeting is a
+    candidate (no cosine gate), each relation carries the learned model's evidence, and a pair's reading
+    does not depend on the other statements of the call."""
+    from claimcmp.embed import Embedder
+
+    items = [
+        ("A", "It was agreed that the Torkham crossing would be reopened for trade from 19 April."),
+        ("A", "The minister stressed that the agreement on transit containers must be implemented in full."),
+        ("A", "The weather in the capital was pleasant."),
+        ("B", "Both sides agreed that Torkham will reopen for trade and travellers on 19 April."),
+        ("B", "Kabul denied that any armed group uses Afghan soil against Pakistan."),
+    ]
+    statements = make_statements(items)
+    embedder = Embedder()
+    result = compare_sides(statements, ("A", "B"), embedder=embedder, comparer="learned", include_unrelated=True)
+    assert result.n_candidates == 3 * 2
+    by_pair = {(r.evidence.a.text[:20], r.evidence.b.text[:20]): r for r in result.relations}
+    assert len(by_pair) == 6
+    torkham = by_pair[(items[0][1][:20], items[3][1][:20])]
+    assert torkham.relation == "agreement", torkham.probabilities
+    assert any(c.name == "model" and "learned comparer" in c.detail for c in torkham.evidence.cues)
+    assert abs(sum(torkham.probabilities.values()) - 1.0) < 1e-5
+    # the same pair alone: the same probabilities
+    alone = compare_sides([statements[0], statements[3]], ("A", "B"), embedder=embedder, comparer="learned")
+    assert alone.relations[0].probabilities == torkham.probabilities
