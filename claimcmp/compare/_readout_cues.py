@@ -32,7 +32,8 @@ from . import _lexicon as lex
 from .text import TextProfile
 
 __all__ = [
-    "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "rival_doers", "BAD_JUDGEMENTS",
+    "rejection_words", "raises_claim", "attributed_act", "refused_demand", "evaluative_contrast", "rival_doers",
+    "BAD_JUDGEMENTS",
 ]
 
 _REJECT_VERBS = word_set("compare_readout_reject_verbs")
@@ -71,7 +72,9 @@ def rejection_words(p: TextProfile) -> set[str]:
             if any(t in lex.NEGATIONS or t in _NORMATIVE for t in toks[max(0, i - 3) : i]):
                 continue  # "aid should never be politicized": a norm both sides may hold, not a verdict on a claim
             found.add(tok)
-        elif tok in _ACCEPT and any(t in lex.NEGATIONS or t in {"cannot", "refuses", "refused"} for t in toks[max(0, i - 3) : i]):
+        elif tok in _ACCEPT and any(
+            t in lex.NEGATIONS or t in {"cannot", "refuses", "refused"} for t in toks[max(0, i - 3) : i]
+        ):
             found.add(f"not {tok}")
     return found
 
@@ -113,7 +116,7 @@ def _doer_phrases(tokens: tuple[str, ...]) -> list[frozenset[str]]:
             start = i + 1
         if start is None or (tok == "from" and set(tokens[max(0, i - 6) : i]) & _SHIELD):
             continue
-        words = []
+        words: list[str] = []
         for t in tokens[start:]:
             if (t in {"that", "who", "for", "to", "in", "on", "and", "which", "with"} or t in lex.NEGATIONS) and words:
                 break  # "it was militia fighters, not the army, that ...": the doer ends at "not"
@@ -174,7 +177,9 @@ def _judgements(p: TextProfile) -> list[tuple[str, bool, int]]:
     return out
 
 
-def _judged_subjects(p: TextProfile, judgements: list[tuple[str, bool, int]], subject: set[str]) -> set[str]:
+def _judged_subjects(
+    p: TextProfile, judgements: list[tuple[str, bool, int]], subject: frozenset[str] | set[str]
+) -> set[str]:
     """Subject words within a few words of any judgement."""
     toks = p.tokens
     near: set[str] = set()

@@ -348,19 +348,24 @@ def classify_pairs(
             chosen = np.sort(chosen[first])
         if len(chosen):
             ta, tb = texts
-            if any(not ta[i] or not tb[i] for i in chosen):
+            if any(not ta[int(i)] or not tb[int(i)] for i in chosen):
                 from ..errors import ConfigurationError
 
                 raise ConfigurationError(
                     "The cross-encoder needs the pair texts; these profiles carry none.",
                     fix="Build profiles with claimcmp.compare.text.profile(text), or pass texts=(texts_a, texts_b).",
                 )
-            cross = refiner.predict_proba([ta[i] for i in chosen], [tb[i] for i in chosen])
+            cross = refiner.predict_proba([ta[int(i)] for i in chosen], [tb[int(i)] for i in chosen])
             proba[chosen] = mix_probabilities(proba[chosen], cross, cross_encoder_weight)
             encoded[chosen] = True
-    related = np.fromiter((is_related(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)), dtype=bool, count=n)
+    related = np.fromiter(
+        (is_related(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)), dtype=bool, count=n
+    )
     proba = gate_unrelated(proba, related)
-    cues = [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)] if use_cues else [[] for _ in range(n)]
+    cues = (
+        [detect_cues(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)]
+        if use_cues else [[] for _ in range(n)]
+    )
     if use_cues and extra_cues is not None:
         cues = [_merge_cues(fired, extra) for fired, extra in zip(cues, extra_cues, strict=True)]
     agreement_bar: float | np.ndarray = min_uncued_agreement

@@ -140,7 +140,7 @@ def lexical_features(a: TextProfile, b: TextProfile, cosine: float) -> list[floa
 def _unit_mean(rows: np.ndarray, dim: int) -> np.ndarray:
     if rows.shape[0] == 0:
         return np.zeros(dim, dtype=np.float32)
-    vec = rows.mean(axis=0)
+    vec: np.ndarray = rows.mean(axis=0)
     norm = float(np.linalg.norm(vec))
     return vec / norm if norm else vec
 

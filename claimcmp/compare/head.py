@@ -119,7 +119,8 @@ class RelationHead:
                 fix="Build features with claimcmp.compare.features.pair_features using the embedding model "
                 "the head was trained with (all-MiniLM-L6-v2, 384 dims).",
             )
-        return (x - self.mean) / self.scale
+        standardised: np.ndarray = (x - self.mean) / self.scale
+        return standardised
 
     def logits(self, features: np.ndarray) -> np.ndarray:
         """Uncalibrated logits of this component, shape (n_pairs, n_classes)."""
@@ -160,9 +161,12 @@ class RelationHead:
     def match_score(self, features: np.ndarray) -> np.ndarray:
         """Probability that the two texts make the same point, shape (n_pairs,)."""
         if self.match_coef is None:
-            raise ModelFileError("This relation head has no same-point scorer.", fix="Retrain with training/train_relation_model.py.")
+            raise ModelFileError(
+                "This relation head has no same-point scorer.", fix="Retrain with training/train_relation_model.py."
+            )
         z = self.standardise(features) @ self.match_coef + self.match_intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        probability: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return probability
 
     def with_temperature(self, temperature: float) -> RelationHead:
         """A copy with another temperature."""

@@ -11,7 +11,8 @@ def softmax(z: np.ndarray) -> np.ndarray:
     """Row-wise softmax of scores or log-probabilities, shape (n, k); stable for large values."""
     shifted = z - z.max(axis=1, keepdims=True)
     e = np.exp(shifted)
-    return e / e.sum(axis=1, keepdims=True)
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
 
 
 def combine_orders(forward: np.ndarray, backward: np.ndarray) -> np.ndarray:
@@ -34,4 +35,5 @@ def combine_orders(forward: np.ndarray, backward: np.ndarray) -> np.ndarray:
     """
     out = 0.5 * (forward + backward)
     out[:, 0] = np.maximum(forward[:, 0], backward[:, 0])
-    return out / out.sum(axis=1, keepdims=True)
+    normalised: np.ndarray = out / out.sum(axis=1, keepdims=True)
+    return normalised

@@ -47,7 +47,10 @@ class StatementRef:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StatementRef:
         """Inverse of :meth:`to_dict`."""
-        return cls(**{k: data.get(k) for k in ("id", "release_id", "start", "end", "side", "text", "speaker")})
+        return cls(
+            id=str(data["id"]), release_id=str(data["release_id"]), start=int(data["start"]), end=int(data["end"]),
+            side=data.get("side"), text=str(data["text"]), speaker=data.get("speaker"),
+        )
 
 
 @dataclass(frozen=True)

