@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -310,54 +311,19 @@ def classify_pairs(
     """
     head = head or default_head()
     n = len(profiles_a)
-    if isinstance(cross_encoder, str):
-        if cross_encoder != SHIPPED:
-            from ..errors import ConfigurationError
-
-            raise ConfigurationError(
-                f"cross_encoder={cross_encoder!r} is not a model.",
-                fix="Pass 'shipped', None, a CrossEncoderScorer or an OnnxPairClassifier.",
-            )
-        cross_encoder = default_pair_classifier()
-    refiner = cross_encoder if isinstance(cross_encoder, OnnxPairClassifier) else None
-    if refiner is not None:
-        cross_encoder = None
+    replacement, refiner = _cross_encoders(cross_encoder)
     if texts is None:
         texts = ([p.text for p in profiles_a], [p.text for p in profiles_b])
     emb_a = np.asarray(emb_a, dtype=np.float32)
     emb_b = np.asarray(emb_b, dtype=np.float32)
     cosine = np.einsum("ij,ij->i", emb_a, emb_b) if n else np.zeros(0, dtype=np.float32)
-    proba = np.zeros((n, len(RELATIONS)))
-    same_point = np.zeros(n) if head.match_coef is not None else None
-    for s in range(0, n, batch):
-        e = min(n, s + batch)
-        fwd = pair_features(profiles_a[s:e], profiles_b[s:e], emb_a[s:e], emb_b[s:e])
-        bwd = swap_order(fwd, emb_a.shape[1])
-        if cross_encoder is None:
-            proba[s:e] = combine_orders(head.predict_proba(fwd), head.predict_proba(bwd))
-        if same_point is not None:
-            same_point[s:e] = 0.5 * (head.match_score(fwd) + head.match_score(bwd))
-    if cross_encoder is not None and n:
-        proba = cross_encoder.predict_proba(list(texts[0]), list(texts[1]))  # type: ignore[attr-defined]
+    proba, same_point = _head_probabilities(head, (profiles_a, profiles_b), (emb_a, emb_b), replacement is None, batch)
+    if replacement is not None and n:
+        proba = replacement.predict_proba(list(texts[0]), list(texts[1]))
     encoded = None
     if refiner is not None:
-        encoded = np.zeros(n, dtype=bool)
-        chosen = np.flatnonzero(proba[:, RELATIONS.index(UNRELATED)] < cross_encoder_screen)
-        if cross_encoder_max_pairs is not None and len(chosen) > cross_encoder_max_pairs:
-            first = np.lexsort((chosen, -cosine[chosen]))[: max(0, cross_encoder_max_pairs)]
-            chosen = np.sort(chosen[first])
-        if len(chosen):
-            ta, tb = texts
-            if any(not ta[int(i)] or not tb[int(i)] for i in chosen):
-                from ..errors import ConfigurationError
-
-                raise ConfigurationError(
-                    "The cross-encoder needs the pair texts; these profiles carry none.",
-                    fix="Build profiles with claimcmp.compare.text.profile(text), or pass texts=(texts_a, texts_b).",
-                )
-            cross = refiner.predict_proba([ta[int(i)] for i in chosen], [tb[int(i)] for i in chosen])
-            proba[chosen] = mix_probabilities(proba[chosen], cross, cross_encoder_weight)
-            encoded[chosen] = True
+        screen = _CrossEncoderRead(cross_encoder_screen, cross_encoder_weight, cross_encoder_max_pairs)
+        proba, encoded = _refined(refiner, proba, cosine, texts, screen)
     related = np.fromiter(
         (is_related(profiles_a[i], profiles_b[i], float(cosine[i])) for i in range(n)), dtype=bool, count=n
     )
@@ -380,17 +346,115 @@ def classify_pairs(
     if n:
         final = gate_uncued(cued, cues, min_uncued_counter_claim, "counter_claim")
         final = gate_uncued(final, cues, agreement_bar, "agreement")
-    for i, fired in enumerate(cues):
-        label = RELATIONS[int(final[i].argmax())] if n else UNRELATED
-        source = "head"
-        if encoded is not None:
-            source = "head + cross-encoder" if encoded[i] else "head (cross-encoder not run on this pair)"
-        detail = f"{source} p({label})={proba[i, RELATIONS.index(label)]:.2f}, cosine {cosine[i]:.2f}"
-        for col, name, bar in ((1, "counter-claim", min_uncued_counter_claim), (0, "agreement", min_uncued_agreement)):
-            if final[i, col] == 0.0 and cued[i, col] > 0.0:
-                detail += f"; {name} p={cued[i, col]:.2f} with no cue, below {bar:.2f}"
-        model = Cue("model", detail, label)
-        deciding = [c for c in fired if c.favours == label]
-        others = [c for c in fired if c.favours != label]
-        cues[i] = deciding + [model] + others
+    bars = (min_uncued_counter_claim, min_uncued_agreement)
+    cues = [
+        _explained(fired, (final[i], cued[i], proba[i]), float(cosine[i]), _source(encoded, i), bars)
+        for i, fired in enumerate(cues)
+    ]
     return PairPredictions(final, proba, same_point, cosine.astype(np.float32), cues, encoded)
+
+
+@dataclass(frozen=True)
+class _CrossEncoderRead:
+    """How the shipped cross-encoder is used: which pairs it reads, how many, and its weight."""
+
+    screen: float
+    weight: float
+    max_pairs: int | None
+
+
+def _cross_encoders(cross_encoder: object | None) -> tuple[Any, OnnxPairClassifier | None]:
+    """(a model that replaces the head, the shipped kind of model that refines it) for ``cross_encoder=``."""
+    if isinstance(cross_encoder, str):
+        if cross_encoder != SHIPPED:
+            from ..errors import ConfigurationError
+
+            raise ConfigurationError(
+                f"cross_encoder={cross_encoder!r} is not a model.",
+                fix="Pass 'shipped', None, a CrossEncoderScorer or an OnnxPairClassifier.",
+            )
+        cross_encoder = default_pair_classifier()
+    if isinstance(cross_encoder, OnnxPairClassifier):
+        return None, cross_encoder
+    return cross_encoder, None
+
+
+def _head_probabilities(
+    head: RelationHead,
+    profiles: tuple[Sequence[TextProfile], Sequence[TextProfile]],
+    embeddings: tuple[np.ndarray, np.ndarray],
+    with_relations: bool,
+    batch: int,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The head's relation probabilities (both orders; zeros when ``with_relations`` is False) and same-point scores."""
+    (profiles_a, profiles_b), (emb_a, emb_b) = profiles, embeddings
+    n = len(profiles_a)
+    proba = np.zeros((n, len(RELATIONS)))
+    same_point = np.zeros(n) if head.match_coef is not None else None
+    for s in range(0, n, batch):
+        e = min(n, s + batch)
+        fwd = pair_features(profiles_a[s:e], profiles_b[s:e], emb_a[s:e], emb_b[s:e])
+        bwd = swap_order(fwd, emb_a.shape[1])
+        if with_relations:
+            proba[s:e] = combine_orders(head.predict_proba(fwd), head.predict_proba(bwd))
+        if same_point is not None:
+            same_point[s:e] = 0.5 * (head.match_score(fwd) + head.match_score(bwd))
+    return proba, same_point
+
+
+def _refined(
+    refiner: OnnxPairClassifier,
+    proba: np.ndarray,
+    cosine: np.ndarray,
+    texts: tuple[Sequence[str], Sequence[str]],
+    read: _CrossEncoderRead,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The head's probabilities mixed with the cross-encoder's on the screened pairs, and which pairs it read."""
+    encoded = np.zeros(len(proba), dtype=bool)
+    chosen = np.flatnonzero(proba[:, RELATIONS.index(UNRELATED)] < read.screen)
+    if read.max_pairs is not None and len(chosen) > read.max_pairs:
+        first = np.lexsort((chosen, -cosine[chosen]))[: max(0, read.max_pairs)]
+        chosen = np.sort(chosen[first])
+    if not len(chosen):
+        return proba, encoded
+    ta, tb = texts
+    if any(not ta[int(i)] or not tb[int(i)] for i in chosen):
+        from ..errors import ConfigurationError
+
+        raise ConfigurationError(
+            "The cross-encoder needs the pair texts; these profiles carry none.",
+            fix="Build profiles with claimcmp.compare.text.profile(text), or pass texts=(texts_a, texts_b).",
+        )
+    cross = refiner.predict_proba([ta[int(i)] for i in chosen], [tb[int(i)] for i in chosen])
+    proba = proba.copy()
+    proba[chosen] = mix_probabilities(proba[chosen], cross, read.weight)
+    encoded[chosen] = True
+    return proba, encoded
+
+
+def _source(encoded: np.ndarray | None, i: int) -> str:
+    """Which models read pair ``i``."""
+    if encoded is None:
+        return "head"
+    return "head + cross-encoder" if encoded[i] else "head (cross-encoder not run on this pair)"
+
+
+def _explained(
+    fired: list[Cue],
+    rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+    cosine: float,
+    source: str,
+    bars: tuple[float, float],
+) -> list[Cue]:
+    """A pair's cues with the ``model`` cue that says what the models read: deciding cues first.
+
+    ``rows``: the pair's final, cued and model probabilities; ``bars``: the uncued counter-claim and
+    agreement bars."""
+    final, cued, proba = rows
+    label = RELATIONS[int(final.argmax())]
+    detail = f"{source} p({label})={proba[RELATIONS.index(label)]:.2f}, cosine {cosine:.2f}"
+    for col, name, bar in ((1, "counter-claim", bars[0]), (0, "agreement", bars[1])):
+        if final[col] == 0.0 and cued[col] > 0.0:
+            detail += f"; {name} p={cued[col]:.2f} with no cue, below {bar:.2f}"
+    model = Cue("model", detail, label)
+    return [c for c in fired if c.favours == label] + [model] + [c for c in fired if c.favours != label]
