@@ -23,6 +23,8 @@ O(n_a * n_b * dim); the neighbours found are approximate (recall measured in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..errors import ConfigurationError
@@ -30,38 +32,43 @@ from ..errors import ConfigurationError
 __all__ = ["candidate_pairs"]
 
 
+@dataclass(frozen=True)
+class _Search:
+    """What one top-k search keeps: ``k`` neighbours a row, at ``threshold`` cosine (plus
+    ``cross_topic_margin`` across topics), ranked with ``topic_bonus`` inside one topic; ``block`` rows at
+    a time; the inverted-file search's ``cell_size`` and ``n_probe``."""
+
+    k: int
+    threshold: float
+    topic_bonus: float
+    cross_topic_margin: float
+    block: int
+    cell_size: int = 64
+    n_probe: int = 16
+
+
 def _rank_and_need(
-    sims: np.ndarray,
-    topics_rows: np.ndarray | None,
-    topics_cols: np.ndarray | None,
-    threshold: float,
-    topic_bonus: float,
-    cross_topic_margin: float,
+    sims: np.ndarray, topics_rows: np.ndarray | None, topics_cols: np.ndarray | None, search: _Search
 ) -> tuple[np.ndarray, np.ndarray]:
     """Ranking scores (cosine, plus ``topic_bonus`` inside one topic) and the cosine each pair needs."""
     if topics_rows is None or topics_cols is None:
-        return sims, np.full(sims.shape, threshold, dtype=np.float32)
+        return sims, np.full(sims.shape, search.threshold, dtype=np.float32)
     same = (topics_rows[:, None] == topics_cols[None, :]) & (topics_rows[:, None] >= 0)
-    return sims + topic_bonus * same, np.where(same, threshold, threshold + cross_topic_margin)
+    need = np.where(same, search.threshold, search.threshold + search.cross_topic_margin)
+    return sims + search.topic_bonus * same, need
 
 
 def _top_k_rows(
-    emb_a: np.ndarray,
-    emb_b: np.ndarray,
-    k: int,
-    threshold: float,
-    topics_a: np.ndarray | None,
-    topics_b: np.ndarray | None,
-    topic_bonus: float,
-    cross_topic_margin: float,
-    block: int,
+    emb: tuple[np.ndarray, np.ndarray], topics: tuple[np.ndarray | None, np.ndarray | None], search: _Search
 ) -> set[tuple[int, int]]:
+    """Exact search: each row of ``emb[0]``'s ``k`` best columns of ``emb[1]`` that reach the threshold."""
+    (emb_a, emb_b), (topics_a, topics_b) = emb, topics
     pairs: set[tuple[int, int]] = set()
-    k = min(k, emb_b.shape[0])
-    for start in range(0, emb_a.shape[0], block):
-        sims = emb_a[start : start + block] @ emb_b.T
-        rows_topics = None if topics_a is None else topics_a[start : start + block]
-        rank, need = _rank_and_need(sims, rows_topics, topics_b, float(threshold), topic_bonus, cross_topic_margin)
+    k = min(search.k, emb_b.shape[0])
+    for start in range(0, emb_a.shape[0], search.block):
+        sims = emb_a[start : start + search.block] @ emb_b.T
+        rows_topics = None if topics_a is None else topics_a[start : start + search.block]
+        rank, need = _rank_and_need(sims, rows_topics, topics_b, search)
         idx = np.argpartition(-rank, k - 1, axis=1)[:, :k]
         rows = np.arange(idx.shape[0])[:, None]
         ok = sims[rows, idx] >= need[rows, idx]
@@ -71,62 +78,66 @@ def _top_k_rows(
 
 
 def _top_k_rows_ivf(
-    emb_a: np.ndarray,
-    emb_b: np.ndarray,
-    k: int,
-    threshold: float,
-    topics_a: np.ndarray | None,
-    topics_b: np.ndarray | None,
-    topic_bonus: float,
-    cross_topic_margin: float,
-    cell_size: int,
-    n_probe: int,
-    block: int,
+    emb: tuple[np.ndarray, np.ndarray], topics: tuple[np.ndarray | None, np.ndarray | None], search: _Search
 ) -> set[tuple[int, int]]:
-    """Approximate :func:`_top_k_rows`: search only the members of each row's nearest cells of ``emb_b``."""
+    """Approximate :func:`_top_k_rows`: search only the members of each row's nearest cells of ``emb[1]``."""
     from ..topics.quantise import group_sums, spherical_cells
 
-    n_a, n_b = emb_a.shape[0], emb_b.shape[0]
-    cells = spherical_cells(emb_b, max(1, n_b // cell_size), random_state=0)
+    emb_a, emb_b = emb
+    n_b = emb_b.shape[0]
+    cells = spherical_cells(emb_b, max(1, n_b // search.cell_size), random_state=0)
     n_cells = int(cells.max()) + 1
     sums = group_sums(emb_b, cells, n_cells)
     centres = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
-    n_probe = min(n_probe, n_cells)
-    probe = np.empty((n_a, n_probe), dtype=np.intp)
-    for start in range(0, n_a, block):
-        near = emb_a[start : start + block] @ centres.T
-        probe[start : start + block] = np.argpartition(-near, n_probe - 1, axis=1)[:, :n_probe]
-    # invert: for each cell, the rows that probe it and the statements in it
-    flat_cells = probe.ravel()
-    order = np.argsort(flat_cells, kind="stable")
-    probing_rows = (order // n_probe).astype(np.intp)
-    row_bounds = np.searchsorted(flat_cells[order], np.arange(n_cells + 1))
+    probing_rows, row_bounds = _probes(emb_a, centres, min(search.n_probe, n_cells), search.block)
     member_order = np.argsort(cells, kind="stable")
     member_bounds = np.searchsorted(cells[member_order], np.arange(n_cells + 1))
-    found_rows, found_cols, found_rank, found_ok = [], [], [], []
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     for c in range(n_cells):
         rows = probing_rows[row_bounds[c] : row_bounds[c + 1]]
         members = member_order[member_bounds[c] : member_bounds[c + 1]]
-        if not len(rows) or not len(members):
-            continue
-        sims = emb_a[rows] @ emb_b[members].T
-        rank, need = _rank_and_need(
-            sims, None if topics_a is None else topics_a[rows], None if topics_b is None else topics_b[members],
-            threshold, topic_bonus, cross_topic_margin,
-        )
-        kk = min(k, len(members))
-        idx = np.argpartition(-rank, kk - 1, axis=1)[:, :kk]
-        r = np.arange(len(rows))[:, None]
-        found_rows.append(np.repeat(rows, kk))
-        found_cols.append(members[idx].ravel())
-        found_rank.append(rank[r, idx].ravel())
-        found_ok.append((sims[r, idx] >= need[r, idx]).ravel())
-    if not found_rows:
+        if len(rows) and len(members):
+            found.append(_cell_best(emb, topics, rows, members, search))
+    return _k_best_per_row(found, search.k)
+
+
+def _probes(emb_a: np.ndarray, centres: np.ndarray, n_probe: int, block: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each cell, the rows that probe it (each row probes its ``n_probe`` nearest cells): rows, bounds."""
+    probe = np.empty((emb_a.shape[0], n_probe), dtype=np.intp)
+    for start in range(0, emb_a.shape[0], block):
+        near = emb_a[start : start + block] @ centres.T
+        probe[start : start + block] = np.argpartition(-near, n_probe - 1, axis=1)[:, :n_probe]
+    flat_cells = probe.ravel()
+    order = np.argsort(flat_cells, kind="stable")
+    probing_rows = (order // n_probe).astype(np.intp)
+    row_bounds = np.searchsorted(flat_cells[order], np.arange(centres.shape[0] + 1))
+    return probing_rows, row_bounds
+
+
+def _cell_best(
+    emb: tuple[np.ndarray, np.ndarray],
+    topics: tuple[np.ndarray | None, np.ndarray | None],
+    rows: np.ndarray,
+    members: np.ndarray,
+    search: _Search,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The ``k`` best members of one cell for each row probing it: rows, columns, rank, threshold reached."""
+    (emb_a, emb_b), (topics_a, topics_b) = emb, topics
+    sims = emb_a[rows] @ emb_b[members].T
+    rank, need = _rank_and_need(
+        sims, None if topics_a is None else topics_a[rows], None if topics_b is None else topics_b[members], search
+    )
+    kk = min(search.k, len(members))
+    idx = np.argpartition(-rank, kk - 1, axis=1)[:, :kk]
+    r = np.arange(len(rows))[:, None]
+    return np.repeat(rows, kk), members[idx].ravel(), rank[r, idx].ravel(), (sims[r, idx] >= need[r, idx]).ravel()
+
+
+def _k_best_per_row(found: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]], k: int) -> set[tuple[int, int]]:
+    """Of the cells' best members, each row's ``k`` best overall (ties by column) that reach the threshold."""
+    if not found:
         return set()
-    rows_all = np.concatenate(found_rows)
-    cols_all = np.concatenate(found_cols)
-    rank_all = np.concatenate(found_rank)
-    ok_all = np.concatenate(found_ok)
+    rows_all, cols_all, rank_all, ok_all = (np.concatenate(part) for part in zip(*found, strict=True))
     order = np.lexsort((cols_all, -rank_all, rows_all))  # per row: best rank first, ties by column
     rows_all, cols_all, ok_all = rows_all[order], cols_all[order], ok_all[order]
     first = np.searchsorted(rows_all, rows_all, side="left")
@@ -195,13 +206,10 @@ def candidate_pairs(
         return np.stack([rows.ravel(), cols.ravel()], axis=1).astype(np.int64)
     ta = None if topics_a is None else np.asarray(topics_a)
     tb = None if topics_b is None else np.asarray(topics_b)
-    if emb_a.shape[0] * emb_b.shape[0] > max_exact_pairs:
-        options = (topic_bonus, cross_topic_margin, cell_size, n_probe, block)
-        forward = _top_k_rows_ivf(emb_a, emb_b, top_k, float(min_cosine), ta, tb, *options)
-        backward = _top_k_rows_ivf(emb_b, emb_a, top_k, float(min_cosine), tb, ta, *options)
-    else:
-        forward = _top_k_rows(emb_a, emb_b, top_k, min_cosine, ta, tb, topic_bonus, cross_topic_margin, block)
-        backward = _top_k_rows(emb_b, emb_a, top_k, min_cosine, tb, ta, topic_bonus, cross_topic_margin, block)
+    search = _Search(top_k, float(min_cosine), topic_bonus, cross_topic_margin, block, cell_size, n_probe)
+    top_k_rows = _top_k_rows_ivf if emb_a.shape[0] * emb_b.shape[0] > max_exact_pairs else _top_k_rows
+    forward = top_k_rows((emb_a, emb_b), (ta, tb), search)
+    backward = top_k_rows((emb_b, emb_a), (tb, ta), search)
     pairs = forward | {(i, j) for j, i in backward}
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
