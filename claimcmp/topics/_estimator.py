@@ -13,6 +13,7 @@ from ._backends import CentroidAgglomerative, CosineAgglomerative
 from ._describe import describe_topics, topic_geometry
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
+from ._kmeans import SphericalKMeans
 from ._result import Topic
 
 __all__ = ["TopicModel"]
@@ -40,8 +41,9 @@ class TopicModel:
     Parameters
     ----------
     n_topics : int, optional
-        Number of topics to find. Default: automatic, the cut of the
-        average-linkage tree with the best (cosine) silhouette.
+        Number of topics to find, by spherical k-means on neighbour-smoothed
+        vectors (:class:`SphericalKMeans`). Default: automatic, the cut of
+        the average-linkage tree with the best (cosine) silhouette.
     distance_threshold : float, optional
         Average-linkage cosine distance (1 - average similarity between two
         groups) below which groups are merged; exclusive with ``n_topics``.
@@ -83,7 +85,7 @@ class TopicModel:
     distance_threshold_ : float or None
     min_similarity_new_ : float
     backend_ : str
-        ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
+        ``"kmeans"`` (a count given), ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
 
     Notes
     -----
@@ -96,6 +98,12 @@ class TopicModel:
     size of the batch only (keywords of existing topics are then kept;
     :meth:`describe` recomputes them).
     """
+
+    labels_: np.ndarray
+    topics_: list[Topic]
+    centroids_: np.ndarray
+    cohesion_: np.ndarray
+    _corpus: Corpus | None
 
     def __init__(
         self,
@@ -259,7 +267,7 @@ class TopicModel:
             self.centroids_[:n_old], self.cohesion_[:n_old], sizes, new.embeddings[joined], ids[joined]
         )
         self.centroids_[:n_old], self.cohesion_[:n_old] = centroids, cohesion
-        sides = [side for side, keep in zip(new.sides, joined.tolist()) if keep]
+        sides = [side for side, keep in zip(new.sides, joined.tolist(), strict=True) if keep]
         self.topics_ = fold_members(self.topics_, ids[joined], sides)
         added = list(range(n_old, len(self.centroids_)))
         if added:
@@ -353,6 +361,9 @@ class TopicModel:
             if self.distance_threshold is None:
                 self.distance_threshold_ = 1.0 - _FALLBACK_MIN_SIMILARITY
             return np.zeros(n, dtype=np.intp)
+        elif self.n_topics is not None and self.distance_threshold is None:
+            backend = SphericalKMeans(min(int(self.n_topics), n), random_state=self.random_state)
+            self.backend_ = "kmeans"
         else:
             n_topics = None if self.n_topics is None else min(int(self.n_topics), n)
             if n >= self.large_corpus_threshold:
@@ -382,6 +393,9 @@ class TopicModel:
     def _min_similarity(self, vectors: np.ndarray) -> float:
         if self.min_similarity_new is not None:
             return float(self.min_similarity_new)
+        if self.backend_ == "kmeans":
+            # as for a cut tree: the distance of the first merge not made (the two closest topics)
+            self.distance_threshold_ = 1.0 - _closest_topics_similarity(self.centroids_, self.cohesion_)
         threshold = self.distance_threshold_
         if threshold is None:
             # custom clusterer: the built-in automatic cut's threshold on the same vectors
@@ -403,7 +417,9 @@ class TopicModel:
             ids[close] = best[close]
         far = np.flatnonzero(ids < 0)
         if len(far):
-            groups = CosineAgglomerative(distance_threshold=1.0 - self.min_similarity_new_)
+            groups: CosineAgglomerative | CentroidAgglomerative = CosineAgglomerative(
+                distance_threshold=1.0 - self.min_similarity_new_
+            )
             if len(far) >= self.large_corpus_threshold:
                 groups = CentroidAgglomerative(
                     distance_threshold=1.0 - self.min_similarity_new_,
@@ -478,6 +494,16 @@ def _stable_numbering(raw: np.ndarray) -> np.ndarray:
     new_id[order] = np.arange(len(values))
     labels[valid] = new_id[np.searchsorted(values, raw[valid])]
     return labels
+
+
+def _closest_topics_similarity(centroids: np.ndarray, cohesion: np.ndarray) -> float:
+    """Average similarity between the members of the two closest topics (the next average-linkage merge)."""
+    if len(centroids) < 2:
+        return _FALLBACK_MIN_SIMILARITY
+    means = centroids.astype(np.float64) * cohesion[:, None]
+    sims = means @ means.T
+    np.fill_diagonal(sims, -np.inf)
+    return float(sims.max())
 
 
 def _subsample(vectors: np.ndarray, limit: int, random_state: int) -> np.ndarray:

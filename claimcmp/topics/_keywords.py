@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from .estimators import unfitted_copy
 from ._terms import TermCounter
+from .estimators import unfitted_copy
 
 __all__ = ["default_vectorizer", "topic_keywords", "make_label"]
 

@@ -149,10 +149,18 @@ def test_noise_from_a_custom_clusterer_is_placed(statements, embedder):
 
 def test_large_corpus_path_is_chosen_by_size(statements, embedder):
     many = make_statements(per_theme=40)
-    model = TopicModel(3, embedder=embedder, large_corpus_threshold=100, n_centres=20).fit(many)
+    model = TopicModel(distance_threshold=0.5, embedder=embedder, large_corpus_threshold=100, n_centres=20).fit(many)
     assert model.backend_ == "centroid-agglomerative"
     assert adjusted_rand_score(np.repeat([0, 1, 2], 40), model.labels_) == pytest.approx(1.0)
-    assert TopicModel(3, embedder=embedder).fit(statements).backend_ == "agglomerative"
+    assert TopicModel(distance_threshold=0.5, embedder=embedder).fit(statements).backend_ == "agglomerative"
+
+
+def test_a_given_count_uses_kmeans_at_any_size(statements, embedder):
+    many = make_statements(per_theme=40)
+    model = TopicModel(3, embedder=embedder, large_corpus_threshold=100).fit(many)
+    assert model.backend_ == "kmeans"
+    assert adjusted_rand_score(np.repeat([0, 1, 2], 40), model.labels_) == pytest.approx(1.0)
+    assert TopicModel(3, embedder=embedder).fit(statements).backend_ == "kmeans"
 
 
 def test_model_round_trips_through_json(statements, embedder):

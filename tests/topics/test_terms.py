@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from claimcmp.topics import TopicModel
-from claimcmp.topics.estimators import unfitted_copy
 from claimcmp.topics._keywords import topic_keywords
 from claimcmp.topics._terms import STOP_WORDS, TermCounter, words
+from claimcmp.topics.estimators import unfitted_copy
 
 
 def test_words_drop_stop_words_numbers_and_single_letters() -> None:
