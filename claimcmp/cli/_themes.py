@@ -99,9 +99,10 @@ def run(args: argparse.Namespace) -> int:
     side_of = _side_of(args)
     state = Path(args.tracker) if args.tracker else None
     if state is not None and state.exists():
-        tracker = ThemeTracker.from_dict(json.loads(state.read_text(encoding="utf-8")), embedder=embedder, side_of=side_of)
+        saved = json.loads(state.read_text(encoding="utf-8"))
+        tracker = ThemeTracker.from_dict(saved, embedder=embedder, side_of=side_of)
         tracker.sides = args.sides
-        tracker.update(releases)
+        tracker.partial_fit(releases)
     else:
         tracker = ThemeTracker(
             embedder=embedder,

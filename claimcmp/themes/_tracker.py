@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import logging
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -12,6 +13,7 @@ import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
 from ..model import Release, Statement
+from ..topics.estimators import apply_params, params_of
 from ._claims import ClaimGrouper
 from ._keywords import TermStats, label_from
 from ._results import ThemeSeries
@@ -32,6 +34,7 @@ _PARAMS = (
     "window_words",
     "random_state",
 )
+_ALL_PARAMS = ("embedder", "sides", "side_of", "extractor", "topic_model") + _PARAMS
 
 
 class ThemeTracker:
@@ -40,7 +43,7 @@ class ThemeTracker:
     Each release is cut into statements (:func:`claimcmp.extract.extract_statements`,
     long statements windowed), the statements are embedded, clustered into
     themes by a :class:`claimcmp.topics.TopicModel`, and grouped into claims
-    (near-duplicates and paraphrases). :meth:`update` adds releases without
+    (near-duplicates and paraphrases). :meth:`partial_fit` adds releases without
     re-clustering: new statements join the closest existing theme (or form
     new ones, with the next free ids) and the claim of their nearest earlier
     neighbour. Ids are never renumbered.
@@ -176,24 +179,6 @@ class ThemeTracker:
         self._group_claims(stmts, vectors)
         return self
 
-    def update(
-        self,
-        releases: Iterable[Release],
-        *,
-        statements: Sequence[Statement] | None = None,
-        embeddings: np.ndarray | None = None,
-    ) -> ThemeTracker:
-        """Add releases without renumbering any theme or claim; returns self.
-
-        Releases already tracked (same id) are skipped. Only the new
-        statements are embedded. Parameters as in :meth:`fit`.
-        """
-        if not hasattr(self, "releases_"):
-            return self.fit(releases, statements=statements, embeddings=embeddings)
-        infos, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set(self.releases_))
-        self._add(infos, stmts, vectors)
-        return self
-
     def partial_fit(
         self,
         releases: Iterable[Release],
@@ -201,14 +186,84 @@ class ThemeTracker:
         statements: Sequence[Statement] | None = None,
         embeddings: np.ndarray | None = None,
     ) -> ThemeTracker:
-        """Alias of :meth:`update` (fits when not fitted yet)."""
-        return self.update(releases, statements=statements, embeddings=embeddings)
+        """Add releases without renumbering any theme or claim (fits when not fitted yet); returns self.
+
+        The one method that changes a fitted tracker. Releases already
+        tracked (same id) are skipped. Only the new statements are embedded.
+        Parameters as in :meth:`fit`.
+        """
+        if not hasattr(self, "releases_"):
+            return self.fit(releases, statements=statements, embeddings=embeddings)
+        infos, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set(self.releases_))
+        self._add(infos, stmts, vectors)
+        return self
+
+    def update(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> ThemeTracker:
+        """Deprecated alias of :meth:`partial_fit` (removed in 0.3)."""
+        warnings.warn(
+            "ThemeTracker.update() is deprecated and is removed in 0.3; use partial_fit() (same arguments).",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return self.partial_fit(releases, statements=statements, embeddings=embeddings)
+
+    def fit_transform(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Fit, then return a copy of ``theme_ids_`` (the theme of each statement, in ``statements_`` order)."""
+        return self.fit(releases, statements=statements, embeddings=embeddings).theme_ids_.copy()
+
+    def transform(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Theme of each statement of ``releases``; the tracker does not change.
+
+        Statements come in series order (as :meth:`fit` orders them),
+        releases already tracked included. A statement far from every theme
+        gets -1 (:meth:`partial_fit` would start a new theme for it).
+        Parameters as in :meth:`fit`.
+
+        Returns
+        -------
+        ndarray of shape (n_statements,) of int
+        """
+        self._check_fitted()
+        _, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set())
+        if not stmts:
+            return np.zeros(0, dtype=np.intp)
+        return np.asarray(self.topic_model_.transform(vectors), dtype=np.intp)
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Constructor arguments (with ``deep``, also ``topic_model__...``)."""
+        return params_of(self, _ALL_PARAMS, deep=deep)
+
+    def set_params(self, **params: Any) -> ThemeTracker:
+        """Set constructor arguments (nested ``topic_model__n_topics=12`` too); returns self."""
+        apply_params(self, _ALL_PARAMS, params)
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "releases_")
 
     def merge(self, other: ThemeTracker) -> ThemeTracker:
         """A new tracker: this one plus the releases of ``other`` it lacks.
 
         This tracker's ids are kept; ``other``'s statements are added as by
-        :meth:`update` (its embeddings reused, nothing re-embedded when it
+        :meth:`partial_fit` (its embeddings reused, nothing re-embedded when it
         has them), so its themes and claims join this tracker's where they
         match and get new ids otherwise.
         """
@@ -384,7 +439,9 @@ class ThemeTracker:
         order = series_order(infos)
         fresh, infos = [fresh[i] for i in order], [infos[i] for i in order]
         if embeddings is not None and statements is None:
-            raise ConfigurationError("embeddings= needs statements=.", fix="Pass the statements the embeddings belong to.")
+            raise ConfigurationError(
+                "embeddings= needs statements=.", fix="Pass the statements the embeddings belong to."
+            )
         rows: list[int] = []
         if statements is not None:
             by_release: dict[str, list[tuple[int, Statement]]] = {}
@@ -430,7 +487,7 @@ class ThemeTracker:
         eligible = [i for i, s in enumerate(stmts) if len(s.text.split()) >= int(self.min_claim_words)]
         ids = self._grouper.add(vectors[eligible], [stmts[i].id for i in eligible]) if eligible else []
         sims = self._grouper.link_similarity[len(self._grouper) - len(eligible) :]
-        claim_of: dict[int, tuple[str, float]] = {i: (c, s) for i, c, s in zip(eligible, ids, sims)}
+        claim_of: dict[int, tuple[str, float]] = {i: (c, s) for i, c, s in zip(eligible, ids, sims, strict=True)}
         for i in range(len(stmts)):
             claim, sim = claim_of.get(i, (None, 1.0))
             self.claim_ids_.append(claim)
@@ -449,11 +506,12 @@ class ThemeTracker:
             )
         model = self.topic_model_
         n_before = len(model.topics_)
-        ids = np.asarray(model.transform(vectors, describe=False), dtype=np.intp)
+        model.partial_fit(stmts, embeddings=vectors, describe=False)
+        ids = np.asarray(model.labels_[-len(stmts) :], dtype=np.intp)
         self._terms.add(s.text for s in stmts)
         for theme_id in sorted(set(ids.tolist())):
             if theme_id >= n_before and theme_id not in self.theme_info_:
-                members = [s.text for s, t in zip(stmts, ids.tolist()) if t == theme_id]
+                members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
                 self.theme_info_[theme_id] = (label_from(keywords, members[0][:60]), keywords)
         self.statements_.extend(stmts)

@@ -8,13 +8,14 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError, NotFittedError
+from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
 from ._backends import CentroidAgglomerative, CosineAgglomerative
 from ._describe import describe_topics, topic_geometry
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
 from ._kmeans import SphericalKMeans
 from ._result import Topic
+from .estimators import apply_params, clusterer_tags, embeddings_argument, params_of
 
 __all__ = ["TopicModel"]
 
@@ -33,6 +34,7 @@ _PARAMS = (
     "n_representatives",
     "random_state",
 )
+_ALL_PARAMS = _PARAMS + ("clusterer", "embedder", "vectorizer")
 
 
 class TopicModel:
@@ -87,16 +89,19 @@ class TopicModel:
     backend_ : str
         ``"kmeans"`` (a count given), ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
 
+    n_features_in_ : int
+        Embedding dimension seen in :meth:`fit`.
+
     Notes
     -----
-    :meth:`transform` assigns statements and *adds* topics for those far from
-    every existing one (so a second call puts similar statements in the same
-    new topic); existing topics are never renumbered or changed.
-    :meth:`partial_fit` does the same and also folds the statements into the
-    model: sizes, side counts, centroids, keywords and representatives are
-    recomputed over everything seen. With ``describe=False`` both cost the
-    size of the batch only (keywords of existing topics are then kept;
-    :meth:`describe` recomputes them).
+    scikit-learn contract: ``__init__`` stores its arguments; :meth:`fit`
+    learns; :meth:`transform` (alias :meth:`predict`) is pure, giving the
+    closest existing topic or -1; :meth:`partial_fit` is the one method that
+    changes a fitted model: it places new statements, *adds* topics for those
+    far from every existing one, and folds them in (sizes, side counts,
+    centroids, keywords and representatives recomputed over everything seen;
+    with ``describe=False`` at the cost of the batch only, :meth:`describe`
+    catching up later). ``sklearn.base.clone`` works.
     """
 
     labels_: np.ndarray
@@ -137,24 +142,24 @@ class TopicModel:
         return f"TopicModel({shown})"
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """Constructor arguments, as scikit-learn's ``clone`` expects."""
-        names = _PARAMS + ("clusterer", "embedder", "vectorizer")
-        return {name: getattr(self, name) for name in names}
+        """Constructor arguments (with ``deep``, also ``clusterer__...`` etc. of estimator arguments)."""
+        return params_of(self, _ALL_PARAMS, deep=deep)
 
     def set_params(self, **params: Any) -> TopicModel:
-        """Set constructor arguments; returns self."""
-        valid = set(self.get_params())
-        for key, value in params.items():
-            if key not in valid:
-                raise ConfigurationError(
-                    f"TopicModel has no parameter {key!r}.", fix=f"Use one of: {', '.join(sorted(valid))}."
-                )
-            setattr(self, key, value)
+        """Set constructor arguments (nested ``clusterer__n_clusters=5`` too); returns self."""
+        apply_params(self, _ALL_PARAMS, params)
         return self
+
+    def __sklearn_tags__(self) -> Any:
+        """scikit-learn tags: a clusterer of embedding rows (or texts)."""
+        return clusterer_tags()
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "topics_")
 
     # ------------------------------------------------------------------ fitting
 
-    def fit(self, X: Any, embeddings: np.ndarray | None = None) -> TopicModel:
+    def fit(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> TopicModel:
         """Cluster statements into topics.
 
         Parameters
@@ -162,6 +167,9 @@ class TopicModel:
         X : sequence of Statement or str, or ndarray of shape (n, dim)
             Statements (text, side and id are used), plain texts, or
             embeddings alone (topics then have no keywords).
+        y : ignored
+            scikit-learn's convention. (A 2-D array here is taken as the
+            embeddings, with a FutureWarning: the old positional place.)
         embeddings : ndarray of shape (n, dim), optional
             Precomputed embeddings of ``X``'s texts.
 
@@ -169,7 +177,9 @@ class TopicModel:
         -------
         self
         """
+        embeddings = embeddings_argument(y, embeddings, "fit")
         corpus = read_input(X, embeddings, self.embedder)
+        self.n_features_in_ = int(corpus.embeddings.shape[1])
         raw = self._cluster(corpus.embeddings)
         labels = _stable_numbering(raw)
         n_topics = int(labels.max()) + 1 if (labels >= 0).any() else 0
@@ -189,52 +199,54 @@ class TopicModel:
         self._refresh(labels)
         return self
 
-    def fit_transform(self, X: Any, embeddings: np.ndarray | None = None) -> np.ndarray:
-        """Fit, then return ``labels_``."""
-        return self.fit(X, embeddings).labels_.copy()
+    def fit_transform(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Fit, then return a copy of ``labels_``."""
+        return self.fit(X, y, embeddings=embeddings).labels_.copy()
 
-    def transform(self, X: Any, embeddings: np.ndarray | None = None, *, describe: bool = True) -> np.ndarray:
-        """Topic ids of new statements, adding topics for far-away ones.
+    def fit_predict(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Same as :meth:`fit_transform` (scikit-learn's name for clusterers)."""
+        return self.fit_transform(X, y, embeddings=embeddings)
 
-        Each statement joins the topic with the highest average similarity to
-        its members when that reaches ``min_similarity_new_``. The others are
-        grouped among themselves (same merge rule) into new topics with ids
-        ``len(topics_)``, ``len(topics_) + 1``, ...; these are appended to
-        ``topics_`` and ``centroids_``. Existing topics are left unchanged.
+    def transform(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Topic id of each new statement; the model does not change.
+
+        A statement gets the topic whose members it is most similar to on
+        average when that similarity reaches ``min_similarity_new_``, and -1
+        otherwise (:meth:`partial_fit` would start a new topic for it).
 
         Parameters
         ----------
-        X, embeddings : as in :meth:`fit`
-        describe : bool, default=True
-            True: keywords of new topics weigh them against every fitted
-            statement (cost grows with the fitted corpus). False: against the
-            other statements of this call only (cost of the call's size; for
-            frequent small updates). A loaded model (:meth:`from_dict`) always
-            works as with False.
+        X, y, embeddings : as in :meth:`fit`
 
         Returns
         -------
         ndarray of shape (n,) of int
         """
         self._check_fitted()
+        embeddings = embeddings_argument(y, embeddings, "transform")
         new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
-        first_new = len(self.topics_)
-        ids = self._place_vectors(new.embeddings)
-        added = list(range(first_new, len(self.centroids_)))
-        if added:
-            self.topics_.extend(self._describe_new(new, ids, added, describe))
-        return ids
+        self._check_dimension(new.embeddings)
+        return self._closest_topics(new.embeddings)
 
-    def partial_fit(self, X: Any, embeddings: np.ndarray | None = None, *, describe: bool = True) -> TopicModel:
+    def predict(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Same as :meth:`transform`."""
+        return self.transform(X, y, embeddings=embeddings)
+
+    def partial_fit(
+        self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None, describe: bool = True
+    ) -> TopicModel:
         """Add statements to the model (fits when not fitted yet); returns self.
 
-        Statements are placed as by :meth:`transform` and folded in:
-        ``labels_`` grows, and sizes, side counts and centroids take them in.
-        Ids never change.
+        The one method that changes a fitted model. Each statement joins
+        its closest topic as in :meth:`transform`; the others are grouped
+        among themselves (the same merge rule) into **new** topics with ids
+        ``len(topics_)``, ``len(topics_) + 1``, ... All are folded in:
+        ``labels_`` grows, and sizes, side counts and centroids take them
+        in. Existing ids never change.
 
         Parameters
         ----------
-        X, embeddings : as in :meth:`fit`
+        X, y, embeddings : as in :meth:`fit`
         describe : bool, default=True
             True: keywords, labels and representatives of every topic are
             computed again over all statements seen (needs them: not for a
@@ -245,14 +257,16 @@ class TopicModel:
             described from this batch. Works on a loaded model;
             :meth:`describe` catches up later when the statements are held.
         """
+        embeddings = embeddings_argument(y, embeddings, "partial_fit")
         if not hasattr(self, "labels_"):
-            return self.fit(X, embeddings)
+            return self.fit(X, embeddings=embeddings)
         if describe and self._corpus is None:
             raise ConfigurationError(
                 "This TopicModel was loaded without its statements, so its topics cannot be described again.",
                 fix="Use partial_fit(..., describe=False) on a loaded model, or fit a new one on all statements.",
             )
         new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
+        self._check_dimension(new.embeddings)
         n_old = len(self.topics_)
         sizes = np.array([t.size for t in self.topics_], dtype=np.float64)
         ids = self._place_vectors(new.embeddings)
@@ -332,6 +346,7 @@ class TopicModel:
         model.topics_ = [Topic.from_dict(t) for t in data["topics"]]
         model.centroids_ = np.asarray(data["centroids"], dtype=np.float32).reshape(len(model.topics_), -1)
         model.cohesion_ = np.asarray(data["cohesion"], dtype=np.float64)
+        model.n_features_in_ = int(model.centroids_.shape[1])
         model._corpus = None
         return model
 
@@ -341,6 +356,14 @@ class TopicModel:
         if not hasattr(self, "topics_"):
             raise NotFittedError(
                 "This TopicModel is not fitted yet.", fix="Call fit() with statements before using it."
+            )
+
+    def _check_dimension(self, vectors: np.ndarray) -> None:
+        expected = int(self.centroids_.shape[1]) if self.centroids_.ndim == 2 else vectors.shape[1]
+        if len(self.centroids_) and vectors.shape[1] != expected:
+            raise ShapeMismatchError(
+                f"X has {vectors.shape[1]} features, but TopicModel is expecting {expected} features as input.",
+                fix="Embed new statements with the model the topics were fitted with.",
             )
 
     def _cluster(self, vectors: np.ndarray) -> np.ndarray:
@@ -406,15 +429,20 @@ class TopicModel:
             ).distance_threshold_
         return float(1.0 - threshold)
 
-    def _place_vectors(self, vectors: np.ndarray) -> np.ndarray:
-        """Ids for unit vectors: closest topic, or new topics (appended to centroids_/cohesion_)."""
-        n_old = len(self.centroids_)
+    def _closest_topics(self, vectors: np.ndarray) -> np.ndarray:
+        """Closest topic of each unit vector by average similarity to its members; -1 below the bar."""
         ids = np.full(len(vectors), -1, dtype=np.intp)
-        if n_old:
+        if len(self.centroids_):
             avg_sim = (vectors @ self.centroids_.T) * self.cohesion_[None, :]
             best = np.argmax(avg_sim, axis=1)
             close = avg_sim[np.arange(len(vectors)), best] >= self.min_similarity_new_
             ids[close] = best[close]
+        return ids
+
+    def _place_vectors(self, vectors: np.ndarray) -> np.ndarray:
+        """Ids for unit vectors: closest topic, or new topics (appended to centroids_/cohesion_)."""
+        n_old = len(self.centroids_)
+        ids = self._closest_topics(vectors)
         far = np.flatnonzero(ids < 0)
         if len(far):
             groups: CosineAgglomerative | CentroidAgglomerative = CosineAgglomerative(

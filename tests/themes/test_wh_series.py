@@ -17,7 +17,7 @@ def test_biden_xi_readouts(shared_datasets: Path) -> None:
     releases = list(load_releases(files, on_error="skip"))
     tracker = ThemeTracker().fit(releases[:-2])
     before = tracker.theme_ids_.copy()
-    tracker.update(releases[-2:])
+    tracker.partial_fit(releases[-2:])
     assert (tracker.theme_ids_[: len(before)] == before).all()
     series = tracker.result()
     assert series.period == "quarter"

@@ -20,7 +20,7 @@ def test_counts_words_and_adjacent_pairs_after_stop_words() -> None:
     counts = counter.fit_transform(["Chemical weapons and chemical weapons", "the weapons"])
     names = list(counter.get_feature_names_out())
     assert names == sorted(names)
-    row = dict(zip(names, counts.toarray()[0]))
+    row = dict(zip(names, counts.toarray()[0], strict=False))
     # "and" is removed before pairing, so "weapons chemical" is a pair too
     assert row == {"chemical": 2, "chemical weapons": 2, "weapons": 2, "weapons chemical": 1}
     assert counts.toarray()[1].tolist() == [0, 0, 1, 0]
