@@ -11,6 +11,7 @@ import numpy as np
 from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
 from ._backends import CentroidAgglomerative, CosineAgglomerative
 from ._describe import describe_topics, topic_geometry
+from ._hierarchy import cut_hierarchy, topic_hierarchy
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
 from ._kmeans import SphericalKMeans
@@ -45,7 +46,8 @@ class TopicModel:
     n_topics : int, optional
         Number of topics to find, by spherical k-means on neighbour-smoothed
         vectors (:class:`SphericalKMeans`). Default: automatic, the cut of
-        the average-linkage tree with the best (cosine) silhouette.
+        the average-linkage tree with the highest modularity on the
+        statements' nearest-neighbour graph.
     distance_threshold : float, optional
         Average-linkage cosine distance (1 - average similarity between two
         groups) below which groups are merged; exclusive with ``n_topics``.
@@ -179,8 +181,12 @@ class TopicModel:
         """
         embeddings = embeddings_argument(y, embeddings, "fit")
         corpus = read_input(X, embeddings, self.embedder)
+        self._adopt(corpus, self._cluster(corpus.embeddings))
+        return self
+
+    def _adopt(self, corpus: Corpus, raw: np.ndarray) -> None:
+        """Set every fitted attribute from the statements and a clustering of them (-1: noise)."""
         self.n_features_in_ = int(corpus.embeddings.shape[1])
-        raw = self._cluster(corpus.embeddings)
         labels = _stable_numbering(raw)
         n_topics = int(labels.max()) + 1 if (labels >= 0).any() else 0
         self.centroids_, self.cohesion_ = topic_geometry(
@@ -197,7 +203,66 @@ class TopicModel:
             labels = _stable_numbering(labels)
         self._corpus = corpus
         self._refresh(labels)
-        return self
+
+    @property
+    def hierarchy_(self) -> np.ndarray:
+        """Average-linkage merges of the topics, ndarray of shape (n_topics - 1, 4), SciPy's linkage format.
+
+        Row ``i`` merges two nodes (a topic id, or ``n_topics + j`` for the
+        node of row ``j``) at a cosine distance (1 - average similarity
+        between their statements), with the number of topics under the new node.
+        Computed from the topics' centroids, cohesion and sizes (no statement
+        is compared again); :meth:`reduce_topics` cuts it.
+        """
+        self._check_fitted()
+        sizes = np.array([t.size for t in self.topics_], dtype=np.float64)
+        return topic_hierarchy(self.centroids_, self.cohesion_, sizes)
+
+    def reduce_topics(self, n_topics: int) -> TopicModel:
+        """A new fitted model with ``n_topics`` topics, without embedding anything again.
+
+        Fewer topics: the first merges of :attr:`hierarchy_` are made (the
+        closest topics join, as average linkage would join them), then the
+        topics are numbered and described afresh. More topics: the held
+        statements' embeddings are clustered again with ``n_topics`` given
+        (:class:`SphericalKMeans`). This model is left unchanged.
+
+        Parameters
+        ----------
+        n_topics : int
+            At least 1; at most the number of statements.
+
+        Returns
+        -------
+        TopicModel
+        """
+        self._check_fitted()
+        corpus = self._corpus
+        if corpus is None:
+            raise ConfigurationError(
+                "This TopicModel was loaded without its statements, so its topics cannot be regrouped.",
+                fix="Fit a model on the statements, then call reduce_topics().",
+            )
+        n_topics = int(n_topics)
+        if not 1 <= n_topics <= len(corpus):
+            raise ConfigurationError(
+                f"reduce_topics needs 1 <= n_topics <= {len(corpus)} statements, got {n_topics}.",
+                fix="Pass a number of topics in that range.",
+            )
+        from .estimators import unfitted_copy
+
+        model: TopicModel = unfitted_copy(self)
+        model.set_params(n_topics=n_topics, distance_threshold=None, clusterer=None)
+        if n_topics > len(self.topics_):
+            model._adopt(corpus, model._cluster(corpus.embeddings))
+            return model
+        hierarchy = self.hierarchy_
+        groups = cut_hierarchy(hierarchy, len(self.topics_), n_topics)
+        done = len(self.topics_) - n_topics
+        model.backend_ = self.backend_
+        model.distance_threshold_ = float(hierarchy[done, 2]) if done < len(hierarchy) else 2.0
+        model._adopt(corpus, groups[self.labels_])
+        return model
 
     def fit_transform(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
         """Fit, then return a copy of ``labels_``."""

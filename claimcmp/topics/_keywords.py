@@ -128,6 +128,6 @@ def make_label(keywords: Sequence[str], fallback_text: str, *, n_terms: int = 3)
             break
     if picked:
         return ", ".join(picked)
-    words = fallback_text.split()
-    short = " ".join(words[:6])
-    return short + ("…" if len(words) > 6 else "")
+    fallback_words = fallback_text.split()
+    short = " ".join(fallback_words[:6])
+    return short + ("…" if len(fallback_words) > 6 else "")
