@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from ._inputs import Corpus
-from ._keywords import make_label, topic_keywords
+from ._keywords import default_vectorizer, make_label, topic_keywords
+from ._labels import label_stop_words
 from ._result import Topic
 
 __all__ = ["describe_topics", "topic_geometry"]
@@ -60,6 +61,9 @@ def describe_topics(
     """
     keywords: list[tuple[str, ...]] = [() for _ in range(n_topics)]
     if corpus.texts is not None:
+        if vectorizer is None:
+            stop = label_stop_words([*corpus.sides, *corpus.speakers])
+            vectorizer = default_vectorizer(len(corpus.texts), stop_words=stop)
         keywords = topic_keywords(
             corpus.texts, labels, n_topics, n_keywords=n_keywords, vectorizer=vectorizer
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -15,12 +15,13 @@ __all__ = ["Corpus", "read_input"]
 
 @dataclass
 class Corpus:
-    """Texts, sides, ids and unit embeddings of n statements (texts may be None)."""
+    """Texts, sides, ids and unit embeddings of n statements (texts may be None); speakers when known."""
 
     texts: list[str] | None
     sides: list[str | None]
     ids: list[str]
     embeddings: np.ndarray
+    speakers: list[str | None] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -35,6 +36,7 @@ class Corpus:
             sides=self.sides + other.sides,
             ids=self.ids + other.ids,
             embeddings=np.vstack([self.embeddings, other.embeddings]),
+            speakers=self.speakers + other.speakers,
         )
 
 
@@ -61,11 +63,14 @@ def read_input(
                 fix="Pass texts or statements as X with embeddings=, or the vectors alone as X.",
             )
         texts = None
+        speakers: list[str | None] = []
         sides: list[str | None] = [None] * len(X)
         ids = [str(id_offset + i) for i in range(len(X))]
         embeddings = X
     else:
-        texts, sides, ids = _read_items(list(X), id_offset)
+        items = list(X)
+        texts, sides, ids = _read_items(items, id_offset)
+        speakers = [_speaker(item) for item in items]
     if not ids:
         raise ConfigurationError("No statements were given.", fix="Pass at least one statement.")
     if embeddings is None:
@@ -88,7 +93,7 @@ def read_input(
         )
     if not np.all(np.isfinite(vectors)):
         raise ConfigurationError("Embeddings contain NaN or infinite values.", fix="Re-embed the texts.")
-    return Corpus(texts=texts, sides=sides, ids=ids, embeddings=normalise_rows(vectors))
+    return Corpus(texts=texts, sides=sides, ids=ids, embeddings=normalise_rows(vectors), speakers=speakers)
 
 
 
@@ -143,3 +148,8 @@ def _read_items(items: list[Any], id_offset: int) -> tuple[list[str], list[str |
                 fix="Pass Statement objects, strings, or an ndarray of embeddings.",
             )
     return texts, sides, ids
+
+
+def _speaker(item: Any) -> str | None:
+    speaker = getattr(item, "speaker", None)
+    return speaker if isinstance(speaker, str) else None

@@ -10,7 +10,7 @@ the others. Counting is done by :class:`~claimcmp.topics._terms.TermCounter`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,13 +21,13 @@ from .estimators import unfitted_copy
 __all__ = ["default_vectorizer", "topic_keywords", "make_label"]
 
 
-def default_vectorizer(n_texts: int) -> TermCounter:
-    """Words and bigrams, English stop words removed.
+def default_vectorizer(n_texts: int, stop_words: Iterable[str] | None = None) -> TermCounter:
+    """Words and bigrams, stop words removed (default: English function words).
 
     Terms must occur twice in corpora above 5,000 statements, which keeps the
     bigram vocabulary small at 100k statements.
     """
-    return TermCounter(min_df=2 if n_texts > 5000 else 1)
+    return TermCounter(min_df=2 if n_texts > 5000 else 1, stop_words=stop_words)
 
 
 def topic_keywords(
