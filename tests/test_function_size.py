@@ -25,8 +25,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("compare/blocking.py", "_top_k_rows"): "owned by the comparer rewrite, issue #20",
     ("themes/_summary.py", "summarise"): "owned by the themes rewrite",
     ("themes/_tracker.py", "_prepare"): "owned by the themes rewrite",
-    ("topics/_keywords.py", "topic_keywords"): "owned by the topics rewrite",
-    ("topics/_describe.py", "describe_topics"): "owned by the topics rewrite",
 }
 
 

@@ -68,17 +68,7 @@ def topic_keywords(
     member = sparse.csr_matrix(
         (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(n_topics, len(labels))
     )
-    per_topic = (member @ counts).tocsr().astype(np.float64)
-    # a bigram is a phrase of the topic only when two or more of its statements use it
-    is_bigram = np.char.count(vocab.astype(str), " ") > 0
-    if is_bigram.any():
-        present = counts.copy()
-        present.data[:] = 1
-        doc_freq = (member @ present).tocsr()
-        lone = doc_freq.multiply(sparse.csr_matrix(is_bigram.astype(np.float64))).tocsr()
-        lone.data = (lone.data < 2).astype(np.float64)
-        per_topic = (per_topic - per_topic.multiply(lone)).tocsr()
-        per_topic.eliminate_zeros()
+    per_topic = _shared_phrases_only(member, counts, vocab)
     term_freq = np.asarray(per_topic.sum(axis=0)).ravel()
     words_per_topic = float(per_topic.sum()) / max(n_topics, 1)
     idf = np.log1p(words_per_topic / np.maximum(term_freq, 1.0))
@@ -95,6 +85,23 @@ def topic_keywords(
         order = sorted(range(len(cols)), key=lambda i: (-round(scores[i], 12), vocab[cols[i]]))
         result.append(_pick(vocab[cols[order]], n_keywords))
     return result
+
+
+def _shared_phrases_only(member: Any, counts: Any, vocab: np.ndarray) -> Any:
+    """Term counts per topic (CSR, topics x terms); a bigram counts only where 2+ of the topic's statements use it."""
+    from scipy import sparse
+
+    per_topic = (member @ counts).tocsr().astype(np.float64)
+    is_bigram = np.char.count(vocab.astype(str), " ") > 0
+    if is_bigram.any():
+        present = counts.copy()
+        present.data[:] = 1
+        doc_freq = (member @ present).tocsr()
+        lone = doc_freq.multiply(sparse.csr_matrix(is_bigram.astype(np.float64))).tocsr()
+        lone.data = (lone.data < 2).astype(np.float64)
+        per_topic = (per_topic - per_topic.multiply(lone)).tocsr()
+        per_topic.eliminate_zeros()
+    return per_topic
 
 
 def _pick(ranked: np.ndarray, n_keywords: int) -> tuple[str, ...]:
