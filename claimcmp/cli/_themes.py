@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         saved = json.loads(state.read_text(encoding="utf-8"))
         tracker = ThemeTracker.from_dict(saved, embedder=embedder, side_of=side_of)
         tracker.sides = args.sides
-        tracker.update(releases)
+        tracker.partial_fit(releases)
     else:
         tracker = ThemeTracker(
             embedder=embedder,

@@ -1,6 +1,6 @@
 """Recurring themes across a series of releases: timeline per side, repeated claims, stable ids.
 
-:class:`ThemeTracker` is the estimator (fit / update / merge); :func:`track_themes`
+:class:`ThemeTracker` is the estimator (fit / partial_fit / transform / merge); :func:`track_themes`
 is the one-line form returning a :class:`ThemeSeries`. See ``docs/themes.md``
 for the trend definitions.
 """

@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'-]+", re.UNICODE)
 def _stop_words() -> frozenset[str]:
     from ..lang import word_set
 
-    return word_set("stopwords")
+    return word_set("stopwords") | word_set("topics_label_noise")
 
 
 def tokens(text: str, stop_words: frozenset[str]) -> list[str]:

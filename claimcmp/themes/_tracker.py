@@ -13,6 +13,7 @@ import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
 from ..model import Release, Statement
+from ..topics.estimators import apply_params, params_of
 from ._claims import ClaimGrouper
 from ._keywords import TermStats, label_from
 from ._results import ThemeSeries
@@ -33,6 +34,7 @@ _PARAMS = (
     "window_words",
     "random_state",
 )
+_ALL_PARAMS = ("embedder", "sides", "side_of", "extractor", "topic_model") + _PARAMS
 
 
 class ThemeTracker:
@@ -41,7 +43,7 @@ class ThemeTracker:
     Each release is cut into statements (:func:`claimcmp.extract.extract_statements`,
     long statements windowed), the statements are embedded, clustered into
     themes by a :class:`claimcmp.topics.TopicModel`, and grouped into claims
-    (near-duplicates and paraphrases). :meth:`update` adds releases without
+    (near-duplicates and paraphrases). :meth:`partial_fit` adds releases without
     re-clustering: new statements join the closest existing theme (or form
     new ones, with the next free ids) and the claim of their nearest earlier
     neighbour. Ids are never renumbered.
@@ -177,24 +179,6 @@ class ThemeTracker:
         self._group_claims(stmts, vectors)
         return self
 
-    def update(
-        self,
-        releases: Iterable[Release],
-        *,
-        statements: Sequence[Statement] | None = None,
-        embeddings: np.ndarray | None = None,
-    ) -> ThemeTracker:
-        """Add releases without renumbering any theme or claim; returns self.
-
-        Releases already tracked (same id) are skipped. Only the new
-        statements are embedded. Parameters as in :meth:`fit`.
-        """
-        if not hasattr(self, "releases_"):
-            return self.fit(releases, statements=statements, embeddings=embeddings)
-        infos, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set(self.releases_))
-        self._add(infos, stmts, vectors)
-        return self
-
     def partial_fit(
         self,
         releases: Iterable[Release],
@@ -202,14 +186,84 @@ class ThemeTracker:
         statements: Sequence[Statement] | None = None,
         embeddings: np.ndarray | None = None,
     ) -> ThemeTracker:
-        """Alias of :meth:`update` (fits when not fitted yet)."""
-        return self.update(releases, statements=statements, embeddings=embeddings)
+        """Add releases without renumbering any theme or claim (fits when not fitted yet); returns self.
+
+        The one method that changes a fitted tracker. Releases already
+        tracked (same id) are skipped. Only the new statements are embedded.
+        Parameters as in :meth:`fit`.
+        """
+        if not hasattr(self, "releases_"):
+            return self.fit(releases, statements=statements, embeddings=embeddings)
+        infos, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set(self.releases_))
+        self._add(infos, stmts, vectors)
+        return self
+
+    def update(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> ThemeTracker:
+        """Deprecated alias of :meth:`partial_fit` (removed in 0.3)."""
+        warnings.warn(
+            "ThemeTracker.update() is deprecated and is removed in 0.3; use partial_fit() (same arguments).",
+            FutureWarning,
+            stacklevel=2,
+        )
+        return self.partial_fit(releases, statements=statements, embeddings=embeddings)
+
+    def fit_transform(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Fit, then return a copy of ``theme_ids_`` (the theme of each statement, in ``statements_`` order)."""
+        return self.fit(releases, statements=statements, embeddings=embeddings).theme_ids_.copy()
+
+    def transform(
+        self,
+        releases: Iterable[Release],
+        *,
+        statements: Sequence[Statement] | None = None,
+        embeddings: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Theme of each statement of ``releases``; the tracker does not change.
+
+        Statements come in series order (as :meth:`fit` orders them),
+        releases already tracked included. A statement far from every theme
+        gets -1 (:meth:`partial_fit` would start a new theme for it).
+        Parameters as in :meth:`fit`.
+
+        Returns
+        -------
+        ndarray of shape (n_statements,) of int
+        """
+        self._check_fitted()
+        _, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set())
+        if not stmts:
+            return np.zeros(0, dtype=np.intp)
+        return np.asarray(self.topic_model_.transform(vectors), dtype=np.intp)
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """Constructor arguments (with ``deep``, also ``topic_model__...``)."""
+        return params_of(self, _ALL_PARAMS, deep=deep)
+
+    def set_params(self, **params: Any) -> ThemeTracker:
+        """Set constructor arguments (nested ``topic_model__n_topics=12`` too); returns self."""
+        apply_params(self, _ALL_PARAMS, params)
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "releases_")
 
     def merge(self, other: ThemeTracker) -> ThemeTracker:
         """A new tracker: this one plus the releases of ``other`` it lacks.
 
         This tracker's ids are kept; ``other``'s statements are added as by
-        :meth:`update` (its embeddings reused, nothing re-embedded when it
+        :meth:`partial_fit` (its embeddings reused, nothing re-embedded when it
         has them), so its themes and claims join this tracker's where they
         match and get new ids otherwise.
         """
@@ -372,39 +426,15 @@ class ThemeTracker:
         known: set[str],
     ) -> tuple[list[ReleaseInfo], list[Statement], np.ndarray]:
         """Release facts, statements (series order, sides applied) and their unit vectors."""
-        for release in releases:
-            if not isinstance(release, Release):
-                raise ConfigurationError(
-                    f"Expected Release objects, got {type(release).__name__}.",
-                    fix="Load releases with claimcmp.load_releases(paths).",
-                )
-        fresh: list[Release] = []
-        seen: set[str] = set(known)
-        for release in releases:
-            if release.id in seen:
-                logger.info("release %s is already tracked; skipped", release.id)
-                continue
-            seen.add(release.id)
-            fresh.append(release)
-        infos = [ReleaseInfo.of(r, release_side(r, self.side_of)) for r in fresh]
-        order = series_order(infos)
-        fresh, infos = [fresh[i] for i in order], [infos[i] for i in order]
+        fresh, infos = self._new_releases(releases, known)
         if embeddings is not None and statements is None:
             raise ConfigurationError(
                 "embeddings= needs statements=.", fix="Pass the statements the embeddings belong to."
             )
-        rows: list[int] = []
         if statements is not None:
-            by_release: dict[str, list[tuple[int, Statement]]] = {}
-            for i, s in enumerate(statements):
-                by_release.setdefault(s.release_id, []).append((i, s))
-            stmts = []
-            for release in fresh:
-                for i, s in sorted(by_release.get(release.id, []), key=lambda p: (p[1].start, p[1].end)):
-                    rows.append(i)
-                    stmts.append(s)
+            rows, stmts = _given_in_series_order(fresh, statements)
         else:
-            stmts = [
+            rows, stmts = [], [
                 s
                 for release in fresh
                 for s in release_statements(
@@ -421,18 +451,30 @@ class ThemeTracker:
             for s in stmts
         ]
         if embeddings is not None:
-            matrix = np.asarray(embeddings, dtype=np.float32)
-            if matrix.ndim != 2 or matrix.shape[0] != len(statements or ()):
-                raise ConfigurationError(
-                    f"embeddings have shape {matrix.shape} for {len(statements or ())} statements.",
-                    fix="Pass one row per statement.",
-                )
-            vectors = matrix[rows] if rows else matrix[:0]
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+            vectors = _given_vectors(embeddings, rows, len(statements or ()))
         else:
             vectors = self._encode([s.text for s in stmts])
         return infos, stmts, vectors
+
+    def _new_releases(self, releases: list[Release], known: set[str]) -> tuple[list[Release], list[ReleaseInfo]]:
+        """The releases not tracked yet (first of each id), with their facts, in series order."""
+        for release in releases:
+            if not isinstance(release, Release):
+                raise ConfigurationError(
+                    f"Expected Release objects, got {type(release).__name__}.",
+                    fix="Load releases with claimcmp.load_releases(paths).",
+                )
+        fresh: list[Release] = []
+        seen: set[str] = set(known)
+        for release in releases:
+            if release.id in seen:
+                logger.info("release %s is already tracked; skipped", release.id)
+                continue
+            seen.add(release.id)
+            fresh.append(release)
+        infos = [ReleaseInfo.of(r, release_side(r, self.side_of)) for r in fresh]
+        order = series_order(infos)
+        return [fresh[i] for i in order], [infos[i] for i in order]
 
     def _group_claims(self, stmts: list[Statement], vectors: np.ndarray) -> None:
         eligible = [i for i, s in enumerate(stmts) if len(s.text.split()) >= int(self.min_claim_words)]
@@ -457,7 +499,8 @@ class ThemeTracker:
             )
         model = self.topic_model_
         n_before = len(model.topics_)
-        ids = np.asarray(model.transform(vectors, describe=False), dtype=np.intp)
+        model.partial_fit(stmts, embeddings=vectors, describe=False)
+        ids = np.asarray(model.labels_[-len(stmts) :], dtype=np.intp)
         self._terms.add(s.text for s in stmts)
         for theme_id in sorted(set(ids.tolist())):
             if theme_id >= n_before and theme_id not in self.theme_info_:
@@ -481,3 +524,33 @@ def _renamed_keyword(given: dict[str, Any], old: str, new: str, value: Any, *, d
         raise TypeError(f"pass {new}= only; {old}= is its deprecated name")
     warnings.warn(f"{old}= is deprecated; use {new}= (removed in 0.3).", FutureWarning, stacklevel=3)
     return given[old]
+
+
+def _given_in_series_order(
+    releases: Sequence[Release], statements: Sequence[Statement]
+) -> tuple[list[int], list[Statement]]:
+    """The given statements of ``releases``, release by release and in text order, with their row numbers."""
+    by_release: dict[str, list[tuple[int, Statement]]] = {}
+    for i, s in enumerate(statements):
+        by_release.setdefault(s.release_id, []).append((i, s))
+    rows: list[int] = []
+    stmts: list[Statement] = []
+    for release in releases:
+        for i, s in sorted(by_release.get(release.id, []), key=lambda p: (p[1].start, p[1].end)):
+            rows.append(i)
+            stmts.append(s)
+    return rows, stmts
+
+
+def _given_vectors(embeddings: np.ndarray, rows: Sequence[int], n_statements: int) -> np.ndarray:
+    """The unit vectors of the rows kept, from the embeddings given with the statements."""
+    matrix = np.asarray(embeddings, dtype=np.float32)
+    if matrix.ndim != 2 or matrix.shape[0] != n_statements:
+        raise ConfigurationError(
+            f"embeddings have shape {matrix.shape} for {n_statements} statements.",
+            fix="Pass one row per statement.",
+        )
+    vectors = matrix[list(rows)] if rows else matrix[:0]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit: np.ndarray = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    return unit

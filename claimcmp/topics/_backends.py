@@ -17,8 +17,8 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from ._linkage import LinkageTree, average_linkage
-from .quantise import spherical_cells
 from ._threshold import choose_n_clusters
+from .quantise import spherical_cells
 
 __all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows"]
 

@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from ._inputs import Corpus
-from ._keywords import make_label, topic_keywords
+from ._keywords import default_vectorizer, make_label, topic_keywords
+from ._labels import label_stop_words
 from ._result import Topic
 
 __all__ = ["describe_topics", "topic_geometry"]
@@ -39,7 +40,6 @@ def describe_topics(
     corpus: Corpus,
     labels: np.ndarray,
     topic_ids: list[int],
-    n_topics: int,
     centroids: np.ndarray,
     *,
     n_keywords: int = 8,
@@ -57,31 +57,44 @@ def describe_topics(
     topic_ids : list of int
         The topics to describe.
     centroids : ndarray of shape (n_topics, dim)
+        One row per topic id (``n_topics = len(centroids)``).
     """
+    n_topics = len(centroids)
     keywords: list[tuple[str, ...]] = [() for _ in range(n_topics)]
     if corpus.texts is not None:
+        if vectorizer is None:
+            stop = label_stop_words([*corpus.sides, *corpus.speakers])
+            vectorizer = default_vectorizer(len(corpus.texts), stop_words=stop)
         keywords = topic_keywords(
             corpus.texts, labels, n_topics, n_keywords=n_keywords, vectorizer=vectorizer
         )
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(n_topics + 1))
-    topics = []
-    for topic_id in topic_ids:
-        members = order[bounds[topic_id] : bounds[topic_id + 1]]
-        closeness = corpus.embeddings[members] @ centroids[topic_id]
-        ranked = members[np.lexsort((members, -np.round(closeness, 6)))][:n_representatives]
-        sides = Counter(corpus.sides[i] for i in members.tolist() if corpus.sides[i] is not None)
-        texts = tuple(corpus.texts[i] for i in ranked) if corpus.texts is not None else ()
-        label = make_label(keywords[topic_id], texts[0] if texts else f"topic {topic_id}")
-        topics.append(
-            Topic(
-                id=int(topic_id),
-                label=label,
-                keywords=keywords[topic_id],
-                size=int(len(members)),
-                side_counts=dict(sides),
-                representative_ids=tuple(corpus.ids[i] for i in ranked),
-                representatives=texts,
-            )
-        )
-    return topics
+    return [
+        _one_topic(corpus, int(t), order[bounds[t] : bounds[t + 1]], centroids[t], keywords[t], n_representatives)
+        for t in topic_ids
+    ]
+
+
+def _one_topic(
+    corpus: Corpus,
+    topic_id: int,
+    members: np.ndarray,
+    centroid: np.ndarray,
+    keywords: tuple[str, ...],
+    n_representatives: int,
+) -> Topic:
+    """The Topic of these member rows: size, side counts, representatives closest to the centroid, label."""
+    closeness = corpus.embeddings[members] @ centroid
+    ranked = members[np.lexsort((members, -np.round(closeness, 6)))][:n_representatives]
+    sides = Counter(corpus.sides[i] for i in members.tolist() if corpus.sides[i] is not None)
+    texts = tuple(corpus.texts[i] for i in ranked) if corpus.texts is not None else ()
+    return Topic(
+        id=topic_id,
+        label=make_label(keywords, texts[0] if texts else f"topic {topic_id}"),
+        keywords=keywords,
+        size=int(len(members)),
+        side_counts=dict(sides),
+        representative_ids=tuple(corpus.ids[i] for i in ranked),
+        representatives=texts,
+    )

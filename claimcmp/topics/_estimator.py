@@ -8,12 +8,15 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigurationError, NotFittedError
+from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
 from ._backends import CentroidAgglomerative, CosineAgglomerative
 from ._describe import describe_topics, topic_geometry
+from ._hierarchy import cut_hierarchy, topic_hierarchy
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
+from ._kmeans import SphericalKMeans
 from ._result import Topic
+from .estimators import apply_params, clusterer_tags, embeddings_argument, params_of
 
 __all__ = ["TopicModel"]
 
@@ -32,6 +35,7 @@ _PARAMS = (
     "n_representatives",
     "random_state",
 )
+_ALL_PARAMS = _PARAMS + ("clusterer", "embedder", "vectorizer")
 
 
 class TopicModel:
@@ -40,8 +44,10 @@ class TopicModel:
     Parameters
     ----------
     n_topics : int, optional
-        Number of topics to find. Default: automatic, the cut of the
-        average-linkage tree with the best (cosine) silhouette.
+        Number of topics to find, by spherical k-means on neighbour-smoothed
+        vectors (:class:`SphericalKMeans`). Default: automatic, the cut of
+        the average-linkage tree with the highest modularity on the
+        statements' nearest-neighbour graph.
     distance_threshold : float, optional
         Average-linkage cosine distance (1 - average similarity between two
         groups) below which groups are merged; exclusive with ``n_topics``.
@@ -83,19 +89,28 @@ class TopicModel:
     distance_threshold_ : float or None
     min_similarity_new_ : float
     backend_ : str
-        ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
+        ``"kmeans"`` (a count given), ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
+
+    n_features_in_ : int
+        Embedding dimension seen in :meth:`fit`.
 
     Notes
     -----
-    :meth:`transform` assigns statements and *adds* topics for those far from
-    every existing one (so a second call puts similar statements in the same
-    new topic); existing topics are never renumbered or changed.
-    :meth:`partial_fit` does the same and also folds the statements into the
-    model: sizes, side counts, centroids, keywords and representatives are
-    recomputed over everything seen. With ``describe=False`` both cost the
-    size of the batch only (keywords of existing topics are then kept;
-    :meth:`describe` recomputes them).
+    scikit-learn contract: ``__init__`` stores its arguments; :meth:`fit`
+    learns; :meth:`transform` (alias :meth:`predict`) is pure, giving the
+    closest existing topic or -1; :meth:`partial_fit` is the one method that
+    changes a fitted model: it places new statements, *adds* topics for those
+    far from every existing one, and folds them in (sizes, side counts,
+    centroids, keywords and representatives recomputed over everything seen;
+    with ``describe=False`` at the cost of the batch only, :meth:`describe`
+    catching up later). ``sklearn.base.clone`` works.
     """
+
+    labels_: np.ndarray
+    topics_: list[Topic]
+    centroids_: np.ndarray
+    cohesion_: np.ndarray
+    _corpus: Corpus | None
 
     def __init__(
         self,
@@ -129,24 +144,24 @@ class TopicModel:
         return f"TopicModel({shown})"
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """Constructor arguments, as scikit-learn's ``clone`` expects."""
-        names = _PARAMS + ("clusterer", "embedder", "vectorizer")
-        return {name: getattr(self, name) for name in names}
+        """Constructor arguments (with ``deep``, also ``clusterer__...`` etc. of estimator arguments)."""
+        return params_of(self, _ALL_PARAMS, deep=deep)
 
     def set_params(self, **params: Any) -> TopicModel:
-        """Set constructor arguments; returns self."""
-        valid = set(self.get_params())
-        for key, value in params.items():
-            if key not in valid:
-                raise ConfigurationError(
-                    f"TopicModel has no parameter {key!r}.", fix=f"Use one of: {', '.join(sorted(valid))}."
-                )
-            setattr(self, key, value)
+        """Set constructor arguments (nested ``clusterer__n_clusters=5`` too); returns self."""
+        apply_params(self, _ALL_PARAMS, params)
         return self
+
+    def __sklearn_tags__(self) -> Any:
+        """scikit-learn tags: a clusterer of embedding rows (or texts)."""
+        return clusterer_tags()
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "topics_")
 
     # ------------------------------------------------------------------ fitting
 
-    def fit(self, X: Any, embeddings: np.ndarray | None = None) -> TopicModel:
+    def fit(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> TopicModel:
         """Cluster statements into topics.
 
         Parameters
@@ -154,6 +169,9 @@ class TopicModel:
         X : sequence of Statement or str, or ndarray of shape (n, dim)
             Statements (text, side and id are used), plain texts, or
             embeddings alone (topics then have no keywords).
+        y : ignored
+            scikit-learn's convention. (A 2-D array here is taken as the
+            embeddings, with a FutureWarning: the old positional place.)
         embeddings : ndarray of shape (n, dim), optional
             Precomputed embeddings of ``X``'s texts.
 
@@ -161,8 +179,14 @@ class TopicModel:
         -------
         self
         """
+        embeddings = embeddings_argument(y, embeddings, "fit")
         corpus = read_input(X, embeddings, self.embedder)
-        raw = self._cluster(corpus.embeddings)
+        self._adopt(corpus, self._cluster(corpus.embeddings))
+        return self
+
+    def _adopt(self, corpus: Corpus, raw: np.ndarray) -> None:
+        """Set every fitted attribute from the statements and a clustering of them (-1: noise)."""
+        self.n_features_in_ = int(corpus.embeddings.shape[1])
         labels = _stable_numbering(raw)
         n_topics = int(labels.max()) + 1 if (labels >= 0).any() else 0
         self.centroids_, self.cohesion_ = topic_geometry(
@@ -179,54 +203,115 @@ class TopicModel:
             labels = _stable_numbering(labels)
         self._corpus = corpus
         self._refresh(labels)
-        return self
 
-    def fit_transform(self, X: Any, embeddings: np.ndarray | None = None) -> np.ndarray:
-        """Fit, then return ``labels_``."""
-        return self.fit(X, embeddings).labels_.copy()
+    @property
+    def hierarchy_(self) -> np.ndarray:
+        """Average-linkage merges of the topics, ndarray of shape (n_topics - 1, 4), SciPy's linkage format.
 
-    def transform(self, X: Any, embeddings: np.ndarray | None = None, *, describe: bool = True) -> np.ndarray:
-        """Topic ids of new statements, adding topics for far-away ones.
+        Row ``i`` merges two nodes (a topic id, or ``n_topics + j`` for the
+        node of row ``j``) at a cosine distance (1 - average similarity
+        between their statements), with the number of topics under the new node.
+        Computed from the topics' centroids, cohesion and sizes (no statement
+        is compared again); :meth:`reduce_topics` cuts it.
+        """
+        self._check_fitted()
+        sizes = np.array([t.size for t in self.topics_], dtype=np.float64)
+        return topic_hierarchy(self.centroids_, self.cohesion_, sizes)
 
-        Each statement joins the topic with the highest average similarity to
-        its members when that reaches ``min_similarity_new_``. The others are
-        grouped among themselves (same merge rule) into new topics with ids
-        ``len(topics_)``, ``len(topics_) + 1``, ...; these are appended to
-        ``topics_`` and ``centroids_``. Existing topics are left unchanged.
+    def reduce_topics(self, n_topics: int) -> TopicModel:
+        """A new fitted model with ``n_topics`` topics, without embedding anything again.
+
+        Fewer topics: the first merges of :attr:`hierarchy_` are made (the
+        closest topics join, as average linkage would join them), then the
+        topics are numbered and described afresh. More topics: the held
+        statements' embeddings are clustered again with ``n_topics`` given
+        (:class:`SphericalKMeans`). This model is left unchanged.
 
         Parameters
         ----------
-        X, embeddings : as in :meth:`fit`
-        describe : bool, default=True
-            True: keywords of new topics weigh them against every fitted
-            statement (cost grows with the fitted corpus). False: against the
-            other statements of this call only (cost of the call's size; for
-            frequent small updates). A loaded model (:meth:`from_dict`) always
-            works as with False.
+        n_topics : int
+            At least 1; at most the number of statements.
+
+        Returns
+        -------
+        TopicModel
+        """
+        self._check_fitted()
+        corpus = self._corpus
+        if corpus is None:
+            raise ConfigurationError(
+                "This TopicModel was loaded without its statements, so its topics cannot be regrouped.",
+                fix="Fit a model on the statements, then call reduce_topics().",
+            )
+        n_topics = int(n_topics)
+        if not 1 <= n_topics <= len(corpus):
+            raise ConfigurationError(
+                f"reduce_topics needs 1 <= n_topics <= {len(corpus)} statements, got {n_topics}.",
+                fix="Pass a number of topics in that range.",
+            )
+        from .estimators import unfitted_copy
+
+        model: TopicModel = unfitted_copy(self)
+        model.set_params(n_topics=n_topics, distance_threshold=None, clusterer=None)
+        if n_topics > len(self.topics_):
+            model._adopt(corpus, model._cluster(corpus.embeddings))
+            return model
+        hierarchy = self.hierarchy_
+        groups = cut_hierarchy(hierarchy, len(self.topics_), n_topics)
+        done = len(self.topics_) - n_topics
+        model.backend_ = self.backend_
+        model.distance_threshold_ = float(hierarchy[done, 2]) if done < len(hierarchy) else 2.0
+        model._adopt(corpus, groups[self.labels_])
+        return model
+
+    def fit_transform(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Fit, then return a copy of ``labels_``."""
+        return self.fit(X, y, embeddings=embeddings).labels_.copy()
+
+    def fit_predict(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Same as :meth:`fit_transform` (scikit-learn's name for clusterers)."""
+        return self.fit_transform(X, y, embeddings=embeddings)
+
+    def transform(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Topic id of each new statement; the model does not change.
+
+        A statement gets the topic whose members it is most similar to on
+        average when that similarity reaches ``min_similarity_new_``, and -1
+        otherwise (:meth:`partial_fit` would start a new topic for it).
+
+        Parameters
+        ----------
+        X, y, embeddings : as in :meth:`fit`
 
         Returns
         -------
         ndarray of shape (n,) of int
         """
         self._check_fitted()
+        embeddings = embeddings_argument(y, embeddings, "transform")
         new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
-        first_new = len(self.topics_)
-        ids = self._place_vectors(new.embeddings)
-        added = list(range(first_new, len(self.centroids_)))
-        if added:
-            self.topics_.extend(self._describe_new(new, ids, added, describe))
-        return ids
+        self._check_dimension(new.embeddings)
+        return self._closest_topics(new.embeddings)
 
-    def partial_fit(self, X: Any, embeddings: np.ndarray | None = None, *, describe: bool = True) -> TopicModel:
+    def predict(self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None) -> np.ndarray:
+        """Same as :meth:`transform`."""
+        return self.transform(X, y, embeddings=embeddings)
+
+    def partial_fit(
+        self, X: Any, y: Any = None, *, embeddings: np.ndarray | None = None, describe: bool = True
+    ) -> TopicModel:
         """Add statements to the model (fits when not fitted yet); returns self.
 
-        Statements are placed as by :meth:`transform` and folded in:
-        ``labels_`` grows, and sizes, side counts and centroids take them in.
-        Ids never change.
+        The one method that changes a fitted model. Each statement joins
+        its closest topic as in :meth:`transform`; the others are grouped
+        among themselves (the same merge rule) into **new** topics with ids
+        ``len(topics_)``, ``len(topics_) + 1``, ... All are folded in:
+        ``labels_`` grows, and sizes, side counts and centroids take them
+        in. Existing ids never change.
 
         Parameters
         ----------
-        X, embeddings : as in :meth:`fit`
+        X, y, embeddings : as in :meth:`fit`
         describe : bool, default=True
             True: keywords, labels and representatives of every topic are
             computed again over all statements seen (needs them: not for a
@@ -237,14 +322,16 @@ class TopicModel:
             described from this batch. Works on a loaded model;
             :meth:`describe` catches up later when the statements are held.
         """
+        embeddings = embeddings_argument(y, embeddings, "partial_fit")
         if not hasattr(self, "labels_"):
-            return self.fit(X, embeddings)
+            return self.fit(X, embeddings=embeddings)
         if describe and self._corpus is None:
             raise ConfigurationError(
                 "This TopicModel was loaded without its statements, so its topics cannot be described again.",
                 fix="Use partial_fit(..., describe=False) on a loaded model, or fit a new one on all statements.",
             )
         new = read_input(X, embeddings, self.embedder, id_offset=len(self.labels_))
+        self._check_dimension(new.embeddings)
         n_old = len(self.topics_)
         sizes = np.array([t.size for t in self.topics_], dtype=np.float64)
         ids = self._place_vectors(new.embeddings)
@@ -259,7 +346,7 @@ class TopicModel:
             self.centroids_[:n_old], self.cohesion_[:n_old], sizes, new.embeddings[joined], ids[joined]
         )
         self.centroids_[:n_old], self.cohesion_[:n_old] = centroids, cohesion
-        sides = [side for side, keep in zip(new.sides, joined.tolist()) if keep]
+        sides = [side for side, keep in zip(new.sides, joined.tolist(), strict=True) if keep]
         self.topics_ = fold_members(self.topics_, ids[joined], sides)
         added = list(range(n_old, len(self.centroids_)))
         if added:
@@ -324,6 +411,7 @@ class TopicModel:
         model.topics_ = [Topic.from_dict(t) for t in data["topics"]]
         model.centroids_ = np.asarray(data["centroids"], dtype=np.float32).reshape(len(model.topics_), -1)
         model.cohesion_ = np.asarray(data["cohesion"], dtype=np.float64)
+        model.n_features_in_ = int(model.centroids_.shape[1])
         model._corpus = None
         return model
 
@@ -333,6 +421,14 @@ class TopicModel:
         if not hasattr(self, "topics_"):
             raise NotFittedError(
                 "This TopicModel is not fitted yet.", fix="Call fit() with statements before using it."
+            )
+
+    def _check_dimension(self, vectors: np.ndarray) -> None:
+        expected = int(self.centroids_.shape[1]) if self.centroids_.ndim == 2 else vectors.shape[1]
+        if len(self.centroids_) and vectors.shape[1] != expected:
+            raise ShapeMismatchError(
+                f"X has {vectors.shape[1]} features, but TopicModel is expecting {expected} features as input.",
+                fix="Embed new statements with the model the topics were fitted with.",
             )
 
     def _cluster(self, vectors: np.ndarray) -> np.ndarray:
@@ -353,6 +449,9 @@ class TopicModel:
             if self.distance_threshold is None:
                 self.distance_threshold_ = 1.0 - _FALLBACK_MIN_SIMILARITY
             return np.zeros(n, dtype=np.intp)
+        elif self.n_topics is not None and self.distance_threshold is None:
+            backend = SphericalKMeans(min(int(self.n_topics), n), random_state=self.random_state)
+            self.backend_ = "kmeans"
         else:
             n_topics = None if self.n_topics is None else min(int(self.n_topics), n)
             if n >= self.large_corpus_threshold:
@@ -382,6 +481,9 @@ class TopicModel:
     def _min_similarity(self, vectors: np.ndarray) -> float:
         if self.min_similarity_new is not None:
             return float(self.min_similarity_new)
+        if self.backend_ == "kmeans":
+            # as for a cut tree: the distance of the first merge not made (the two closest topics)
+            self.distance_threshold_ = 1.0 - _closest_topics_similarity(self.centroids_, self.cohesion_)
         threshold = self.distance_threshold_
         if threshold is None:
             # custom clusterer: the built-in automatic cut's threshold on the same vectors
@@ -392,18 +494,25 @@ class TopicModel:
             ).distance_threshold_
         return float(1.0 - threshold)
 
-    def _place_vectors(self, vectors: np.ndarray) -> np.ndarray:
-        """Ids for unit vectors: closest topic, or new topics (appended to centroids_/cohesion_)."""
-        n_old = len(self.centroids_)
+    def _closest_topics(self, vectors: np.ndarray) -> np.ndarray:
+        """Closest topic of each unit vector by average similarity to its members; -1 below the bar."""
         ids = np.full(len(vectors), -1, dtype=np.intp)
-        if n_old:
+        if len(self.centroids_):
             avg_sim = (vectors @ self.centroids_.T) * self.cohesion_[None, :]
             best = np.argmax(avg_sim, axis=1)
             close = avg_sim[np.arange(len(vectors)), best] >= self.min_similarity_new_
             ids[close] = best[close]
+        return ids
+
+    def _place_vectors(self, vectors: np.ndarray) -> np.ndarray:
+        """Ids for unit vectors: closest topic, or new topics (appended to centroids_/cohesion_)."""
+        n_old = len(self.centroids_)
+        ids = self._closest_topics(vectors)
         far = np.flatnonzero(ids < 0)
         if len(far):
-            groups = CosineAgglomerative(distance_threshold=1.0 - self.min_similarity_new_)
+            groups: CosineAgglomerative | CentroidAgglomerative = CosineAgglomerative(
+                distance_threshold=1.0 - self.min_similarity_new_
+            )
             if len(far) >= self.large_corpus_threshold:
                 groups = CentroidAgglomerative(
                     distance_threshold=1.0 - self.min_similarity_new_,
@@ -429,7 +538,6 @@ class TopicModel:
             both,
             labels,
             added,
-            len(self.centroids_),
             self.centroids_,
             n_keywords=self.n_keywords,
             n_representatives=self.n_representatives,
@@ -450,7 +558,6 @@ class TopicModel:
             corpus,
             labels,
             [int(i) for i in np.flatnonzero(present)],
-            n_topics,
             self.centroids_,
             n_keywords=self.n_keywords,
             n_representatives=self.n_representatives,
@@ -478,6 +585,16 @@ def _stable_numbering(raw: np.ndarray) -> np.ndarray:
     new_id[order] = np.arange(len(values))
     labels[valid] = new_id[np.searchsorted(values, raw[valid])]
     return labels
+
+
+def _closest_topics_similarity(centroids: np.ndarray, cohesion: np.ndarray) -> float:
+    """Average similarity between the members of the two closest topics (the next average-linkage merge)."""
+    if len(centroids) < 2:
+        return _FALLBACK_MIN_SIMILARITY
+    means = centroids.astype(np.float64) * cohesion[:, None]
+    sims = means @ means.T
+    np.fill_diagonal(sims, -np.inf)
+    return float(sims.max())
 
 
 def _subsample(vectors: np.ndarray, limit: int, random_state: int) -> np.ndarray:

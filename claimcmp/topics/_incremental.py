@@ -65,7 +65,7 @@ def fold_members(topics: list[Topic], ids: np.ndarray, sides: list[str | None]) 
     Keywords, label and representatives are left as they were.
     """
     added: dict[int, Counter[str | None]] = {}
-    for topic_id, side in zip(ids.tolist(), sides):
+    for topic_id, side in zip(ids.tolist(), sides, strict=True):
         added.setdefault(topic_id, Counter())[side] += 1
     result = list(topics)
     for topic_id, counts in added.items():

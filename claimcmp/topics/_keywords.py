@@ -10,24 +10,24 @@ the others. Counting is done by :class:`~claimcmp.topics._terms.TermCounter`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
-from .estimators import unfitted_copy
 from ._terms import TermCounter
+from .estimators import unfitted_copy
 
 __all__ = ["default_vectorizer", "topic_keywords", "make_label"]
 
 
-def default_vectorizer(n_texts: int) -> TermCounter:
-    """Words and bigrams, English stop words removed.
+def default_vectorizer(n_texts: int, stop_words: Iterable[str] | None = None) -> TermCounter:
+    """Words and bigrams, stop words removed (default: English function words).
 
     Terms must occur twice in corpora above 5,000 statements, which keeps the
     bigram vocabulary small at 100k statements.
     """
-    return TermCounter(min_df=2 if n_texts > 5000 else 1)
+    return TermCounter(min_df=2 if n_texts > 5000 else 1, stop_words=stop_words)
 
 
 def topic_keywords(
@@ -68,17 +68,7 @@ def topic_keywords(
     member = sparse.csr_matrix(
         (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(n_topics, len(labels))
     )
-    per_topic = (member @ counts).tocsr().astype(np.float64)
-    # a bigram is a phrase of the topic only when two or more of its statements use it
-    is_bigram = np.char.count(vocab.astype(str), " ") > 0
-    if is_bigram.any():
-        present = counts.copy()
-        present.data[:] = 1
-        doc_freq = (member @ present).tocsr()
-        lone = doc_freq.multiply(sparse.csr_matrix(is_bigram.astype(np.float64))).tocsr()
-        lone.data = (lone.data < 2).astype(np.float64)
-        per_topic = (per_topic - per_topic.multiply(lone)).tocsr()
-        per_topic.eliminate_zeros()
+    per_topic = _shared_phrases_only(member, counts, vocab)
     term_freq = np.asarray(per_topic.sum(axis=0)).ravel()
     words_per_topic = float(per_topic.sum()) / max(n_topics, 1)
     idf = np.log1p(words_per_topic / np.maximum(term_freq, 1.0))
@@ -95,6 +85,23 @@ def topic_keywords(
         order = sorted(range(len(cols)), key=lambda i: (-round(scores[i], 12), vocab[cols[i]]))
         result.append(_pick(vocab[cols[order]], n_keywords))
     return result
+
+
+def _shared_phrases_only(member: Any, counts: Any, vocab: np.ndarray) -> Any:
+    """Term counts per topic (CSR, topics x terms); a bigram counts only where 2+ of the topic's statements use it."""
+    from scipy import sparse
+
+    per_topic = (member @ counts).tocsr().astype(np.float64)
+    is_bigram = np.char.count(vocab.astype(str), " ") > 0
+    if is_bigram.any():
+        present = counts.copy()
+        present.data[:] = 1
+        doc_freq = (member @ present).tocsr()
+        lone = doc_freq.multiply(sparse.csr_matrix(is_bigram.astype(np.float64))).tocsr()
+        lone.data = (lone.data < 2).astype(np.float64)
+        per_topic = (per_topic - per_topic.multiply(lone)).tocsr()
+        per_topic.eliminate_zeros()
+    return per_topic
 
 
 def _pick(ranked: np.ndarray, n_keywords: int) -> tuple[str, ...]:
@@ -128,6 +135,6 @@ def make_label(keywords: Sequence[str], fallback_text: str, *, n_terms: int = 3)
             break
     if picked:
         return ", ".join(picked)
-    words = fallback_text.split()
-    short = " ".join(words[:6])
-    return short + ("…" if len(words) > 6 else "")
+    fallback_words = fallback_text.split()
+    short = " ".join(fallback_words[:6])
+    return short + ("…" if len(fallback_words) > 6 else "")

@@ -62,7 +62,7 @@ class LinkageTree:
         if n_clusters is not None:
             n_merges = max(0, self.n_cells - max(1, int(n_clusters)))
         else:
-            n_merges = int(np.searchsorted(self.distance, threshold, side="left"))
+            n_merges = int(np.searchsorted(self.distance, float(threshold or 0.0), side="left"))
         parent = np.arange(self.n_cells)
 
         def find(i: int) -> int:
@@ -73,7 +73,7 @@ class LinkageTree:
                 parent[i], i = root, parent[i]
             return root
 
-        for a, b in zip(self.left[:n_merges].tolist(), self.right[:n_merges].tolist()):
+        for a, b in zip(self.left[:n_merges].tolist(), self.right[:n_merges].tolist(), strict=True):
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)

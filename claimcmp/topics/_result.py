@@ -53,6 +53,11 @@ class Topic:
     def __hash__(self) -> int:
         return hash((self.id, self.label, self.keywords, self.size))
 
+    def __reduce__(self) -> tuple[type[Topic], tuple[object, ...]]:
+        """Pickle through the constructor (a mappingproxy cannot be pickled)."""
+        fields = (self.id, self.label, self.keywords, self.size, dict(self.side_counts))
+        return (Topic, fields + (self.representative_ids, self.representatives))
+
     @property
     def is_singleton(self) -> bool:
         """Whether the topic holds a single statement."""

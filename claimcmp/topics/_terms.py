@@ -71,7 +71,7 @@ class TermCounter:
         cols: list[int] = []
         for row, text in enumerate(texts):
             tokens = words(text, stop)
-            terms = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])] if self.bigrams else tokens
+            terms = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)] if self.bigrams else tokens
             for term in terms:
                 col = index.setdefault(term, len(index))
                 cols.append(col)

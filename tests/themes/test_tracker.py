@@ -83,14 +83,14 @@ def test_refit_gives_the_same_ids(series: list[Release]) -> None:
     assert a.to_dict() == b.to_dict()
 
 
-def test_update_keeps_ids_and_embeds_only_new_statements(series: list[Release]) -> None:
+def test_partial_fit_keeps_ids_and_embeds_only_new_statements(series: list[Release]) -> None:
     embedder = TopicalEmbedder()
     tracker = make(embedder).fit(series[:5])
     before = tracker.result()
     old_themes = tracker.theme_ids_.copy()
     old_claims = list(tracker.claim_ids_)
     seen = embedder.texts_seen
-    tracker.update(series[5:])
+    tracker.partial_fit(series[5:])
     new_statements = len(tracker.statements_) - len(old_themes)
     assert embedder.texts_seen - seen == new_statements
     assert np.array_equal(tracker.theme_ids_[: len(old_themes)], old_themes)
@@ -110,9 +110,9 @@ def test_update_keeps_ids_and_embeds_only_new_statements(series: list[Release]) 
     }
 
 
-def test_update_skips_releases_already_tracked(fitted: ThemeTracker, series: list[Release]) -> None:
+def test_partial_fit_skips_releases_already_tracked(fitted: ThemeTracker, series: list[Release]) -> None:
     n = len(fitted.statements_)
-    fitted.update(series[:2])
+    fitted.partial_fit(series[:2])
     assert len(fitted.statements_) == n
 
 
@@ -121,15 +121,15 @@ def test_partial_fit_on_unfitted_tracker_fits(series: list[Release], topical_emb
     assert len(tracker.releases_) == 8
 
 
-def test_round_trip_and_update_after_loading(series: list[Release]) -> None:
+def test_round_trip_and_partial_fit_after_loading(series: list[Release]) -> None:
     tracker = make(TopicalEmbedder()).fit(series[:5])
     for include in (True, False):
         data = json.loads(json.dumps(tracker.to_dict(include_embeddings=include)))
         loaded = ThemeTracker.from_dict(data, embedder=TopicalEmbedder(), side_of=side_by_issuer)
         loaded.extractor = sentence_extractor
         assert loaded.result().to_dict() == tracker.result().to_dict()
-        loaded.update(series[5:])
-        reference = make(TopicalEmbedder()).fit(series[:5]).update(series[5:])
+        loaded.partial_fit(series[5:])
+        reference = make(TopicalEmbedder()).fit(series[:5]).partial_fit(series[5:])
         assert loaded.result().to_dict() == reference.result().to_dict()
 
 

@@ -17,11 +17,12 @@ def test_biden_xi_readouts(shared_datasets: Path) -> None:
     releases = list(load_releases(files, on_error="skip"))
     tracker = ThemeTracker().fit(releases[:-2])
     before = tracker.theme_ids_.copy()
-    tracker.update(releases[-2:])
+    tracker.partial_fit(releases[-2:])
     assert (tracker.theme_ids_[: len(before)] == before).all()
     series = tracker.result()
     assert series.period == "quarter"
     assert any(t.trend is Trend.RECURRING for t in series.themes)
     keywords = " ".join(k for t in series.themes[:10] for k in t.keywords)
-    assert "taiwan" in keywords.lower()
+    # the Taiwan theme: country names are left out of labels (issue #21), its subject stays
+    assert "strait" in keywords.lower() and "taiwan" not in keywords.lower()
     assert series.claims and len(series.claims[0].release_ids) >= 2

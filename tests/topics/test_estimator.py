@@ -39,13 +39,14 @@ def test_fit_returns_self_and_places_every_statement(statements, embedder):
 
 def test_topic_description(statements, embedder):
     model = TopicModel(3, embedder=embedder).fit(statements)
-    by_theme = {model.labels_[i]: theme for i, theme in zip((0, 6, 12), ("chemical", "trade", "climate"))}
+    by_theme = {model.labels_[i]: theme for i, theme in zip((0, 6, 12), ("chemical", "trade", "climate"), strict=False)}
     for topic in model.topics_:
-        assert by_theme[topic.id] in topic.keywords
+        assert any(by_theme[topic.id] in k.split() for k in topic.keywords)  # alone or in a bigram
         assert by_theme[topic.id] in topic.label
+        assert not {"minister", "discussed"} & {w for k in topic.keywords for w in k.split()}  # title, reporting verb
         assert "the" not in topic.keywords and "and" not in topic.keywords
         assert dict(topic.side_counts) == {"east": 3, "west": 3}
-        members = {s.id for s, label in zip(statements, model.labels_) if label == topic.id}
+        members = {s.id for s, label in zip(statements, model.labels_, strict=False) if label == topic.id}
         assert set(topic.representative_ids) <= members
         assert len(topic.representatives) == 3
         assert not topic.is_singleton
@@ -100,19 +101,28 @@ def test_far_statement_is_a_singleton(embedder):
     assert odd.id == len(model.topics_) - 1 or model.topics_[-1].is_singleton
 
 
-def test_transform_assigns_near_and_adds_far_topics(statements, embedder):
+def test_transform_assigns_near_and_marks_far_without_changing_the_model(statements, embedder):
+    model = TopicModel(3, embedder=embedder).fit(statements)
+    before = model.to_dict()
+    near = "The minister discussed chemical weapons and nerve agent regarding chemical matters."
+    far = "Football supporters celebrated the surprising league victory downtown."
+    ids = model.transform([near, far, far])
+    assert ids.tolist() == [model.labels_[0], -1, -1]
+    assert model.to_dict() == before  # pure: topics, labels, centroids, thresholds unchanged
+    assert model.predict([near]).tolist() == [model.labels_[0]]
+
+
+def test_partial_fit_adds_topics_for_far_statements(statements, embedder):
     model = TopicModel(3, embedder=embedder).fit(statements)
     before = [t.to_dict() for t in model.topics_]
     near = "The minister discussed chemical weapons and nerve agent regarding chemical matters."
     far = "Football supporters celebrated the surprising league victory downtown."
-    ids = model.transform([near, far, far])
-    assert ids[0] == model.labels_[0]
-    assert ids[1] == ids[2] == 3
+    model.partial_fit([near, far, far], describe=False)
+    assert model.labels_[-3:].tolist() == [model.labels_[0], 3, 3]
     assert len(model.topics_) == 4 and model.topics_[3].size == 2
     assert "football" in model.topics_[3].keywords
-    assert [t.to_dict() for t in model.topics_[:3]] == before  # existing topics untouched
+    assert [t.to_dict() for t in model.topics_[1:3]] == before[1:3]  # topics not joined are untouched
     assert model.transform([far]).tolist() == [3]  # the new topic now exists
-    assert len(model.labels_) == len(statements)
 
 
 def test_partial_fit_folds_statements_in(statements, embedder):
@@ -149,10 +159,18 @@ def test_noise_from_a_custom_clusterer_is_placed(statements, embedder):
 
 def test_large_corpus_path_is_chosen_by_size(statements, embedder):
     many = make_statements(per_theme=40)
-    model = TopicModel(3, embedder=embedder, large_corpus_threshold=100, n_centres=20).fit(many)
+    model = TopicModel(distance_threshold=0.5, embedder=embedder, large_corpus_threshold=100, n_centres=20).fit(many)
     assert model.backend_ == "centroid-agglomerative"
     assert adjusted_rand_score(np.repeat([0, 1, 2], 40), model.labels_) == pytest.approx(1.0)
-    assert TopicModel(3, embedder=embedder).fit(statements).backend_ == "agglomerative"
+    assert TopicModel(distance_threshold=0.5, embedder=embedder).fit(statements).backend_ == "agglomerative"
+
+
+def test_a_given_count_uses_kmeans_at_any_size(statements, embedder):
+    many = make_statements(per_theme=40)
+    model = TopicModel(3, embedder=embedder, large_corpus_threshold=100).fit(many)
+    assert model.backend_ == "kmeans"
+    assert adjusted_rand_score(np.repeat([0, 1, 2], 40), model.labels_) == pytest.approx(1.0)
+    assert TopicModel(3, embedder=embedder).fit(statements).backend_ == "kmeans"
 
 
 def test_model_round_trips_through_json(statements, embedder):

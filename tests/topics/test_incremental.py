@@ -21,22 +21,35 @@ def _fitted(embedder):
     return TopicModel(3, embedder=embedder).fit(make_statements())
 
 
-def test_transform_without_describe_uses_the_batch_only(embedder):
+def test_partial_fit_without_describe_describes_new_topics_from_the_batch(embedder):
     model = _fitted(embedder)
     before = [t.to_dict() for t in model.topics_]
-    ids = model.transform([NEAR_TRADE, *FAR], describe=False)
+    model.partial_fit([NEAR_TRADE, *FAR], describe=False)
+    ids = model.labels_[-3:]
     assert ids[1] == ids[2] == 3 and ids[0] == model.labels_[6]
     new = model.topics_[3]
     assert new.size == 2 and "football" in new.keywords and "football" in new.label
     assert set(new.representatives) == set(FAR)
-    assert [t.to_dict() for t in model.topics_[:3]] == before
+    trade = int(ids[0])
+    untouched = [i for i in range(3) if i != trade]
+    assert [model.topics_[i].to_dict() for i in untouched] == [before[i] for i in untouched]
+    assert model.topics_[trade].keywords == tuple(before[trade]["keywords"])  # kept, not recomputed
 
 
-def test_transform_without_describe_never_reads_the_fitted_texts(embedder):
+def test_partial_fit_without_describe_never_reads_the_fitted_texts(embedder):
     model = _fitted(embedder)
     model._corpus.texts = None  # the fitted texts are not looked at: keywords still come from the batch
-    model.transform(FAR, describe=False)
+    model.partial_fit(FAR, describe=False)
     assert "football" in model.topics_[3].keywords
+
+
+def test_transform_is_pure(embedder):
+    model = _fitted(embedder)
+    state = json.dumps(model.to_dict())
+    n_corpus = len(model._corpus)
+    ids = model.transform([NEAR_TRADE, *FAR])
+    assert ids.tolist() == [model.labels_[6], -1, -1]
+    assert json.dumps(model.to_dict()) == state and len(model._corpus) == n_corpus
 
 
 def test_partial_fit_without_describe_keeps_geometry_exact(embedder):
@@ -47,7 +60,7 @@ def test_partial_fit_without_describe_keeps_geometry_exact(embedder):
     assert cheap.labels_.tolist() == full.labels_.tolist()
     assert np.allclose(cheap.centroids_, full.centroids_, atol=1e-5)
     assert np.allclose(cheap.cohesion_, full.cohesion_, atol=1e-6)
-    for a, b in zip(cheap.topics_, full.topics_):
+    for a, b in zip(cheap.topics_, full.topics_, strict=False):
         assert (a.id, a.size, dict(a.side_counts)) == (b.id, b.size, dict(b.side_counts))
     trade = cheap.labels_[6]
     assert cheap.topics_[trade].size == 7

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from claimcmp.topics import TopicModel
-from claimcmp.topics.estimators import unfitted_copy
 from claimcmp.topics._keywords import topic_keywords
 from claimcmp.topics._terms import STOP_WORDS, TermCounter, words
+from claimcmp.topics.estimators import unfitted_copy
 
 
 def test_words_drop_stop_words_numbers_and_single_letters() -> None:
@@ -20,7 +20,7 @@ def test_counts_words_and_adjacent_pairs_after_stop_words() -> None:
     counts = counter.fit_transform(["Chemical weapons and chemical weapons", "the weapons"])
     names = list(counter.get_feature_names_out())
     assert names == sorted(names)
-    row = dict(zip(names, counts.toarray()[0]))
+    row = dict(zip(names, counts.toarray()[0], strict=False))
     # "and" is removed before pairing, so "weapons chemical" is a pair too
     assert row == {"chemical": 2, "chemical weapons": 2, "weapons": 2, "weapons chemical": 1}
     assert counts.toarray()[1].tolist() == [0, 0, 1, 0]

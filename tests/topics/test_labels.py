@@ -1,0 +1,45 @@
+"""Labels name content, never speakers, titles, countries or reporting verbs (issue #21, point 3)."""
+
+from claimcmp.model import Release, Statement
+from claimcmp.topics import TopicModel
+from claimcmp.topics._labels import country_words, label_stop_words
+
+from .conftest import WordHashEmbedder
+
+
+def _meeting() -> list[Statement]:
+    sentences = [
+        ("Putin", "Russia", "President Putin stressed that Russian grain exports through the Black Sea must continue."),
+        ("Erdogan", "Turkey", "President Erdogan said Turkish ports are ready for grain exports from Odesa."),
+        ("Putin", "Russia", "Putin noted that grain exports need safe corridors and inspection of grain ships."),
+        ("Erdogan", "Turkey", "Erdogan stressed the Zaporizhzhia nuclear plant must be protected by inspectors."),
+        ("Putin", "Russia", "Putin said the Zaporizhzhia nuclear plant is under constant shelling from outside."),
+        ("Erdogan", "Turkey", "The Zaporizhzhia nuclear plant needs an agency mission, Erdogan noted today."),
+    ]
+    text = " ".join(s for _, _, s in sentences)
+    release = Release(id="m1", text=text)
+    out, start = [], 0
+    for speaker, side, sentence in sentences:
+        s = text.index(sentence, start)
+        out.append(Statement.from_span(release, s, s + len(sentence), speaker=speaker, side=side))
+        start = s + len(sentence)
+    return out
+
+
+def test_labels_leave_out_speakers_titles_countries_and_reporting_verbs():
+    statements = _meeting()
+    model = TopicModel(2, embedder=WordHashEmbedder()).fit(statements)
+    banned = {"putin", "erdogan", "president", "russia", "russian", "turkey", "turkish", "stressed", "said",
+              "noted", "today"}
+    labels = " ".join(t.label for t in model.topics_)
+    words = {w for t in model.topics_ for k in t.keywords for w in k.split()} | set(labels.replace(",", " ").split())
+    assert not words & banned, words & banned
+    assert "nuclear plant" in labels  # a multi-word content phrase, where the text has one
+    assert all(any(" " in k for k in t.keywords) for t in model.topics_)
+
+
+def test_label_stop_words_come_from_the_list_the_gazetteer_and_the_names():
+    stop = label_stop_words(["Boris Johnson", "UK", None])
+    assert {"boris", "johnson", "uk", "said", "president", "readout", "french", "france", "the"} <= stop
+    assert "nato" not in stop and "grain" not in stop  # organisations and content stay
+    assert "united" not in country_words()  # only one-word names: "United Nations" keeps its words
