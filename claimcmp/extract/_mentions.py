@@ -430,6 +430,24 @@ def _known_name_mentions(text: str, start: int, end: int, names: Iterable[str]) 
     return mentions
 
 
+#: A personal honorific and the name after it ("Mr Razvozhayev", "Ms. Al-Khaifi"): a person, even by surname alone.
+_HONORED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Dr)\.?[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _honored_name_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """A name after a personal honorific, which no title introduces ("Mr Razvozhayev mentioned that …"); not a
+    form of address to a title ("Mr. President")."""
+    mentions = []
+    for match in _HONORED_NAME.finditer(text, start, end):
+        span = _name_at(text, match.end(), end)
+        if span is None or ROLE_PATTERN.match(text, span[0]):
+            continue
+        honorific = match.group(0)
+        gender = "f" if honorific.startswith(("Mrs", "Ms", "Mme")) else "m" if honorific.startswith("Mr") else None
+        mentions.append(Mention(match.start(), span[1], "person", name=text[span[0] : span[1]], gender=gender))
+    return mentions
+
+
 _NAME_RUN = r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)"
 #: A name right before a cue, over the adverbs between ("Vladimir Putin once again set forth").
 _NAME_BEFORE_CUE = re.compile(
@@ -551,6 +569,7 @@ def find_mentions(
     candidates = _person_mentions(text, start, end)
     candidates += _known_name_mentions(text, start, end, known_names)
     candidates += _bare_name_mentions(text, start, end)
+    candidates += _honored_name_mentions(text, start, end)
     candidates += _address_mentions(text, start, end)
     candidates += _placed_lower_role_mentions(text, start, end)
     candidates += [

@@ -14,7 +14,7 @@ from ._attribute import Piece, attribute_unit, impersonal_report
 from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section, inline_section
 from ._discourse import Discourse, Entity
 from ._floor import Floor
-from ._issuer import home_place, issuer_from_source
+from ._issuer import home_place, issuer_from_source, principal_of
 from ._lexicon import MEETING_PATTERN, find_cues
 from ._mentions import find_mentions
 from ._quotes import Quote, find_quotes, is_speech
@@ -97,7 +97,7 @@ def extract(release: Release, sides: SidesLike = None) -> Extraction:
 def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], list[SkippedSpan], SideResolver]:
     """Attributed pieces (with source mention spans) and block-level skips, before gap filling."""
     resolver = SideResolver(load_sides(sides), release.issuer or issuer_from_source(release))
-    discourse = Discourse(resolver)
+    discourse = Discourse(resolver, principal_of(release))
     text = release.text
     pieces: list[Piece] = []
     skipped: list[SkippedSpan] = []
