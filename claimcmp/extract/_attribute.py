@@ -84,7 +84,13 @@ _TALKS_CONTENT = re.compile(
     r"\s+of\s+(?:the|their)\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)\s+(?:was|were)\b"
     r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)"
     r"\s+(?:also\s+|mainly\s+|largely\s+|primarily\s+)?(?:covered|focused|focussed|centred|centered|dealt\s+with"
-    r"|touched\s+(?:up)?on|addressed|concentrated|revolved|included|was\s+(?:devoted|dedicated)\s+to)\b",
+    r"|touched\s+(?:up)?on|addressed|concentrated|revolved|included|was\s+(?:devoted|dedicated)\s+to)\b"
+    # "Another topic discussed during the meeting was …", "An exchange of views took place on …": a point of the
+    # talks told as their topic, or the exchange itself as the subject
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:another|one|the\s+(?:other|next|last|final))\s+(?:topic|issue|subject|question"
+    r"|matter)\s+(?:discussed|considered|raised|reviewed)\b"
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:there\s+was\s+)?an?\s+(?:\w+\s+)?exchange\s+of\s+(?:views|opinions)"
+    r"(?:\s+(?:also\s+|then\s+)?took\s+place)?\s+(?:on|about|regarding|concerning)\b",
     re.IGNORECASE,
 )
 # "According to the Head of State, ... were discussed.": a source named first makes the sentence its report.

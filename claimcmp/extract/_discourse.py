@@ -311,7 +311,8 @@ class Discourse:
 
         A readout often brings its principal in by title and names him later ("The Russian President
         emphasised …", then "Vladimir Putin confirmed …"), and "the Head of State" follows "President of
-        Ukraine Volodymyr Zelenskyy". Call once the whole release is read: a title takes the name of the one named
+        Ukraine Volodymyr Zelenskyy". Where the issuing office's principal is known, someone of no known side and
+        no office never holds a title. Call once the whole release is read: a title takes the name of the one named
         person who speaks for the same side (the issuer's when none is known) and holds the same office or an
         office the title can stand for (the one who spoke or was a sentence's subject, else the one named in
         full), or, for a head's title placed at a side, a person of no known office who spoke.
@@ -325,7 +326,8 @@ class Discourse:
             side = entity.side or issuer
             holders = [
                 other for other in named
-                if (other.side or issuer) == side and side is not None and _may_hold(entity, other, id(other) in heard)
+                if (other.side or issuer) == side and side is not None and self._sided(other)
+                and _may_hold(entity, other, id(other) in heard)
             ]
             # those who spoke or were a subject first; else the one named in full
             spoke = [other for other in holders if id(other) in heard]
@@ -335,6 +337,12 @@ class Discourse:
                     if len(pool) == 1:
                         entity.name = pool[0].name
                     break
+
+    def _sided(self, person: Entity) -> bool:
+        """Whether a named person may hold a title of a side: with the issuing office's principal known, only
+        someone whose side is known or who holds an office ("Jacob Kiefer" of no known side and office is a guest,
+        not the Head of the President's Office); without it, anyone (the issuer's side is the default)."""
+        return self.principal is None or person.side is not None or person.role is not None
 
     def _sides_disagree(self, entity: Entity, text: str) -> bool:
         """Whether the sides file's aliases give ``text`` a side other than ``entity``'s."""

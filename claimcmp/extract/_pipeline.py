@@ -150,7 +150,15 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
 
 _JOINT_STATEMENT = re.compile(
     r"\bjoint\s+(?:statement|declaration|communiqu[ée])|\b(?:released|issued|adopted|agreed)\s+the\s+following\s+"
-    r"(?:joint\s+)?(?:statement|declaration)",
+    r"(?:joint\s+)?(?:statement|declaration)|\bthe\s+following\s+(?:joint\s+)?(?:statement|declaration)\s+was\s+"
+    r"(?:released|issued|adopted|agreed)\s+by\s+the\s+\w+\s+of\s+[^.]*\band\b",
+    re.IGNORECASE,
+)
+# The line that presents a statement's text ("The following is the text of a joint statement released by …", "The
+# text of the following statement was released by …"): the editor's words, of no side.
+_PRESENTS = re.compile(
+    r"\W*(?:the\s+)?(?:following\s+is\s+the\s+text|text\s+of\s+the\s+following|following\s+(?:joint\s+)?statement"
+    r"\s+was)\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +183,8 @@ _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECAS
 def _in_joint_voice(piece: Piece, text: str) -> Piece:
     """A piece of a statement of several parties: one party named as the speaker is its own report ("The United
     States welcomed Turkey's efforts ..."); other narration is all of theirs (joint)."""
+    if piece.kind is StatementKind.NARRATION and _PRESENTS.match(text, piece.start, piece.end):
+        return replace(piece, issuer_side=False)
     if piece.kind is StatementKind.NARRATION and piece.issuer_side and piece.cue and piece.source:
         return replace(piece, kind=StatementKind.REPORTED)
     if _speaks_jointly(piece, text):

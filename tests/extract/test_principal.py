@@ -113,3 +113,12 @@ def test_the_name_the_text_gives_the_principal_wins_over_the_listed_one():
     text = "The President spoke with the Amir of Qatar. President Biden stressed the importance of the partnership."
     assert [speaker for _, speaker, _ in attribution(text, wh)] == [None, "Biden"]
     assert attribution("The President stressed the importance of the partnership.", wh)[0][1] == "Joseph R. Biden"
+
+
+def test_a_guest_of_no_known_side_or_office_never_holds_a_title_of_the_issuer():
+    text = ("The Prime Minister of Ukraine had a conversation with Josep Borrell. "
+            "Josep Borrell noted the importance of the sanctions. "
+            "The Prime Minister of Ukraine stressed the need for weapons.")
+    got = attribution(text, UA)
+    assert got[1][1] == "Josep Borrell"
+    assert got[2] == ("reported", "Prime Minister of Ukraine", "Ukraine")
