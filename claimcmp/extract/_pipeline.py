@@ -223,11 +223,12 @@ def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: st
 
 
 def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> bool:
-    """An unmarked sentence right after an account the issuer's own principal gave, in one paragraph, carries
-    it on ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of
-    special concern."): the account reports content (a "that" clause, "about", "according to him", or an account
-    carried on already); the sentence has no cue (an impersonal report aside), names no one, is not about the
-    talks and does not open a list."""
+    """An unmarked sentence right after an account an issuer's speaker gave, in one paragraph, carries it on
+    ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of special
+    concern."): the account reports content (a "that" clause, "about", "according to him", or an account carried
+    on already); the sentence has no cue (an impersonal report aside), names no one, is not about the talks and
+    does not open a list. A sentence whose subject is "he"/"she" carries on the account of a speaker of any side
+    ("Kassym-Jomart Tokayev believes that … Therefore, he plans to initiate …")."""
     if previous is None or previous.kind is not StatementKind.REPORTED or previous.entity is None:
         return False
     if previous.cue is not None and not _ACCOUNT.search(text, previous.start, previous.end):
@@ -235,7 +236,8 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     if text[piece.start : piece.end].rstrip().endswith(":"):
         return False
     entity = previous.entity
-    if issuer is None or entity.kind != "person" or (entity.side or issuer) != issuer:
+    pronoun = _subject_pronoun(text, piece, entity)
+    if entity.kind != "person" or (pronoun is None and (issuer is None or (entity.side or issuer) != issuer)):
         return False
     if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
         return False
@@ -246,9 +248,22 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
         return False
     return not any(  # a joint word later in the sentence ("together with its partners") names no one
-        m.kind in ("person", "pronoun") or (m.kind == "joint" and m.start < piece.start + 40)
+        (m.kind in ("person", "pronoun") and m.start != pronoun) or (m.kind == "joint" and m.start < piece.start + 40)
         for m in find_mentions(text, piece.start, piece.end)
     )
+
+
+# "he"/"she" as the subject opening a sentence, after an optional connective ("Therefore, he plans to …")
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:[A-Z]\w+|In\s+\w+(?:\s+\w+)?),\s+)?(?P<p>[Hh]e|[Ss]he)\s+(?!was\b|is\b)[a-z]")
+
+
+def _subject_pronoun(text: str, piece: Piece, entity: Entity) -> int | None:
+    """Where "he"/"she" opens the piece as its subject, of a gender the speaker may have (else None)."""
+    match = _PRONOUN_SUBJECT.match(text, piece.start, piece.end)
+    if match is None:
+        return None
+    gender = "m" if match.group("p").lower() == "he" else "f"
+    return match.start("p") if entity.gender in (None, gender) else None
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:

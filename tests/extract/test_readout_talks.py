@@ -45,3 +45,32 @@ def test_a_statement_presented_as_released_by_two_governments_is_in_their_joint_
             "These updates can deepen commercial ties and improve the investment climate.")
     got = attribution(text, title="Statement by the Secretary and the Foreign Minister", issuer="United States")
     assert got[1] == ("joint", None, "joint")
+
+
+def test_initials_that_end_a_sentence_before_a_new_one_break_it():
+    from claimcmp.extract._segment import split_sentences
+
+    text = ("Deputy Secretary Sherman met today with Secretary General Sequi in Washington, D.C. They discussed "
+            "energy. The U.S. Ambassador spoke. The U.S. and Italy agreed.")
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [
+        "Deputy Secretary Sherman met today with Secretary General Sequi in Washington, D.C.",
+        "They discussed energy.", "The U.S. Ambassador spoke.", "The U.S. and Italy agreed."]
+    got = attribution(text, issuer="United States")
+    assert got[0] == ("narration", None, None) and got[1] == ("joint", None, "joint")
+
+
+def test_he_as_subject_carries_on_the_account_of_a_speaker_of_either_side():
+    text = ("Kassym-Jomart Tokayev believes that a meeting of the CSTO leaders is necessary. "
+            "Therefore, he plans to initiate a videoconference of the Council. "
+            "The weather in Moscow was cold.")
+    title = "Telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev"
+    got = attribution(text, title=title)
+    assert got[1] == ("reported", "Kassym-Jomart Tokayev", "Kazakhstan")
+    assert got[2][0] == "narration"
+
+
+def test_he_does_not_carry_on_an_account_of_someone_of_another_gender_or_a_passive():
+    text = ("Kaja Kallas stressed that the sanctions must stay. He plans to initiate a new package. "
+            "Olaf Scholz noted that the talks matter. He was received at the airport.")
+    got = attribution(text, title="Telephone conversation with Prime Minister of Estonia Ms Kaja Kallas")
+    assert got[1][0] == "narration" and got[3][0] == "narration"
