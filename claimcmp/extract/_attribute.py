@@ -69,12 +69,13 @@ _IMPERSONAL_OUTCOME = re.compile(
     r"|the\s+(?:meeting|talks|consultations)\s+(?:also\s+|further\s+|likewise\s+)?(?:agreed|decided|resolved)\b)",
     re.IGNORECASE,
 )
-# "The migration crisis ... was also discussed.", "The importance of inter-faith dialogue was underscored.": a
-# point of the talks in the agentless passive, with a noun phrase (not "it") as subject and no "by" agent.
+# "The migration crisis ... was also discussed.", "The importance of inter-faith dialogue was underscored.",
+# "Special attention was paid to energy security.": a point of the talks in the agentless passive, with a noun
+# phrase (not "it") as subject and no "by" agent.
 _AGENTLESS_CONTENT = re.compile(
     r"\W*(?!It\b)[A-Z][^;:]{0,240}?\s(?:was|were)\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|thoroughly\s+)?"
     r"(?:discussed|considered|reviewed|addressed|touched\s+(?:up)?on|raised|exchanged|confirmed|underscored"
-    r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon)"
+    r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon|paid\s+to|given\s+to)"
     r"(?![^.;]*\bby\b)[^;]{0,120}?[.!]?\s*$",
 )
 # "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
@@ -182,7 +183,7 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
     cues = [
         c for c in find_cues(text, unit.start, unit.end)
         if _outside(unit.quotes, c.start, c.end) and _cue_case_ok(text, unit.start, c.start)
-        and not _hosting(text, c, resolved)
+        and not _hosting(text, c, resolved) and not _purpose_of_meeting(text, unit.start, c)
     ]
     for cue in cues:
         if _told_passive(text, unit.start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
@@ -307,6 +308,20 @@ def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Men
         if other.start == at or (other.start > at and text[at : other.start].strip(" ").lower() not in ("", "the")):
             return other.start - at <= 4 and other.kind != "pronoun" and _other_side(other, other_entity, entity)
     return False
+
+
+_PURPOSE = re.compile(r"\s(?:in\s+order\s+)?to\s+(?:[a-z]+ly\s+)?[a-z]+\b")
+
+
+def _purpose_of_meeting(text: str, start: int, cue: Cue) -> bool:
+    """A cue in the purpose of a meeting told before it ("X spoke today with Y to offer support and condemn …",
+    "… to express appreciation for …"): the issuer says why they met, no one speaks."""
+    before = text[start : cue.start + len(cue.text)]
+    meeting = MEETING_PATTERN.search(before)
+    if meeting is None:
+        return False
+    purpose = _PURPOSE.search(before, meeting.end())
+    return purpose is not None and cue.start - (start + purpose.start()) <= 60 and "," not in before[purpose.start() :]
 
 
 def _hosting(text: str, cue: Cue, resolved: list[tuple[Mention, Entity | None]]) -> bool:
@@ -457,8 +472,10 @@ def _narration(
             return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
         if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
             return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
-    # a position of the issuer's own: stance words, and no meeting described
+    # a position of the issuer's own: stance words, and no meeting described; or the purpose of the meeting
     takes_position = bool(STANCE_PATTERN.search(chunk)) and not meeting
+    if meeting and any(_purpose_of_meeting(text, start, cue) for cue in find_cues(text, start, end)):
+        return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
     if takes_position and re.search(r"\b(?:we|our)\b", chunk, re.IGNORECASE) is None:
         takes_position = not [m for m, _ in resolved if m.kind == "person"]
     return Piece(start, end, StatementKind.NARRATION, issuer_side=takes_position)

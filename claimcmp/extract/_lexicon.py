@@ -206,7 +206,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 MEETING_PATTERN = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|had\s+a\s+(?:meeting|call|phone\s+call|conversation|telephone\s+conversation)"
     r"|held\s+(?:talks|a\s+meeting|a\s+call|consultations|a\s+phone\s+call)|received|receives|hosted|hosts|visited"
-    r"|spoke\s+(?:with|to|by\s+phone)|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined)\b",
+    r"|spoke\s+(?:(?:today|yesterday|earlier|again|separately|virtually|by\s+phone)\s+){0,2}(?:with|to)"
+    r"|spoke\s+by\s+phone|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined)\b",
     re.IGNORECASE,
 )
 

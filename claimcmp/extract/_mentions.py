@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import gazetteer_pattern, lookup_place
@@ -585,4 +585,38 @@ def find_mentions(
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+    return _affiliated(text, sorted(chosen, key=lambda m: m.start))
+
+
+_BETWEEN_BODY_AND_TITLE = re.compile(r"(?:\s+\([A-Z]{2,6}\))?\s+$")
+
+
+def _affiliated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body named right before an unplaced title is the title's affiliation: one person mention, placed there
+    ("French Foreign Ministry Secretary General François Delattre", "Republic of Korea (ROK) First Vice Foreign
+    Minister Choi Jong Kun"); an unnamed title right before a titled name is one person ("Angolan Minister of State
+    Chief Furtado")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if (
+            len(out) >= 2 and out[-1].kind == out[-2].kind == "collective" and out[-1].place == out[-2].place
+            and text[out[-2].end : out[-1].start] == " (" and mention.kind == "person"
+        ):
+            out.pop()  # "Republic of Korea (ROK)": the acronym in brackets is the body's own
+        body = out[-1] if out else None
+        if (
+            body is not None and body.kind == mention.kind == "person" and body.name is None and body.role
+            and mention.name and text[body.end : mention.start] == " " and text[body.start].isupper()
+            and not text.startswith(("The ", "the "), body.start)
+        ):
+            # "Angolan Minister of State Chief Furtado": an unnamed title right before a titled name is one person
+            out[-1] = replace(body, end=mention.end, name=mention.name, gender=body.gender or mention.gender)
+            continue
+        if (
+            body is not None and body.kind == "collective" and mention.kind == "person" and mention.place is None
+            and mention.role is not None and _BETWEEN_BODY_AND_TITLE.fullmatch(text, body.end, mention.start)
+        ):
+            out[-1] = replace(mention, start=body.start, place=body.place)
+            continue
+        out.append(mention)
+    return out

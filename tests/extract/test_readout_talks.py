@@ -19,6 +19,8 @@ def attribution(text: str, title: str = "", issuer: str | None = "Russia"):
     "There was a detailed exchange of views on the situation in Libya.",
     "Another topic discussed during the meeting was a cultural cluster on the cape.",
     "One issue raised at the talks was the transit of gas.",
+    "Special attention was paid to energy security during the conversation.",
+    "Particular attention was given to the humanitarian situation.",
 ])
 def test_the_talks_told_as_their_topic_are_joint(sentence):
     assert attribution(sentence) == [("joint", None, "joint")]
