@@ -301,8 +301,14 @@ class Discourse:
         """An unnamed person whose introduction ends with this name, which the title-finding missed ("Head of the
         Zaporizhzhia Regional Military Administration Oleksandr Starukh", then "Oleksandr Starukh reported")."""
         pattern = re.compile(rf"(?<!\w){re.escape(name)}$")
+        # the introduction may end with the first name only, where a particle stopped it ("Crown Prince of Abu Dhabi
+        # Mohamed", then "Mohamed bin Zayed Al Nahyan stated")
+        words = name.split()
+        opening = re.compile(rf"\s{re.escape(words[0])}$") if len(words) >= 3 else None
         for entity in reversed(self.entities):
-            if entity.kind == "person" and entity.name is None and pattern.search(entity.text):
+            if entity.kind != "person" or entity.name is not None:
+                continue
+            if pattern.search(entity.text) or (opening is not None and opening.search(entity.text)):
                 return entity
         return None
 

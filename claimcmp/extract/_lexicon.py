@@ -66,7 +66,8 @@ _PARTICLE_VERBS = {
     "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
     "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
     "focus": r"\s+(?:(?:in\s+particular|particularly|specifically)\s+)?on", "talk": r"\s+(?:about|of)",
-    "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:assessment|overview|account|update|briefing|evaluation)",
+    "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:assessment|overview|account|update|briefing|evaluation|explanation|analysis)",
 }
 
 #: "The Foreign Secretary was clear that ...": a copula and a word of firmness before "that".

@@ -150,9 +150,14 @@ def _name_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = len(words)
     while first > 0:
         bare = _POSSESSIVE.sub("", words[first - 1].group(0))
-        if _bad_name_word(bare) or not bare[:1].isupper():
-            break
+        particle = re.fullmatch(_PARTICLE, bare) is not None and first > 1 and first < len(words)
+        if not particle and re.fullmatch(rf"{_PARTICLE}-[A-Z][\w'’\-]*", bare) is None and (
+            _bad_name_word(bare) or not bare[:1].isupper()
+        ):
+            break  # a particle inside a name ("Mohamed bin Zayed Al Nahyan", "Abdel Fattah el-Sisi") reads on
         first -= 1
+    while first < len(words) and not words[first].group(0)[:1].isupper():
+        first += 1  # a name opens with a capital
     if len(words) - first < 2:
         return None
     return start + words[first].start(), end
@@ -448,7 +453,9 @@ def _honored_name_mentions(text: str, start: int, end: int) -> list[Mention]:
     return mentions
 
 
-_NAME_RUN = r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)"
+_NAME_RUN = (
+    rf"((?:[A-Z][\w'’\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,3}}(?:{_PARTICLE}-)?[A-Z][\w'’\-]*)"
+)
 #: A name right before a cue, over the adverbs between ("Vladimir Putin once again set forth").
 _NAME_BEFORE_CUE = re.compile(
     _NAME_RUN + r"(?:,?\s+(?:also|again|once\s+again|further|then|in\s+turn|[a-z]+ly)(?=[\s,])){0,2},?\s+$"

@@ -76,3 +76,27 @@ def test_he_does_not_carry_on_an_account_of_someone_of_another_gender_or_a_passi
             "Olaf Scholz noted that the talks matter. He was received at the airport.")
     got = attribution(text, title="Telephone conversation with Prime Minister of Estonia Ms Kaja Kallas")
     assert got[1][0] == "narration" and got[3][0] == "narration"
+
+
+def test_names_with_particles_are_one_name():
+    from claimcmp.extract._mentions import find_mentions
+
+    for text, name in (
+        ("Vladimir Putin and Abdel Fattah el-Sisi agreed to maintain close contact.", "Abdel Fattah el-Sisi"),
+        ("In his turn Mohamed bin Zayed Al Nahyan stated that Russia has the right.", "Mohamed bin Zayed Al Nahyan"),
+    ):
+        assert name in [m.name for m in find_mentions(text, 0, len(text))]
+    got = attribution("Vladimir Putin and Abdel Fattah el-Sisi agreed to maintain close contact.",
+                      title="Telephone conversation with President of Egypt Abdel Fattah el-Sisi")
+    assert got == [("joint", None, "joint")]
+
+
+def test_a_name_whose_introduction_a_particle_cut_is_the_person_introduced():
+    title = "Telephone conversation with Crown Prince of Saudi Arabia Mohammed bin Salman Al Saud"
+    got = attribution("In his turn Mohammed bin Salman Al Saud stated that the oil market was stable.", title=title)
+    assert got == [("reported", "Mohammed bin Salman Al Saud", "Saudi Arabia")]
+
+
+def test_giving_an_explanation_is_a_report():
+    got = attribution("Vladimir Putin gave an exhaustive explanation of the reasons for the decision.")
+    assert got[0][:2] == ("reported", "Vladimir Putin")
