@@ -204,7 +204,10 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             mention, entity = pool[-1]
             if mention.kind == "joint":
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
-            joint = _coordinated(text, mention, entity, resolved) or _mutual(text, cue, entity, resolved)
+            issuer = discourse.resolver.issuer_side
+            joint = _coordinated(text, mention, entity, resolved, issuer) or _mutual(
+                text, cue, entity, resolved, issuer
+            )
             if entity is None and mention.kind == "pronoun":
                 continue
             return _Speaker(entity, joint, cue.text, (mention.start, mention.end))
@@ -270,7 +273,8 @@ def _postposed_speaker(unit: _Unit, cue: Cue, clause_start: int) -> _Speaker | N
 
 
 def _coordinated(
-    text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]
+    text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]],
+    issuer: str | None = None,
 ) -> bool:
     """Whether ``mention`` is joined by "and" to a participant of another side (after it or before it)."""
     for other, other_entity in resolved:
@@ -281,22 +285,36 @@ def _coordinated(
         else:
             continue
         if joined:
-            return _other_side(other, other_entity, entity)
+            return _other_side(other, other_entity, entity, issuer)
     return False
 
 
-def _other_side(other: Mention, other_entity: Entity | None, entity: Entity | None) -> bool:
+def _other_side(other: Mention, other_entity: Entity | None, entity: Entity | None, issuer: str | None = None) -> bool:
     if other.kind == "joint":
         return True
     if other_entity is None or entity is None:
         return other.kind != "pronoun"
+    if issuer is not None:
+        # an official with no place of his own speaks for the issuer: "Andriy Yermak (Head of the President's
+        # Office) and Valerii Zaluzhny (of Ukraine) thanked …" in Ukraine's readout are one side
+        return _home(other_entity, issuer) != _home(entity, issuer)
     return other_entity.side != entity.side or other_entity.place != entity.place
+
+
+def _home(entity: Entity, issuer: str) -> str:
+    """The side an entity speaks for: its own, its place's, the issuer's for an unplaced office holder; a bare name
+    of no known side is on no side but its own ("Naftali Bennet", misspelt)."""
+    if entity.side or entity.place:
+        return entity.side or entity.place or issuer
+    return issuer if entity.role else f"person:{entity.key}"
 
 
 _MUTUAL_CUE = re.compile(r"(?:discuss|exchang|agree|review|consult|confer)\w*$", re.IGNORECASE)
 
 
-def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]) -> bool:
+def _mutual(
+    text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]], issuer: str | None = None
+) -> bool:
     """A two-way verb with a participant of another side as partner: "X discussed with Y ...", "X agreed with Y"."""
     if not _MUTUAL_CUE.match(cue.text):
         return False
@@ -306,7 +324,8 @@ def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Men
     at = cue.end + partner.end()
     for other, other_entity in resolved:
         if other.start == at or (other.start > at and text[at : other.start].strip(" ").lower() not in ("", "the")):
-            return other.start - at <= 4 and other.kind != "pronoun" and _other_side(other, other_entity, entity)
+            near = other.start - at <= 4 and other.kind != "pronoun"
+            return near and _other_side(other, other_entity, entity, issuer)
     return False
 
 

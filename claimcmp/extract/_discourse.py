@@ -254,6 +254,8 @@ class Discourse:
             found = self._by_role(mention, unnamed_only=bool(mention.name))
             if found is not None and self._sides_disagree(found, text):
                 found = None  # the sides file puts this holder of the title on another side
+        if found is None and mention.role and not mention.name:
+            found = self._named_at_end(text)
         if found is None:
             return self._new(mention, text)
         return self._update(found, mention, text)
@@ -296,6 +298,18 @@ class Discourse:
         if not candidates:
             return None
         return max(candidates, key=lambda c: c[:5])[5]
+
+    def _named_at_end(self, text: str) -> Entity | None:
+        """A person met by name alone whose name ends an unnamed title's words, which the title-finding took for
+        part of an affiliation ("Andriy Yermak" of the release title, then "Head of the President's Office Andriy
+        Yermak")."""
+        for entity in reversed(self.entities):
+            if (
+                entity.kind == "person" and entity.name and entity.role is None and " " in entity.name
+                and re.search(rf"(?<!\w){re.escape(entity.name)}$", text)
+            ):
+                return entity
+        return None
 
     def _introduced_with(self, name: str) -> Entity | None:
         """An unnamed person whose introduction ends with this name, which the title-finding missed ("Head of the

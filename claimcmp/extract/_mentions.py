@@ -150,6 +150,8 @@ def _name_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = len(words)
     while first > 0:
         bare = _POSSESSIVE.sub("", words[first - 1].group(0))
+        if first < len(words) and re.search(r"\w{2}[.!?]$", bare):
+            break  # a sentence ends there ("… with Jacob Sullivan. Andriy Yermak and …")
         particle = re.fullmatch(_PARTICLE, bare) is not None and first > 1 and first < len(words)
         if not particle and re.fullmatch(rf"{_PARTICLE}-[A-Z][\w'’\-]*", bare) is None and (
             _bad_name_word(bare) or not bare[:1].isupper()
@@ -398,7 +400,7 @@ def _cut_affiliation(aff_text: str) -> int:
     honorific = re.search(rf"\s+(?:{HONORIFIC_PATTERN.pattern})\s+[A-Z]", aff_text)
     if honorific and honorific.start() > 0:
         aff_text = aff_text[: honorific.start()]
-    other = re.search(rf"\s+and\s+(?:the\s+)?(?:{ROLE_PATTERN.pattern})", aff_text)
+    other = re.search(rf"\s+and\s+(?:the\s+)?(?:{ROLE_PATTERN.pattern}|[A-Z][a-z]+-in-Chief\b)", aff_text)
     if other and other.start() > 0:  # "the President of the Republic and the President of South Africa": two people
         aff_text = aff_text[: other.start()]
     for match in gazetteer_pattern().finditer(aff_text):

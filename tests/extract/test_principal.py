@@ -122,3 +122,26 @@ def test_a_guest_of_no_known_side_or_office_never_holds_a_title_of_the_issuer():
     got = attribution(text, UA)
     assert got[1][1] == "Josep Borrell"
     assert got[2] == ("reported", "Prime Minister of Ukraine", "Ukraine")
+
+
+def test_two_officials_of_the_issuer_report_together_and_a_guest_makes_it_joint():
+    title = ("Andriy Yermak and Valerii Zaluzhny discussed new package of military aid for Ukraine with Jacob Sullivan "
+             "and Mark Milley")
+    text = ("Head of the President's Office Andriy Yermak and Commander-in-Chief of the Armed Forces of Ukraine "
+            "Valerii Zaluzhny had a phone conversation with US National Security Advisor Jacob Sullivan. "
+            "Andriy Yermak and Valerii Zaluzhny thanked the United States for its assistance. "
+            "\"We have discussed future arms supplies to our army,\" said the Head of the President's Office.")
+    got = attribution(text, UA, title=title)
+    assert got[1] == ("reported", "Andriy Yermak", "Ukraine")
+    assert got[2] == ("direct_quote", "Andriy Yermak", "Ukraine")
+    kremlin = attribution("Vladimir Putin and Naftali Bennet agreed to stay in touch.", KREMLIN,
+                          title="Telephone conversation with Prime Minister of Israel Naftali Bennett")
+    assert kremlin == [("joint", None, "joint")]  # a misspelt guest is still the guest
+
+
+def test_a_sentence_end_stops_a_name_and_a_second_office_ends_an_affiliation():
+    text = ("Head of the President's Office Andriy Yermak and Commander-in-Chief of the Armed Forces of Ukraine "
+            "Valerii Zaluzhny talked with Jacob Sullivan. Andriy Yermak and Valerii Zaluzhny thanked the partners.")
+    names = [m.name for m in find_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert "Valerii Zaluzhny" in names and "Andriy Yermak" in names
+    assert not any(name and "." in name for name in names)
