@@ -90,7 +90,7 @@ _TALKS_CONTENT = re.compile(
     # talks told as their topic, or the exchange itself as the subject
     r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:another|one|the\s+(?:other|next|last|final))\s+(?:topic|issue|subject|question"
     r"|matter)\s+(?:discussed|considered|raised|reviewed)\b"
-    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:there\s+was\s+)?an?\s+(?:\w+\s+)?exchange\s+of\s+(?:views|opinions)"
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:there\s+was\s+(?:also\s+)?)?an?\s+(?:\w+\s+)?exchange\s+of\s+(?:views|opinions)"
     r"(?:\s+(?:also\s+|then\s+)?took\s+place)?\s+(?:on|about|regarding|concerning)\b",
     re.IGNORECASE,
 )
@@ -188,6 +188,10 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
     for cue in cues:
         if _told_passive(text, unit.start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
             return _passive_agent(unit, cue)  # what follows is what was told: its cues are not the speaker's
+        if _TOLD_PASSIVE.search(text[max(unit.start, cue.start - 40) : cue.start]):
+            agent = _passive_agent(unit, cue)  # "This was stated by President Volodymyr Zelenskyy …": the agent
+            if agent is not None:
+                return agent
         clause_start = _clause_start(unit, cue)
         before = [
             (m, e) for m, e in resolved

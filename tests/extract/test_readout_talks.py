@@ -100,3 +100,15 @@ def test_a_name_whose_introduction_a_particle_cut_is_the_person_introduced():
 def test_giving_an_explanation_is_a_report():
     got = attribution("Vladimir Putin gave an exhaustive explanation of the reasons for the decision.")
     assert got[0][:2] == ("reported", "Vladimir Putin")
+
+
+def test_a_speech_act_in_the_passive_is_its_agents():
+    got = attribution("This was stated by President Volodymyr Zelenskyy during a conversation with the media.",
+                      issuer="Ukraine")
+    assert got == [("reported", "Volodymyr Zelenskyy", "Ukraine")]
+    assert attribution("The document was signed by the ministers.")[0][0] == "narration"
+
+
+def test_there_was_also_an_exchange_of_views():
+    assert attribution("There was also an exchange of views on the situation on the border.") == [
+        ("joint", None, "joint")]
