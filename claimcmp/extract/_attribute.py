@@ -208,7 +208,8 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             mention, entity = pool[-1]
             if mention.kind == "joint":
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
-            issuer = discourse.resolver.issuer_side
+            # with the issuing office's principal known, an unplaced office holder is the issuer's (see _home)
+            issuer = discourse.resolver.issuer_side if discourse.principal is not None else None
             joint = _coordinated(text, mention, entity, resolved, issuer) or _mutual(
                 text, cue, entity, resolved, issuer
             )

@@ -230,13 +230,13 @@ def test_the_extraction_benchmark_reports_the_real_gold_per_style_and_split(monk
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test3"]
+    assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test4"]
     seen = []
     monkeypatch.setattr(bench.bench_gold_real, "run", lambda split: seen.append(split) or {
         "claimcmp": {"source: kremlin": {"documents": 2, "statements": 9, "coverage": 1.0, "side": 0.8,
                                          "kind": 0.7, "speaker": 0.6}}})
     figures = bench.real_gold()
-    assert seen == ["dev", "test3"] and set(figures) == {"dev", "test3"}
+    assert seen == ["dev", "test4"] and set(figures) == {"dev", "test4"}
     section = bench._gold_real_section(figures)
     assert section.count("| claimcmp | source: kremlin | 2 | 9 |") == 2
-    assert "untouched split `test3`" in section
+    assert "untouched split `test4`" in section

@@ -145,3 +145,13 @@ def test_a_sentence_end_stops_a_name_and_a_second_office_ends_an_affiliation():
     names = [m.name for m in find_mentions(text, 0, len(text)) if m.kind == "person"]
     assert "Valerii Zaluzhny" in names and "Andriy Yermak" in names
     assert not any(name and "." in name for name in names)
+
+
+def test_without_a_principal_an_unplaced_office_holder_is_not_taken_for_the_issuers():
+    """In a NATO release (no listed principal) "Prime Minister Orpo" of no known place and the Secretary General
+    discussing together stay joint."""
+    text = ("NATO Secretary General Jens Stoltenberg welcomed the Prime Minister of Finland, Petteri Orpo, to NATO "
+            "Headquarters on Monday. Prime Minister Orpo thanked the Secretary General for his engagement. "
+            "The Prime Minister and the Secretary General also discussed preparations for the NATO Summit.")
+    got = [(s.kind.value, s.side) for s in extract_statements(Release(id="t", text=text, issuer="NATO"))]
+    assert got[-1] == ("joint", "joint")
