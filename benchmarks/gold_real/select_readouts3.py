@@ -62,7 +62,7 @@ def body_of(path: Path) -> str:
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
-    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here - later_draws()
     rng = random.Random(SEED)
     chosen = []
     pools = {stratum: candidates(folder, wanted, unwanted, annotated)
@@ -82,6 +82,12 @@ def draw() -> list[tuple[str, str, Path]]:
         pool = [path for path in pools[stratum] if path not in taken]
         chosen += [(stratum, "dev", path) for path in rng.sample(pool, min(DEV_ROUND, len(pool)))]
     return chosen
+
+
+def later_draws() -> set[str]:
+    """Documents drawn after this batch (``readouts4.json``): not held against this draw, so it stays the same."""
+    later = GOLD_ROOT / "readouts4.json"
+    return set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
 
 
 def candidates(folder: str, wanted: str, unwanted: str, annotated: set[str]) -> list[Path]:

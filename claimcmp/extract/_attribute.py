@@ -69,12 +69,13 @@ _IMPERSONAL_OUTCOME = re.compile(
     r"|the\s+(?:meeting|talks|consultations)\s+(?:also\s+|further\s+|likewise\s+)?(?:agreed|decided|resolved)\b)",
     re.IGNORECASE,
 )
-# "The migration crisis ... was also discussed.", "The importance of inter-faith dialogue was underscored.": a
-# point of the talks in the agentless passive, with a noun phrase (not "it") as subject and no "by" agent.
+# "The migration crisis ... was also discussed.", "The importance of inter-faith dialogue was underscored.",
+# "Special attention was paid to energy security.": a point of the talks in the agentless passive, with a noun
+# phrase (not "it") as subject and no "by" agent.
 _AGENTLESS_CONTENT = re.compile(
     r"\W*(?!It\b)[A-Z][^;:]{0,240}?\s(?:was|were)\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|thoroughly\s+)?"
     r"(?:discussed|considered|reviewed|addressed|touched\s+(?:up)?on|raised|exchanged|confirmed|underscored"
-    r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon)"
+    r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon|paid\s+to|given\s+to)"
     r"(?![^.;]*\bby\b)[^;]{0,120}?[.!]?\s*$",
 )
 # "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
@@ -84,7 +85,13 @@ _TALKS_CONTENT = re.compile(
     r"\s+of\s+(?:the|their)\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)\s+(?:was|were)\b"
     r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:conversation|discussion|talks|meeting|call|exchange|consultations)"
     r"\s+(?:also\s+|mainly\s+|largely\s+|primarily\s+)?(?:covered|focused|focussed|centred|centered|dealt\s+with"
-    r"|touched\s+(?:up)?on|addressed|concentrated|revolved|included|was\s+(?:devoted|dedicated)\s+to)\b",
+    r"|touched\s+(?:up)?on|addressed|concentrated|revolved|included|was\s+(?:devoted|dedicated)\s+to)\b"
+    # "Another topic discussed during the meeting was …", "An exchange of views took place on …": a point of the
+    # talks told as their topic, or the exchange itself as the subject
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:another|one|the\s+(?:other|next|last|final))\s+(?:topic|issue|subject|question"
+    r"|matter)\s+(?:discussed|considered|raised|reviewed)\b"
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:there\s+was\s+(?:also\s+)?)?an?\s+(?:\w+\s+)?exchange\s+of\s+(?:views|opinions)"
+    r"(?:\s+(?:also\s+|then\s+)?took\s+place)?\s+(?:on|about|regarding|concerning)\b",
     re.IGNORECASE,
 )
 # "According to the Head of State, ... were discussed.": a source named first makes the sentence its report.
@@ -176,11 +183,15 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
     cues = [
         c for c in find_cues(text, unit.start, unit.end)
         if _outside(unit.quotes, c.start, c.end) and _cue_case_ok(text, unit.start, c.start)
-        and not _hosting(text, c, resolved)
+        and not _hosting(text, c, resolved) and not _purpose_of_meeting(text, unit.start, c)
     ]
     for cue in cues:
         if _told_passive(text, unit.start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
             return _passive_agent(unit, cue)  # what follows is what was told: its cues are not the speaker's
+        if _TOLD_PASSIVE.search(text[max(unit.start, cue.start - 40) : cue.start]):
+            agent = _passive_agent(unit, cue)  # "This was stated by President Volodymyr Zelenskyy …": the agent
+            if agent is not None:
+                return agent
         clause_start = _clause_start(unit, cue)
         before = [
             (m, e) for m, e in resolved
@@ -197,7 +208,11 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             mention, entity = pool[-1]
             if mention.kind == "joint":
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
-            joint = _coordinated(text, mention, entity, resolved) or _mutual(text, cue, entity, resolved)
+            # with the issuing office's principal known, an unplaced office holder is the issuer's (see _home)
+            issuer = discourse.resolver.issuer_side if discourse.principal is not None else None
+            joint = _coordinated(text, mention, entity, resolved, issuer) or _mutual(
+                text, cue, entity, resolved, issuer
+            )
             if entity is None and mention.kind == "pronoun":
                 continue
             return _Speaker(entity, joint, cue.text, (mention.start, mention.end))
@@ -263,7 +278,8 @@ def _postposed_speaker(unit: _Unit, cue: Cue, clause_start: int) -> _Speaker | N
 
 
 def _coordinated(
-    text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]
+    text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]],
+    issuer: str | None = None,
 ) -> bool:
     """Whether ``mention`` is joined by "and" to a participant of another side (after it or before it)."""
     for other, other_entity in resolved:
@@ -274,22 +290,36 @@ def _coordinated(
         else:
             continue
         if joined:
-            return _other_side(other, other_entity, entity)
+            return _other_side(other, other_entity, entity, issuer)
     return False
 
 
-def _other_side(other: Mention, other_entity: Entity | None, entity: Entity | None) -> bool:
+def _other_side(other: Mention, other_entity: Entity | None, entity: Entity | None, issuer: str | None = None) -> bool:
     if other.kind == "joint":
         return True
     if other_entity is None or entity is None:
         return other.kind != "pronoun"
+    if issuer is not None:
+        # an official with no place of his own speaks for the issuer: "Andriy Yermak (Head of the President's
+        # Office) and Valerii Zaluzhny (of Ukraine) thanked …" in Ukraine's readout are one side
+        return _home(other_entity, issuer) != _home(entity, issuer)
     return other_entity.side != entity.side or other_entity.place != entity.place
+
+
+def _home(entity: Entity, issuer: str) -> str:
+    """The side an entity speaks for: its own, its place's, the issuer's for an unplaced office holder; a bare name
+    of no known side is on no side but its own ("Naftali Bennet", misspelt)."""
+    if entity.side or entity.place:
+        return entity.side or entity.place or issuer
+    return issuer if entity.role else f"person:{entity.key}"
 
 
 _MUTUAL_CUE = re.compile(r"(?:discuss|exchang|agree|review|consult|confer)\w*$", re.IGNORECASE)
 
 
-def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]]) -> bool:
+def _mutual(
+    text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]], issuer: str | None = None
+) -> bool:
     """A two-way verb with a participant of another side as partner: "X discussed with Y ...", "X agreed with Y"."""
     if not _MUTUAL_CUE.match(cue.text):
         return False
@@ -299,8 +329,23 @@ def _mutual(text: str, cue: Cue, entity: Entity | None, resolved: list[tuple[Men
     at = cue.end + partner.end()
     for other, other_entity in resolved:
         if other.start == at or (other.start > at and text[at : other.start].strip(" ").lower() not in ("", "the")):
-            return other.start - at <= 4 and other.kind != "pronoun" and _other_side(other, other_entity, entity)
+            near = other.start - at <= 4 and other.kind != "pronoun"
+            return near and _other_side(other, other_entity, entity, issuer)
     return False
+
+
+_PURPOSE = re.compile(r"\s(?:in\s+order\s+)?to\s+(?:[a-z]+ly\s+)?[a-z]+\b")
+
+
+def _purpose_of_meeting(text: str, start: int, cue: Cue) -> bool:
+    """A cue in the purpose of a meeting told before it ("X spoke today with Y to offer support and condemn …",
+    "… to express appreciation for …"): the issuer says why they met, no one speaks."""
+    before = text[start : cue.start + len(cue.text)]
+    meeting = MEETING_PATTERN.search(before)
+    if meeting is None:
+        return False
+    purpose = _PURPOSE.search(before, meeting.end())
+    return purpose is not None and cue.start - (start + purpose.start()) <= 60 and "," not in before[purpose.start() :]
 
 
 def _hosting(text: str, cue: Cue, resolved: list[tuple[Mention, Entity | None]]) -> bool:
@@ -451,8 +496,10 @@ def _narration(
             return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
         if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
             return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
-    # a position of the issuer's own: stance words, and no meeting described
+    # a position of the issuer's own: stance words, and no meeting described; or the purpose of the meeting
     takes_position = bool(STANCE_PATTERN.search(chunk)) and not meeting
+    if meeting and any(_purpose_of_meeting(text, start, cue) for cue in find_cues(text, start, end)):
+        return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
     if takes_position and re.search(r"\b(?:we|our)\b", chunk, re.IGNORECASE) is None:
         takes_position = not [m for m, _ in resolved if m.kind == "person"]
     return Piece(start, end, StatementKind.NARRATION, issuer_side=takes_position)

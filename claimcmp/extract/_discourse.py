@@ -9,7 +9,11 @@ mentions find it again:
   preferring, for a bare title, the speaker with no foreign affiliation —
   in a readout "the President" is the issuer's own;
 * "he" / "she" resolve to the most recent speaker or sentence subject of
-  compatible gender, else to the most recent compatible person mentioned.
+  compatible gender, else to the most recent compatible person mentioned;
+* the issuer's principal (:func:`~claimcmp.extract._issuer.principal_of`: the
+  President of Russia for kremlin.ru) holds every unnamed title of his office
+  that is not placed at another side ("the President", "the Head of State",
+  "the President of Russia"), and his name gives him the issuer's side.
 
 Entities are mutable while a release is read (a later mention may add a name
 or a gender); canonical names are read once at the end.
@@ -21,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._issuer import Principal
 from ._lexicon import HEAD_TITLES, ROLE_PATTERN
 from ._mentions import Mention
 from ._sides import SideResolver
@@ -28,6 +33,13 @@ from ._sides import SideResolver
 __all__ = ["Discourse", "Entity"]
 
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+I{2,3}$")
+
+
+def _named(full: str, name: str) -> bool:
+    """Whether ``name`` names the person called ``full`` ("Putin", "Vladimir Putin" for "Vladimir Putin")."""
+    mine = {word.casefold() for word in _name_words(full)}
+    theirs = _name_words(name)
+    return bool(theirs) and all(word.casefold() in mine for word in theirs)
 
 
 @lru_cache(maxsize=4096)
@@ -61,11 +73,7 @@ class Entity:
         return self.place or "unknown"
 
     def matches_name(self, name: str) -> bool:
-        if self.name is None:
-            return False
-        mine = {word.casefold() for word in _name_words(self.name)}
-        theirs = _name_words(name)  # case-blind: "SAEKI Ryota" is "Minister Saeki"
-        return bool(theirs) and all(word.casefold() in mine for word in theirs)
+        return self.name is not None and _named(self.name, name)  # case-blind: "SAEKI Ryota" is "Minister Saeki"
 
 
 #: Titles of a head of state or government, and the generic titles that stand for them.
@@ -81,7 +89,23 @@ def _may_hold(title: Entity, person: Entity, heard: bool) -> bool:
     assert title.role is not None
     if title.side is not None and person.side is None:
         return False  # "the President of Ukraine" is not "President Macron", whose side is unknown
-    return person.role == title.role or _stands_for(title.role, person.role)
+    return title_fits(title.role, person.role)
+
+
+def title_fits(title: str, office: str) -> bool:
+    """Whether a title can name the holder of an office: the same, its head word ("Minister" for "Foreign
+    Minister"), its first words ("Secretary" for "Secretary of State"), a part of a double title, or a generic
+    title standing for it ("Head of State" for "President")."""
+    if office.endswith((" " + title, "-" + title)):
+        # the head word, unless a lower rank stands before it: "the President" is not the Vice President
+        return office[: -len(title) - 1].rsplit(None, 1)[-1] not in _LOWER_RANKS
+    return (
+        title == office or office.startswith((title + " of ", title + " for ")) or office in _parts(title)
+        or _stands_for(title, office)
+    )
+
+
+_LOWER_RANKS = frozenset(str.split("Vice Deputy Under Assistant Associate"))
 
 
 def _stands_for(title: str, office: str) -> bool:
@@ -102,10 +126,15 @@ class Discourse:
     ----------
     resolver : SideResolver
         Gives each new entity its side.
+    principal : Principal or None, default=None
+        The issuing office's principal, who holds its unnamed titles.
     """
 
-    def __init__(self, resolver: SideResolver) -> None:
+    def __init__(self, resolver: SideResolver, principal: Principal | None = None) -> None:
         self.resolver = resolver
+        self.principal = principal
+        self._principal_entity: Entity | None = None
+        self._lent_name = False  # the principal's name comes from the list, not (yet) from the text
         self.entities: list[Entity] = []
         self.speakers: list[Entity] = []
         self.focus: list[Entity] = []  # speakers and sentence subjects, most recent last
@@ -150,12 +179,33 @@ class Discourse:
             key=len(self.entities), kind=mention.kind, name=mention.name, role=mention.role,
             place=mention.place, gender=mention.gender, side=side, address=mention.address, text=text,
         )
+        principal = self.principal
+        if (
+            principal is not None and self._principal_entity is None and mention.kind == "person"
+            and (self._principal_title(mention) or (mention.name and _named(principal.name, mention.name)))
+        ):
+            self._lent_name = entity.name is None
+            entity.name = entity.name or principal.name
+            entity.role = entity.role or principal.office
+            entity.side = entity.side or principal.side
+            self._principal_entity = entity
         self.entities.append(entity)
         return self._touch(entity)
 
+    def _principal_title(self, mention: Mention) -> bool:
+        """Whether an unnamed mention is a title of the issuer's principal: his office or a title for it, not
+        placed at another side ("the President", "the Head of State", "the President of Russia" in a Kremlin
+        readout; not "the President of France")."""
+        principal = self.principal
+        if principal is None or mention.name or not mention.role or not title_fits(mention.role, principal.office):
+            return False
+        return mention.place is None or self.resolver.for_place(mention.place) == principal.side
+
     def _update(self, entity: Entity, mention: Mention, text: str) -> Entity:
-        if mention.name and (entity.name is None or len(mention.name) > len(entity.name)):
-            entity.name = mention.name
+        lent = self._lent_name and entity is self._principal_entity
+        if mention.name and (entity.name is None or lent or len(mention.name) > len(entity.name)):
+            entity.name = mention.name  # the fullest name the text gives, before the one lent by the list
+            self._lent_name = self._lent_name and not lent
         entity.role = entity.role or mention.role
         entity.gender = entity.gender or mention.gender
         entity.address = entity.address or mention.address
@@ -196,10 +246,16 @@ class Discourse:
             found = max(named, key=lambda e: e.last_seen) if named else None
             if found is None and not mention.role:
                 found = self._introduced_with(mention.name)
+        if found is None and self._principal_title(mention):
+            if self._principal_entity is None:
+                return self._new(mention, text)
+            found = self._principal_entity
         if found is None and mention.role:
             found = self._by_role(mention, unnamed_only=bool(mention.name))
             if found is not None and self._sides_disagree(found, text):
                 found = None  # the sides file puts this holder of the title on another side
+        if found is None and mention.role and not mention.name:
+            found = self._named_at_end(text)
         if found is None:
             return self._new(mention, text)
         return self._update(found, mention, text)
@@ -225,11 +281,7 @@ class Discourse:
                 continue  # "The President spoke with the President of China": two holders of one title
             if entity.role == role:
                 rank = 2
-            elif (
-                entity.role.endswith(" " + role) or entity.role.endswith("-" + role)
-                or entity.role.startswith((role + " of ", role + " for ")) or entity.role in _parts(role)
-                or _stands_for(role, entity.role)
-            ):
+            elif title_fits(role, entity.role):
                 rank = 1
             else:
                 continue
@@ -247,12 +299,30 @@ class Discourse:
             return None
         return max(candidates, key=lambda c: c[:5])[5]
 
+    def _named_at_end(self, text: str) -> Entity | None:
+        """A person met by name alone whose name ends an unnamed title's words, which the title-finding took for
+        part of an affiliation ("Andriy Yermak" of the release title, then "Head of the President's Office Andriy
+        Yermak")."""
+        for entity in reversed(self.entities):
+            if (
+                entity.kind == "person" and entity.name and entity.role is None and " " in entity.name
+                and re.search(rf"(?<!\w){re.escape(entity.name)}$", text)
+            ):
+                return entity
+        return None
+
     def _introduced_with(self, name: str) -> Entity | None:
         """An unnamed person whose introduction ends with this name, which the title-finding missed ("Head of the
         Zaporizhzhia Regional Military Administration Oleksandr Starukh", then "Oleksandr Starukh reported")."""
         pattern = re.compile(rf"(?<!\w){re.escape(name)}$")
+        # the introduction may end with the first name only, where a particle stopped it ("Crown Prince of Abu Dhabi
+        # Mohamed", then "Mohamed bin Zayed Al Nahyan stated")
+        words = name.split()
+        opening = re.compile(rf"\s{re.escape(words[0])}$") if len(words) >= 3 else None
         for entity in reversed(self.entities):
-            if entity.kind == "person" and entity.name is None and pattern.search(entity.text):
+            if entity.kind != "person" or entity.name is not None:
+                continue
+            if pattern.search(entity.text) or (opening is not None and opening.search(entity.text)):
                 return entity
         return None
 
@@ -261,7 +331,8 @@ class Discourse:
 
         A readout often brings its principal in by title and names him later ("The Russian President
         emphasised …", then "Vladimir Putin confirmed …"), and "the Head of State" follows "President of
-        Ukraine Volodymyr Zelenskyy". Call once the whole release is read: a title takes the name of the one named
+        Ukraine Volodymyr Zelenskyy". Where the issuing office's principal is known, someone of no known side and
+        no office never holds a title. Call once the whole release is read: a title takes the name of the one named
         person who speaks for the same side (the issuer's when none is known) and holds the same office or an
         office the title can stand for (the one who spoke or was a sentence's subject, else the one named in
         full), or, for a head's title placed at a side, a person of no known office who spoke.
@@ -275,7 +346,8 @@ class Discourse:
             side = entity.side or issuer
             holders = [
                 other for other in named
-                if (other.side or issuer) == side and side is not None and _may_hold(entity, other, id(other) in heard)
+                if (other.side or issuer) == side and side is not None and self._sided(other)
+                and _may_hold(entity, other, id(other) in heard)
             ]
             # those who spoke or were a subject first; else the one named in full
             spoke = [other for other in holders if id(other) in heard]
@@ -285,6 +357,12 @@ class Discourse:
                     if len(pool) == 1:
                         entity.name = pool[0].name
                     break
+
+    def _sided(self, person: Entity) -> bool:
+        """Whether a named person may hold a title of a side: with the issuing office's principal known, only
+        someone whose side is known or who holds an office ("Jacob Kiefer" of no known side and office is a guest,
+        not the Head of the President's Office); without it, anyone (the issuer's side is the default)."""
+        return self.principal is None or person.side is not None or person.role is not None
 
     def _sides_disagree(self, entity: Entity, text: str) -> bool:
         """Whether the sides file's aliases give ``text`` a side other than ``entity``'s."""

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..gazetteer import gazetteer_pattern, lookup_place
+from ..lang import records
 from ..model import Release
 
-__all__ = ["home_place", "issuer_from_source"]
+__all__ = ["Principal", "home_place", "issuer_from_source", "principal_of"]
 
 # registrable domain suffix -> gazetteer side; longest suffix wins
 _DOMAINS = {
@@ -62,6 +64,16 @@ def _host(address: str) -> str | None:
     return match.group(1).lower().rstrip(".") if match else None
 
 
+def _hosts(release: Release) -> list[str]:
+    """The web hosts of the release's source address and ``source_url`` / ``url`` metadata fields."""
+    found = []
+    for address in (release.source, release.metadata.get("source_url"), release.metadata.get("url")):
+        host = _host(address) if isinstance(address, str) else None
+        if host:
+            found.append(host)
+    return found
+
+
 def issuer_from_source(release: Release) -> str | None:
     """The issuer's side read off the release's web address, or None.
 
@@ -70,21 +82,24 @@ def issuer_from_source(release: Release) -> str | None:
     release : Release
         Its ``source`` and the ``source_url`` / ``url`` metadata fields are read.
     """
-    for address in (release.source, release.metadata.get("source_url"), release.metadata.get("url")):
-        if not isinstance(address, str):
-            continue
-        host = _host(address)
-        if not host:
-            continue
-        labels = host.split(".")
-        for size in range(len(labels), 1, -1):
-            side = _DOMAINS.get(".".join(labels[-size:]))
-            if side:
-                return side
-        if labels[-1] in ("gov", "mil"):
-            return "United States"
-        if labels[-1] in _COUNTRY_CODES and len(labels) >= 2:
-            return _COUNTRY_CODES[labels[-1]]
+    for host in _hosts(release):
+        side = _side_of_host(host)
+        if side:
+            return side
+    return None
+
+
+def _side_of_host(host: str) -> str | None:
+    """The side of a web host: a known official domain, a US ``.gov``/``.mil`` one, a country-code domain."""
+    labels = host.split(".")
+    for size in range(len(labels), 1, -1):
+        side = _DOMAINS.get(".".join(labels[-size:]))
+        if side:
+            return side
+    if labels[-1] in ("gov", "mil"):
+        return "United States"
+    if labels[-1] in _COUNTRY_CODES and len(labels) >= 2:
+        return _COUNTRY_CODES[labels[-1]]
     return None
 
 
@@ -115,3 +130,29 @@ def home_place(text: str, counterpart_places: Iterable[str | None]) -> str | Non
         return None
     place, count = max(counts.items(), key=lambda item: (item[1], -first[item[0]]))
     return place if count >= 2 else None
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The person an issuing office speaks for ("President" Vladimir Putin for kremlin.ru), on the day of a release."""
+
+    side: str
+    office: str
+    name: str
+
+
+def principal_of(release: Release) -> Principal | None:
+    """The principal of the office that issued ``release``, from its web address and date, or None.
+
+    Read from ``claimcmp/lang/en/extract_principals.txt``: web domain, office, holder, term. None when the
+    release has no web address of a listed domain, no ISO date, or a date outside every listed term.
+    """
+    day = (release.date or "")[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return None
+    for host in _hosts(release):
+        for domain, office, name, start, *end in records("extract_principals"):
+            side = _side_of_host(domain)
+            if side and (host == domain or host.endswith("." + domain)) and start <= day and (not end or day < end[0]):
+                return Principal(side, office, name)
+    return None

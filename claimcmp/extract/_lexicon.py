@@ -66,7 +66,8 @@ _PARTICLE_VERBS = {
     "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
     "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
     "focus": r"\s+(?:(?:in\s+particular|particularly|specifically)\s+)?on", "talk": r"\s+(?:about|of)",
-    "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?(?:assessment|overview|account|update|briefing|evaluation)",
+    "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:assessment|overview|account|update|briefing|evaluation|explanation|analysis)",
 }
 
 #: "The Foreign Secretary was clear that ...": a copula and a word of firmness before "that".
@@ -206,7 +207,8 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
 MEETING_PATTERN = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|had\s+a\s+(?:meeting|call|phone\s+call|conversation|telephone\s+conversation)"
     r"|held\s+(?:talks|a\s+meeting|a\s+call|consultations|a\s+phone\s+call)|received|receives|hosted|hosts|visited"
-    r"|spoke\s+(?:with|to|by\s+phone)|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined)\b",
+    r"|spoke\s+(?:(?:today|yesterday|earlier|again|separately|virtually|by\s+phone)\s+){0,2}(?:with|to)"
+    r"|spoke\s+by\s+phone|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined)\b",
     re.IGNORECASE,
 )
 

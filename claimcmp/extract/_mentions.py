@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import gazetteer_pattern, lookup_place
@@ -150,9 +150,16 @@ def _name_suffix(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = len(words)
     while first > 0:
         bare = _POSSESSIVE.sub("", words[first - 1].group(0))
-        if _bad_name_word(bare) or not bare[:1].isupper():
-            break
+        if first < len(words) and re.search(r"\w{2}[.!?]$", bare):
+            break  # a sentence ends there ("… with Jacob Sullivan. Andriy Yermak and …")
+        particle = re.fullmatch(_PARTICLE, bare) is not None and first > 1 and first < len(words)
+        if not particle and re.fullmatch(rf"{_PARTICLE}-[A-Z][\w'’\-]*", bare) is None and (
+            _bad_name_word(bare) or not bare[:1].isupper()
+        ):
+            break  # a particle inside a name ("Mohamed bin Zayed Al Nahyan", "Abdel Fattah el-Sisi") reads on
         first -= 1
+    while first < len(words) and not words[first].group(0)[:1].isupper():
+        first += 1  # a name opens with a capital
     if len(words) - first < 2:
         return None
     return start + words[first].start(), end
@@ -393,7 +400,7 @@ def _cut_affiliation(aff_text: str) -> int:
     honorific = re.search(rf"\s+(?:{HONORIFIC_PATTERN.pattern})\s+[A-Z]", aff_text)
     if honorific and honorific.start() > 0:
         aff_text = aff_text[: honorific.start()]
-    other = re.search(rf"\s+and\s+(?:the\s+)?(?:{ROLE_PATTERN.pattern})", aff_text)
+    other = re.search(rf"\s+and\s+(?:the\s+)?(?:{ROLE_PATTERN.pattern}|[A-Z][a-z]+-in-Chief\b)", aff_text)
     if other and other.start() > 0:  # "the President of the Republic and the President of South Africa": two people
         aff_text = aff_text[: other.start()]
     for match in gazetteer_pattern().finditer(aff_text):
@@ -430,7 +437,27 @@ def _known_name_mentions(text: str, start: int, end: int, names: Iterable[str]) 
     return mentions
 
 
-_NAME_RUN = r"((?:[A-Z][\w'’\-.]*[ \t]+){1,3}[A-Z][\w'’\-]*)"
+#: A personal honorific and the name after it ("Mr Razvozhayev", "Ms. Al-Khaifi"): a person, even by surname alone.
+_HONORED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Dr)\.?[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _honored_name_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """A name after a personal honorific, which no title introduces ("Mr Razvozhayev mentioned that …"); not a
+    form of address to a title ("Mr. President")."""
+    mentions = []
+    for match in _HONORED_NAME.finditer(text, start, end):
+        span = _name_at(text, match.end(), end)
+        if span is None or ROLE_PATTERN.match(text, span[0]):
+            continue
+        honorific = match.group(0)
+        gender = "f" if honorific.startswith(("Mrs", "Ms", "Mme")) else "m" if honorific.startswith("Mr") else None
+        mentions.append(Mention(match.start(), span[1], "person", name=text[span[0] : span[1]], gender=gender))
+    return mentions
+
+
+_NAME_RUN = (
+    rf"((?:[A-Z][\w'’\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?){{1,3}}(?:{_PARTICLE}-)?[A-Z][\w'’\-]*)"
+)
 #: A name right before a cue, over the adverbs between ("Vladimir Putin once again set forth").
 _NAME_BEFORE_CUE = re.compile(
     _NAME_RUN + r"(?:,?\s+(?:also|again|once\s+again|further|then|in\s+turn|[a-z]+ly)(?=[\s,])){0,2},?\s+$"
@@ -551,6 +578,7 @@ def find_mentions(
     candidates = _person_mentions(text, start, end)
     candidates += _known_name_mentions(text, start, end, known_names)
     candidates += _bare_name_mentions(text, start, end)
+    candidates += _honored_name_mentions(text, start, end)
     candidates += _address_mentions(text, start, end)
     candidates += _placed_lower_role_mentions(text, start, end)
     candidates += [
@@ -566,4 +594,38 @@ def find_mentions(
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+    return _affiliated(text, sorted(chosen, key=lambda m: m.start))
+
+
+_BETWEEN_BODY_AND_TITLE = re.compile(r"(?:\s+\([A-Z]{2,6}\))?\s+$")
+
+
+def _affiliated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body named right before an unplaced title is the title's affiliation: one person mention, placed there
+    ("French Foreign Ministry Secretary General François Delattre", "Republic of Korea (ROK) First Vice Foreign
+    Minister Choi Jong Kun"); an unnamed title right before a titled name is one person ("Angolan Minister of State
+    Chief Furtado")."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if (
+            len(out) >= 2 and out[-1].kind == out[-2].kind == "collective" and out[-1].place == out[-2].place
+            and text[out[-2].end : out[-1].start] == " (" and mention.kind == "person"
+        ):
+            out.pop()  # "Republic of Korea (ROK)": the acronym in brackets is the body's own
+        body = out[-1] if out else None
+        if (
+            body is not None and body.kind == mention.kind == "person" and body.name is None and body.role
+            and mention.name and text[body.end : mention.start] == " " and text[body.start].isupper()
+            and not text.startswith(("The ", "the "), body.start)
+        ):
+            # "Angolan Minister of State Chief Furtado": an unnamed title right before a titled name is one person
+            out[-1] = replace(body, end=mention.end, name=mention.name, gender=body.gender or mention.gender)
+            continue
+        if (
+            body is not None and body.kind == "collective" and mention.kind == "person" and mention.place is None
+            and mention.role is not None and _BETWEEN_BODY_AND_TITLE.fullmatch(text, body.end, mention.start)
+        ):
+            out[-1] = replace(mention, start=body.start, place=body.place)
+            continue
+        out.append(mention)
+    return out

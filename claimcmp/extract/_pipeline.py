@@ -14,7 +14,7 @@ from ._attribute import Piece, attribute_unit, impersonal_report
 from ._boilerplate import block_skip_reason, dateline_end, enumerator_end, heading_section, inline_section
 from ._discourse import Discourse, Entity
 from ._floor import Floor
-from ._issuer import home_place, issuer_from_source
+from ._issuer import home_place, issuer_from_source, principal_of
 from ._lexicon import MEETING_PATTERN, find_cues
 from ._mentions import find_mentions
 from ._quotes import Quote, find_quotes, is_speech
@@ -97,7 +97,7 @@ def extract(release: Release, sides: SidesLike = None) -> Extraction:
 def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], list[SkippedSpan], SideResolver]:
     """Attributed pieces (with source mention spans) and block-level skips, before gap filling."""
     resolver = SideResolver(load_sides(sides), release.issuer or issuer_from_source(release))
-    discourse = Discourse(resolver)
+    discourse = Discourse(resolver, principal_of(release))
     text = release.text
     pieces: list[Piece] = []
     skipped: list[SkippedSpan] = []
@@ -150,7 +150,15 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
 
 _JOINT_STATEMENT = re.compile(
     r"\bjoint\s+(?:statement|declaration|communiqu[ée])|\b(?:released|issued|adopted|agreed)\s+the\s+following\s+"
-    r"(?:joint\s+)?(?:statement|declaration)",
+    r"(?:joint\s+)?(?:statement|declaration)|\bthe\s+following\s+(?:joint\s+)?(?:statement|declaration)\s+was\s+"
+    r"(?:released|issued|adopted|agreed)\s+by\s+the\s+\w+\s+of\s+[^.]*\band\b",
+    re.IGNORECASE,
+)
+# The line that presents a statement's text ("The following is the text of a joint statement released by …", "The
+# text of the following statement was released by …"): the editor's words, of no side.
+_PRESENTS = re.compile(
+    r"\W*(?:the\s+)?(?:following\s+is\s+the\s+text|text\s+of\s+the\s+following|following\s+(?:joint\s+)?statement"
+    r"\s+was)\b",
     re.IGNORECASE,
 )
 
@@ -175,6 +183,8 @@ _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECAS
 def _in_joint_voice(piece: Piece, text: str) -> Piece:
     """A piece of a statement of several parties: one party named as the speaker is its own report ("The United
     States welcomed Turkey's efforts ..."); other narration is all of theirs (joint)."""
+    if piece.kind is StatementKind.NARRATION and _PRESENTS.match(text, piece.start, piece.end):
+        return replace(piece, issuer_side=False)
     if piece.kind is StatementKind.NARRATION and piece.issuer_side and piece.cue and piece.source:
         return replace(piece, kind=StatementKind.REPORTED)
     if _speaks_jointly(piece, text):
@@ -213,11 +223,12 @@ def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: st
 
 
 def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> bool:
-    """An unmarked sentence right after an account the issuer's own principal gave, in one paragraph, carries
-    it on ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of
-    special concern."): the account reports content (a "that" clause, "about", "according to him", or an account
-    carried on already); the sentence has no cue (an impersonal report aside), names no one, is not about the
-    talks and does not open a list."""
+    """An unmarked sentence right after an account an issuer's speaker gave, in one paragraph, carries it on
+    ("Vladimir Putin emphasised that Kiev refused ... Ukraine's provocative attempts ... are a source of special
+    concern."): the account reports content (a "that" clause, "about", "according to him", or an account carried
+    on already); the sentence has no cue (an impersonal report aside), names no one, is not about the talks and
+    does not open a list. A sentence whose subject is "he"/"she" carries on the account of a speaker of any side
+    ("Kassym-Jomart Tokayev believes that … Therefore, he plans to initiate …")."""
     if previous is None or previous.kind is not StatementKind.REPORTED or previous.entity is None:
         return False
     if previous.cue is not None and not _ACCOUNT.search(text, previous.start, previous.end):
@@ -225,7 +236,8 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     if text[piece.start : piece.end].rstrip().endswith(":"):
         return False
     entity = previous.entity
-    if issuer is None or entity.kind != "person" or (entity.side or issuer) != issuer:
+    pronoun = _subject_pronoun(text, piece, entity)
+    if entity.kind != "person" or (pronoun is None and (issuer is None or (entity.side or issuer) != issuer)):
         return False
     if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
         return False
@@ -236,9 +248,22 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
         return False
     return not any(  # a joint word later in the sentence ("together with its partners") names no one
-        m.kind in ("person", "pronoun") or (m.kind == "joint" and m.start < piece.start + 40)
+        (m.kind in ("person", "pronoun") and m.start != pronoun) or (m.kind == "joint" and m.start < piece.start + 40)
         for m in find_mentions(text, piece.start, piece.end)
     )
+
+
+# "he"/"she" as the subject opening a sentence, after an optional connective ("Therefore, he plans to …")
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:(?:[A-Z]\w+|In\s+\w+(?:\s+\w+)?),\s+)?(?P<p>[Hh]e|[Ss]he)\s+(?!was\b|is\b)[a-z]")
+
+
+def _subject_pronoun(text: str, piece: Piece, entity: Entity) -> int | None:
+    """Where "he"/"she" opens the piece as its subject, of a gender the speaker may have (else None)."""
+    match = _PRONOUN_SUBJECT.match(text, piece.start, piece.end)
+    if match is None:
+        return None
+    gender = "m" if match.group("p").lower() == "he" else "f"
+    return match.start("p") if entity.gender in (None, gender) else None
 
 
 def _continues_position(previous: Piece | None, piece: Piece, text: str) -> bool:

@@ -28,6 +28,12 @@ _SENTENCE_STARTER = re.compile(
     r"(?:The|He|She|They|It|In|On|At|This|That|These|Those|We|Our|During|After|Before|Both|Today|A|An|His|Her"
     r"|Their|As|While|When|Since|According|Also|However|Meanwhile|Background)\b"
 )
+# an abbreviation of initials that ends a sentence before a word that starts one ("… in Washington, D.C. They
+# discussed …"), where syntok reads on; "Washington, D.C." closes a place before any capitalised word ("… in
+# Washington, D.C. Secretary Blinken and Foreign Minister Shoukry discussed …"; not ", H.E. Mr Lysogorsky")
+_INITIALS_BREAK = re.compile(
+    rf"(?<![\w.])(?:[A-Z]\.){{2,}}(\s+)(?={_SENTENCE_STARTER.pattern})|(?<=, )D\.C\.(\s+)(?=[A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bounds = [m.start() for m in _FALLBACK_SENTENCE.finditer(chunk) if m.group(0).strip()]
     bounds = sorted({b for b in bounds if 0 < b < len(chunk)})
     bounds = [b for b in bounds if not _abbreviation_split(chunk, b)]
+    initials = (m.end(1) if m.group(1) is not None else m.end(2) for m in _INITIALS_BREAK.finditer(chunk))
+    bounds = sorted({*bounds, *initials})
     cuts = [0, *bounds, len(chunk)]
     spans = []
     for left, right in zip(cuts, cuts[1:], strict=False):

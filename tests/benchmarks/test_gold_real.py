@@ -95,7 +95,7 @@ def test_the_split_must_name_every_document_once(tmp_path):
     assert any("not one of dev, test, test2, test3" in problem for problem in problems)
 
 
-@pytest.mark.parametrize("part", ["test2", "test3"])
+@pytest.mark.parametrize("part", ["test2", "test3", "test4"])
 def test_a_later_untouched_split_is_accepted(tmp_path, part):
     root = _gold_set(tmp_path, GOOD)
     (root / "split.json").write_text(json.dumps({"d": part}), encoding="utf-8")
@@ -117,6 +117,23 @@ def test_the_readout_draw_is_reproducible_and_split_by_document():
     assert all(split[path.stem] == part for _, part, path in first)
     parts = [part for _, part, _ in first]
     assert parts.count("test3") == 7 and parts.count("dev") == 20
+
+
+def test_the_fourth_draw_is_reproducible_and_split_by_document():
+    """select_readouts4.py draws the same twelve documents every time: eight in test4, four in dev, as annotated."""
+    spec = importlib.util.spec_from_file_location("select_readouts4", validate.GOLD_ROOT / "select_readouts4.py")
+    assert spec is not None and spec.loader is not None
+    select = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(select)
+    if not select.RAW.is_dir():
+        pytest.skip("the shared raw readouts are not here")
+    first = select.draw()
+    assert first == select.draw()
+    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
+    assert {path.stem: part for _, part, path in first} == json.loads(select.DRAWN.read_text(encoding="utf-8"))
+    assert all(split[path.stem] == part for _, part, path in first)
+    parts = [part for _, part, _ in first]
+    assert parts.count("test4") == 8 and parts.count("dev") == 4
 
 
 def _topics(root: Path, topics: dict) -> Path:
@@ -213,13 +230,13 @@ def test_the_extraction_benchmark_reports_the_real_gold_per_style_and_split(monk
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test3"]
+    assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test4"]
     seen = []
     monkeypatch.setattr(bench.bench_gold_real, "run", lambda split: seen.append(split) or {
         "claimcmp": {"source: kremlin": {"documents": 2, "statements": 9, "coverage": 1.0, "side": 0.8,
                                          "kind": 0.7, "speaker": 0.6}}})
     figures = bench.real_gold()
-    assert seen == ["dev", "test3"] and set(figures) == {"dev", "test3"}
+    assert seen == ["dev", "test4"] and set(figures) == {"dev", "test4"}
     section = bench._gold_real_section(figures)
     assert section.count("| claimcmp | source: kremlin | 2 | 9 |") == 2
-    assert "untouched split `test3`" in section
+    assert "untouched split `test4`" in section
