@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lang import word_set
 from . import _lexicon as lex
 from ._readout_cues import (
     attributed_act,
@@ -123,10 +124,7 @@ def _singular(words: frozenset[str]) -> set[str]:
 
 #: Words before "against" that make it a stance ("vote against", "is against"); else it is a
 #: preposition ("aggression against Ukraine").
-_AGAINST_STANCE = frozenset(str.split(
-    "vote votes voted voting stand stands stood speak speaks spoke come came argue argued argues "
-    "is are was were remain remains remained firmly strongly categorically position"
-))
+_AGAINST_STANCE = word_set("compare_against_stance")
 
 
 def _stance(p: TextProfile) -> tuple[frozenset[str], frozenset[str]]:

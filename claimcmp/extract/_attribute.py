@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang import word_set
 from ..model import StatementKind
 from ._discourse import Discourse, Entity
 from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, STANCE_PATTERN, Cue, find_cues
@@ -110,9 +111,7 @@ _TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also
 _TELLING = re.compile(
     r"(?:inform|told|tell|assur|remind|brief|notif|advis|warn|reassur)\w*$", re.IGNORECASE
 )
-_FRAME_FILLER = frozenset(str.split(
-    "that also further then added adding said saying stated stating noted noting the and his her their its"
-))
+_FRAME_FILLER = word_set("extract_frame_filler")
 _FRAME_SUBSTANCE = 5
 
 

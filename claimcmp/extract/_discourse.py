@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import word_set
 from ._issuer import Principal
 from ._lexicon import HEAD_TITLES, ROLE_PATTERN
 from ._mentions import Mention
@@ -105,7 +106,7 @@ def title_fits(title: str, office: str) -> bool:
     )
 
 
-_LOWER_RANKS = frozenset(str.split("Vice Deputy Under Assistant Associate"))
+_LOWER_RANKS = word_set("extract_lower_ranks")
 
 
 def _stands_for(title: str, office: str) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..gazetteer import gazetteer_pattern, lookup_place
+from ..lang import word_set
 from ._lexicon import (
     HONORIFIC_PATTERN,
     JOINT_PATTERN,
@@ -32,18 +33,9 @@ from ._lexicon import (
     honorific_gender,
 )
 
-_TITLE_WORDS = frozenset(str.split("""
-    Advisor Adviser Director Secretary Minister President Envoy Ambassador Officer Chief Assistant Deputy Senior
-    Principal Coordinator Counselor Counsellor Commander General Administrator Representative Spokesperson Policy
-    Affairs National Security Council Office House White Department Domestic Economic Foreign Special Press
-    Prime Vice Executive Permanent Acting Intergovernmental Homeland Cabinet Head CEO Chair Chairman Premier
-    Governor Senator Congressman Congresswoman Mayor Amb Gen Sen Rep Gov Adm Lt Col Maj Capt Excellency Majesty
-    Highness Holiness Mr Mrs Ms Mme Dr Prof Professor Sir Dame Madam Hon Honourable H.E"""))
-_TITLE_MODIFIERS = frozenset(str.split("State Interim Alternate Federal First Second"))
-_MINISTRY_WORDS = frozenset(str.split("""
-    Affairs Trade Industry Defence Defense Finance Health Justice Interior Economy Energy Education Agriculture
-    Culture Transport Commerce Labour Labor Environment Development Cooperation Co-operation Security Treasury
-    Planning Resources Investment Tourism Communications Technology Science Welfare Relations"""))
+_TITLE_WORDS = word_set("extract_title_words")
+_TITLE_MODIFIERS = word_set("extract_title_modifiers")
+_MINISTRY_WORDS = word_set("extract_ministry_words")
 
 
 _FIRST_PERSON = re.compile(r"I(?:[’'](?:m|ve|d|ll))?")  # "But I hope", "So I’m looking forward": not a name
