@@ -213,26 +213,25 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 
 
 def load_groups(args: argparse.Namespace) -> list[Group]:
-    """The training groups (read from ``--cache`` when it exists; written there otherwise)."""
+    """The training groups: real and fixtures (read from ``--cache`` when it exists; written there
+    otherwise), then the silver groups of ``--silver`` (always read afresh)."""
     import pickle
 
     from claimcmp.embed import Embedder
 
+    embedder = Embedder()
     if args.cache is not None and args.cache.exists():
         with open(args.cache, "rb") as f:
-            cached: list[Group] = pickle.load(f)
-        return [g for g in cached if args.weights.get(g.source, 0) > 0]
-
-    embedder = Embedder()
-    groups = real_groups(embedder)
-    if args.weights.get("fixtures", 0) > 0:
-        groups += fixture_groups(embedder)
-    if args.weights.get("silver", 0) > 0:
-        groups += silver_groups(embedder)
-    if args.cache is not None:
-        args.cache.parent.mkdir(parents=True, exist_ok=True)
-        with open(args.cache, "wb") as f:
-            pickle.dump(groups, f)
+            groups: list[Group] = pickle.load(f)
+    else:
+        groups = real_groups(embedder) + fixture_groups(embedder)
+        if args.cache is not None:
+            args.cache.parent.mkdir(parents=True, exist_ok=True)
+            with open(args.cache, "wb") as f:
+                pickle.dump(groups, f)
+    groups = [g for g in groups if g.source != "silver" and args.weights.get(g.source, 0) > 0]
+    if args.weights.get("silver", 0) > 0:  # small, and edited by hand: never cached
+        groups += silver_groups(embedder, args.silver)
     return groups
 
 
@@ -277,6 +276,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="smallest probability at which each relation is reported, JSON")
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validated figures; write nothing")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--silver", type=Path, default=ROOT / "training" / "silver_pairs.json",
+                        help="silver groups labelled by reading real releases (see training/README.md)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle of the training groups, for repeated runs (built when missing)")
     return parser.parse_args(argv)
