@@ -163,7 +163,7 @@ def out_of_fold(groups: list[Group], args: argparse.Namespace) -> list[np.ndarra
     fold = folds_of(groups, args.folds)
     out: list[np.ndarray] = [np.zeros((0, 3))] * len(groups)
     for f in range(args.folds):
-        train = [g for g, k in zip(groups, fold, strict=True) if k != f]
+        train = [g for g, k in zip(groups, fold, strict=True) if k != f and g.source not in args.score_only]
         model = fit(train, args, SEED + f)
         for n, g in enumerate(groups):
             if fold[n] == f:
@@ -229,8 +229,9 @@ def load_groups(args: argparse.Namespace) -> list[Group]:
             args.cache.parent.mkdir(parents=True, exist_ok=True)
             with open(args.cache, "wb") as f:
                 pickle.dump(groups, f)
-    groups = [g for g in groups if g.source != "silver" and args.weights.get(g.source, 0) > 0]
-    if args.weights.get("silver", 0) > 0:  # small, and edited by hand: never cached
+    groups = [g for g in groups if g.source != "silver"
+              and (args.weights.get(g.source, 0) > 0 or g.source in args.score_only)]
+    if args.weights.get("silver", 0) > 0 or "silver" in args.score_only:  # small, edited by hand: never cached
         groups += silver_groups(embedder, args.silver)
     return groups
 
@@ -238,10 +239,12 @@ def load_groups(args: argparse.Namespace) -> list[Group]:
 def cross_validate(groups: list[Group], args: argparse.Namespace) -> dict[str, Any]:
     """Out-of-fold figures per source, the temperature, and calibration."""
     z = out_of_fold(groups, args)
-    y = np.concatenate([g.y for g in groups])
-    temperature = fit_temperature(np.vstack(z), y)
+    fitted = [n for n, g in enumerate(groups) if g.source not in args.score_only]
+    temperature = fit_temperature(np.vstack([z[n] for n in fitted]), np.concatenate([groups[n].y for n in fitted]))
     proba = [softmax(zz / temperature) for zz in z]
     figures: dict[str, Any] = {"temperature": temperature, "folds": args.folds, "by_source": {}}
+    if args.score_only:
+        figures["scored_only"] = sorted(args.score_only)
     for source in sorted({g.source for g in groups}):
         idx = [n for n, g in enumerate(groups) if g.source == source]
         sel_g, sel_p = [groups[n] for n in idx], [proba[n] for n in idx]
@@ -274,6 +277,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help='source weights, JSON (0 leaves a source out)')
     parser.add_argument("--bars", type=json.loads, default={"agreement": 0.9, "counter_claim": 0.9},
                         help="smallest probability at which each relation is reported, JSON")
+    parser.add_argument("--score-only", nargs="*", default=[], metavar="SOURCE",
+                        help="sources scored out of fold but never trained on (e.g. silver: how a model trained "
+                             "without the silver groups reads them); with --cv-only")
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validated figures; write nothing")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--silver", type=Path, default=ROOT / "training" / "silver_pairs.json",
@@ -285,6 +291,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    if args.score_only and not args.cv_only:
+        raise SystemExit("--score-only gives figures only: add --cv-only")
     groups = load_groups(args)
     figures = cross_validate(groups, args)
     print(json.dumps(figures, indent=1))
