@@ -242,6 +242,10 @@ def cross_validate(groups: list[Group], args: argparse.Namespace) -> dict[str, A
     fitted = [n for n, g in enumerate(groups) if g.source not in args.score_only]
     temperature = fit_temperature(np.vstack([z[n] for n in fitted]), np.concatenate([groups[n].y for n in fitted]))
     proba = [softmax(zz / temperature) for zz in z]
+    if args.dump_oof is not None:  # out-of-fold probabilities, to study other bars without refitting
+        np.savez_compressed(args.dump_oof, proba=np.vstack(proba), y=np.concatenate([g.y for g in groups]),
+                            source=np.concatenate([[g.source] * len(g.y) for g in groups]),
+                            group=np.concatenate([[g.name] * len(g.y) for g in groups]))
     figures: dict[str, Any] = {"temperature": temperature, "folds": args.folds, "by_source": {}}
     if args.score_only:
         figures["scored_only"] = sorted(args.score_only)
@@ -280,6 +284,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--score-only", nargs="*", default=[], metavar="SOURCE",
                         help="sources scored out of fold but never trained on (e.g. silver: how a model trained "
                              "without the silver groups reads them); with --cv-only")
+    parser.add_argument("--dump-oof", type=Path, default=None,
+                        help="write the out-of-fold probabilities (with labels, sources, groups) to this .npz")
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validated figures; write nothing")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--silver", type=Path, default=ROOT / "training" / "silver_pairs.json",
