@@ -18,7 +18,8 @@ renormalised (cosine shifts of about 0.01), so that a backend difference of
 that size cannot flip a decision.
 
 Selection and calibration, by meeting: ``--folds`` folds of whole meetings
-(a document and the cross-document pair drawn from it are one meeting). The
+(a document and the cross-document pair drawn from it are one meeting;
+silver groups that quote a statement in common are one unit). The
 out-of-fold probabilities give the temperature (fitted on them, all sources)
 and the figures written in the model card: precision / recall per relation on
 the real dev meetings, cross-validated by document. The bars (smallest
@@ -65,15 +66,31 @@ def meeting_of(group: Group) -> str:
     return name
 
 
+def linked_units(groups: list[Group]) -> list[str]:
+    """The unit of each group that must stay in one fold: its meeting, or for silver groups that quote a
+    statement in common (a Kremlin denial answered in several groups), the first name of their cluster."""
+    unit = [meeting_of(g) for g in groups]
+    silver = [n for n, g in enumerate(groups) if g.source == "silver"]
+    texts = {n: {t for pair in groups[n].texts for t in pair} for n in silver}
+    for a in silver:  # merge clusters until no two share a statement
+        for b in silver:
+            if unit[a] != unit[b] and texts[a] & texts[b]:
+                old, new = max(unit[a], unit[b]), min(unit[a], unit[b])
+                unit = [new if u == old else u for u in unit]
+    return unit
+
+
 def folds_of(groups: list[Group], k: int) -> np.ndarray:
-    """Fold of each group: meetings dealt round-robin per source, in name order (deterministic)."""
+    """Fold of each group: meetings (silver: clusters of groups sharing a statement) dealt round-robin per
+    source, in name order (deterministic)."""
     fold = np.zeros(len(groups), dtype=np.int64)
+    unit = linked_units(groups)
     for source in sorted({g.source for g in groups}):
-        meetings = sorted({meeting_of(g) for g in groups if g.source == source})
+        meetings = sorted({u for g, u in zip(groups, unit, strict=True) if g.source == source})
         where = {m: n % k for n, m in enumerate(meetings)}
         for n, g in enumerate(groups):
             if g.source == source:
-                fold[n] = where[meeting_of(g)]
+                fold[n] = where[unit[n]]
     return fold
 
 
