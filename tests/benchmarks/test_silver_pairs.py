@@ -53,3 +53,25 @@ def test_every_statement_is_quoted_exactly_from_its_source():
                 (path,) = RAW.glob(f"*/{doc}.txt")
                 bodies[doc] = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
             assert item["text"] in bodies[doc], (g["name"], item["text"][:60])
+
+
+def test_silver_groups_sharing_a_statement_share_a_fold():
+    """Cross-validation never reads a silver statement out of fold after training on it in another group."""
+    import sys
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_learned_comparer import folds_of, linked_units
+
+    groups = [SimpleNamespace(name=f"silver:{n}", source="silver", texts=[(a, b)])
+              for n, (a, b) in enumerate([("x", "y"), ("z", "w"), ("y", "v"), ("u", "t"), ("v", "s")])]
+    unit = linked_units(groups)
+    assert unit[0] == unit[2] == unit[4] and len(set(unit)) == 3
+    fold = folds_of(groups, 2)
+    assert fold[0] == fold[2] == fold[4]
+    real = _groups()
+    texts = [{s["text"] for s in g["a"] + g["b"]} for g in real]
+    shared = [(i, j) for i in range(len(real)) for j in range(i) if texts[i] & texts[j]]
+    units = linked_units([SimpleNamespace(name=g["name"], source="silver", texts=[(t, t) for t in ts])
+                          for g, ts in zip(real, texts, strict=True)])
+    assert all(units[i] == units[j] for i, j in shared)
