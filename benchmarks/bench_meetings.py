@@ -163,12 +163,38 @@ def _pr_cells(score: Mapping[str, Any]) -> list[str]:
     return cells
 
 
-def _learned_cv() -> dict[str, Any]:
-    """The learned comparer's cross-validated figures on the real dev meetings, from its model card."""
+def _learned_cv(source: str = "real", key: str = "cross_validation") -> dict[str, Any] | None:
+    """The learned comparer's cross-validated figures on one source of its training data (``real``: the real
+    dev meetings; ``silver``: the silver groups of ``training/silver_pairs.json``), from its model card
+    (``key``: ``cross_validation``, or ``cross_validation_without_silver``: a model never trained on them)."""
     from claimcmp.compare.learned import default_learned_comparer
 
-    card = default_learned_comparer().card
-    return dict(card["cross_validation"]["by_source"]["real"]["with_bars"])
+    by_source = (default_learned_comparer().card.get(key) or {}).get("by_source", {})
+    return dict(by_source[source]["with_bars"]) if source in by_source else None
+
+
+def _silver_rows(figures: dict[str, Any]) -> list[list[str]]:
+    """Rows of the silver groups read out of fold: by the shipped model, and by one trained without them."""
+    rows = []
+    for name, key in ((SILVER_CV, "cross_validation"), (SILVER_BEFORE, "cross_validation_without_silver")):
+        score = _learned_cv("silver", key)
+        if score is None:
+            continue
+        figures.setdefault("silver", {})[name] = score
+        rows.append([f"silver ({score['agreement']['gold']} ag., {score['counter_claim']['gold']} cc.)", name,
+                     *_pr_cells(score)])
+    return rows
+
+
+def _stored_rows(split: str, fig: Mapping[str, Any]) -> list[list[str]]:
+    """Table rows of a real split scored in an earlier run and not rescored now (its learned-comparer row is the
+    model of that run)."""
+    rows = []
+    for name, score in fig["settings"].items():
+        gold = {lab: score[lab]["gold"] for lab in LABELS}
+        rows.append([f"{split} (stored, not rescored; {len(fig['units'])}; {gold['agreement']} ag., "
+                     f"{gold['counter_claim']} cc.)", name, *_pr_cells(score)])
+    return rows
 
 
 def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[str, Any]]:
@@ -205,12 +231,20 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
             recall_rows.append([split, name, f"{cr['found']}/{cr['gold']}", _fmt(cr["recall"]),
                                 f"{cr['candidates']} of {cr['cross_pairs']}"])
         print(split, json.dumps(scored, default=str), json.dumps(fig["candidate_recall"]), flush=True)
+    rows += _silver_rows(figures)
+    for split, fig in _stored().get("figures", {}).get("real", {}).items():
+        if split.startswith("test") and split not in args.real_splits:
+            figures[split] = fig | {"stored": "not rescored in this run"}
+            rows += _stored_rows(split, fig)
     md = "\n\n".join([
         "Real two-sided meetings of `benchmarks/gold_real` (`benchmarks/real_meetings.py`): the gold statements "
         "of the two sides of each two-sided document, and of the two Kremlin documents of the Argentina talks "
         "across documents (`pairs.gold.json`); every cross-side pair the annotators did not list counts as "
         "unrelated (their lists are exhaustive), a predicted pair with an end marked ambiguous is not counted. "
-        "dev: training and selection; test and test2: reported only.",
+        "dev: training and selection; test and test2: reported only (a split marked stored was not rescored in "
+        "this run: its learned-comparer row is the model of the run that scored it). silver: the groups of real "
+        "statements labelled by reading (`training/silver_pairs.json`), read out of fold (folds of whole groups) "
+        "by the learned comparer trained with them, and by one trained without them (model card).",
         md_table(["split (units; gold)", "comparer", "agreements reported correct", "precision", "found",
                   "recall", "counter-claims reported correct", "precision", "found", "recall"], rows),
         "Candidate recall: the share of gold pairs the candidate generator proposes at all.",
@@ -233,6 +267,8 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
 
 
 IN_SAMPLE = "learned comparer, in-sample (trained on dev: not a measure)"
+SILVER_CV = "learned comparer, cross-validated by group (model card)"
+SILVER_BEFORE = "learned comparer trained without the silver groups (model card)"
 
 
 def learned_throughput(embedder: Embedder, n_side: int = 2000) -> dict[str, Any]:

@@ -137,11 +137,12 @@ def fixture_groups(embedder: Any, split: str = "dev") -> list[Group]:
 
 
 def silver_groups(embedder: Any, path: Path = ROOT / "training" / "silver_pairs.json") -> list[Group]:
-    """Pairs labelled by reading real releases: ``{"groups": [{name, sides, a: [...], b: [...], relations}]}``.
+    """Pairs labelled by reading real releases: ``{"groups": [{name, sides, note, sources, a: [...], b: [...],
+    relations}]}`` (``training/README.md``).
 
-    ``a`` / ``b``: statements (``text``, ``kind``) of each side, quoted from the releases; ``relations``:
-    ``[ia, ib, label]``; every other (a, b) pair of a group is ``unrelated`` (each group lists all of its
-    relations).
+    ``a`` / ``b``: statements (``text``, ``kind``, ``source``: the raw document it is quoted from) of each
+    side, quoted exactly from the releases; ``relations``: ``[ia, ib, label]``; every other (a, b) pair of a
+    group is ``unrelated`` (each group lists all of its relations).
     """
     from claimcmp.model import Statement
 

@@ -18,7 +18,8 @@ renormalised (cosine shifts of about 0.01), so that a backend difference of
 that size cannot flip a decision.
 
 Selection and calibration, by meeting: ``--folds`` folds of whole meetings
-(a document and the cross-document pair drawn from it are one meeting). The
+(a document and the cross-document pair drawn from it are one meeting;
+silver groups that quote a statement in common are one unit). The
 out-of-fold probabilities give the temperature (fitted on them, all sources)
 and the figures written in the model card: precision / recall per relation on
 the real dev meetings, cross-validated by document. The bars (smallest
@@ -65,15 +66,31 @@ def meeting_of(group: Group) -> str:
     return name
 
 
+def linked_units(groups: list[Group]) -> list[str]:
+    """The unit of each group that must stay in one fold: its meeting, or for silver groups that quote a
+    statement in common (a Kremlin denial answered in several groups), the first name of their cluster."""
+    unit = [meeting_of(g) for g in groups]
+    silver = [n for n, g in enumerate(groups) if g.source == "silver"]
+    texts = {n: {t for pair in groups[n].texts for t in pair} for n in silver}
+    for a in silver:  # merge clusters until no two share a statement
+        for b in silver:
+            if unit[a] != unit[b] and texts[a] & texts[b]:
+                old, new = max(unit[a], unit[b]), min(unit[a], unit[b])
+                unit = [new if u == old else u for u in unit]
+    return unit
+
+
 def folds_of(groups: list[Group], k: int) -> np.ndarray:
-    """Fold of each group: meetings dealt round-robin per source, in name order (deterministic)."""
+    """Fold of each group: meetings (silver: clusters of groups sharing a statement) dealt round-robin per
+    source, in name order (deterministic)."""
     fold = np.zeros(len(groups), dtype=np.int64)
+    unit = linked_units(groups)
     for source in sorted({g.source for g in groups}):
-        meetings = sorted({meeting_of(g) for g in groups if g.source == source})
+        meetings = sorted({u for g, u in zip(groups, unit, strict=True) if g.source == source})
         where = {m: n % k for n, m in enumerate(meetings)}
         for n, g in enumerate(groups):
             if g.source == source:
-                fold[n] = where[meeting_of(g)]
+                fold[n] = where[unit[n]]
     return fold
 
 
@@ -163,7 +180,7 @@ def out_of_fold(groups: list[Group], args: argparse.Namespace) -> list[np.ndarra
     fold = folds_of(groups, args.folds)
     out: list[np.ndarray] = [np.zeros((0, 3))] * len(groups)
     for f in range(args.folds):
-        train = [g for g, k in zip(groups, fold, strict=True) if k != f]
+        train = [g for g, k in zip(groups, fold, strict=True) if k != f and g.source not in args.score_only]
         model = fit(train, args, SEED + f)
         for n, g in enumerate(groups):
             if fold[n] == f:
@@ -213,36 +230,42 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 
 
 def load_groups(args: argparse.Namespace) -> list[Group]:
-    """The training groups (read from ``--cache`` when it exists; written there otherwise)."""
+    """The training groups: real and fixtures (read from ``--cache`` when it exists; written there
+    otherwise), then the silver groups of ``--silver`` (always read afresh)."""
     import pickle
 
     from claimcmp.embed import Embedder
 
+    embedder = Embedder()
     if args.cache is not None and args.cache.exists():
         with open(args.cache, "rb") as f:
-            cached: list[Group] = pickle.load(f)
-        return [g for g in cached if args.weights.get(g.source, 0) > 0]
-
-    embedder = Embedder()
-    groups = real_groups(embedder)
-    if args.weights.get("fixtures", 0) > 0:
-        groups += fixture_groups(embedder)
-    if args.weights.get("silver", 0) > 0:
-        groups += silver_groups(embedder)
-    if args.cache is not None:
-        args.cache.parent.mkdir(parents=True, exist_ok=True)
-        with open(args.cache, "wb") as f:
-            pickle.dump(groups, f)
+            groups: list[Group] = pickle.load(f)
+    else:
+        groups = real_groups(embedder) + fixture_groups(embedder)
+        if args.cache is not None:
+            args.cache.parent.mkdir(parents=True, exist_ok=True)
+            with open(args.cache, "wb") as f:
+                pickle.dump(groups, f)
+    groups = [g for g in groups if g.source != "silver"
+              and (args.weights.get(g.source, 0) > 0 or g.source in args.score_only)]
+    if args.weights.get("silver", 0) > 0 or "silver" in args.score_only:  # small, edited by hand: never cached
+        groups += silver_groups(embedder, args.silver)
     return groups
 
 
 def cross_validate(groups: list[Group], args: argparse.Namespace) -> dict[str, Any]:
     """Out-of-fold figures per source, the temperature, and calibration."""
     z = out_of_fold(groups, args)
-    y = np.concatenate([g.y for g in groups])
-    temperature = fit_temperature(np.vstack(z), y)
+    fitted = [n for n, g in enumerate(groups) if g.source not in args.score_only]
+    temperature = fit_temperature(np.vstack([z[n] for n in fitted]), np.concatenate([groups[n].y for n in fitted]))
     proba = [softmax(zz / temperature) for zz in z]
+    if args.dump_oof is not None:  # out-of-fold probabilities, to study other bars without refitting
+        np.savez_compressed(args.dump_oof, proba=np.vstack(proba), y=np.concatenate([g.y for g in groups]),
+                            source=np.concatenate([[g.source] * len(g.y) for g in groups]),
+                            group=np.concatenate([[g.name] * len(g.y) for g in groups]))
     figures: dict[str, Any] = {"temperature": temperature, "folds": args.folds, "by_source": {}}
+    if args.score_only:
+        figures["scored_only"] = sorted(args.score_only)
     for source in sorted({g.source for g in groups}):
         idx = [n for n, g in enumerate(groups) if g.source == source]
         sel_g, sel_p = [groups[n] for n in idx], [proba[n] for n in idx]
@@ -275,8 +298,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help='source weights, JSON (0 leaves a source out)')
     parser.add_argument("--bars", type=json.loads, default={"agreement": 0.9, "counter_claim": 0.9},
                         help="smallest probability at which each relation is reported, JSON")
+    parser.add_argument("--score-only", nargs="*", default=[], metavar="SOURCE",
+                        help="sources scored out of fold but never trained on (e.g. silver: how a model trained "
+                             "without the silver groups reads them); with --cv-only")
+    parser.add_argument("--dump-oof", type=Path, default=None,
+                        help="write the out-of-fold probabilities (with labels, sources, groups) to this .npz")
     parser.add_argument("--cv-only", action="store_true", help="print the cross-validated figures; write nothing")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--silver", type=Path, default=ROOT / "training" / "silver_pairs.json",
+                        help="silver groups labelled by reading real releases (see training/README.md)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle of the training groups, for repeated runs (built when missing)")
     return parser.parse_args(argv)
@@ -284,12 +314,17 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    if args.score_only and not args.cv_only:
+        raise SystemExit("--score-only gives figures only: add --cv-only")
     groups = load_groups(args)
     figures = cross_validate(groups, args)
     print(json.dumps(figures, indent=1))
     if args.cv_only:
         return 0
     model = fit(groups, args, SEED)
+    without = None
+    if any(g.source == "silver" for g in groups):  # the silver groups read by a model never trained on them
+        without = cross_validate(groups, argparse.Namespace(**{**vars(args), "score_only": ["silver"]}))
     card = {
         "model": "multinomial logistic regression (scikit-learn lbfgs) on claimcmp.compare.learned.learned_features, "
                  "u*v and |u-v| reduced by PCA; folded into one linear map",
@@ -304,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
                  for s in sorted({g.source for g in groups})},
         "data_sha256_16": data_hash(groups),
         "cross_validation": figures,
+        "cross_validation_without_silver": without,
         "trained_by": "training/train_learned_comparer.py",
         "never_read": "benchmarks/gold_real test and test2 splits; fixtures/meetings test split",
     }

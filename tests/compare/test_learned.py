@@ -87,6 +87,18 @@ def test_shipped_model_and_card():
     assert real["with_bars"]["agreement"]["gold"] > 0
 
 
+def test_shipped_model_learned_from_the_silver_pairs():
+    """Issue #20: real counter-claims labelled by reading (training/silver_pairs.json) are in the training data,
+    and the card reports them read out of fold, with and without training on them."""
+    card = default_learned_comparer().card
+    silver = card["data"]["silver"]
+    assert silver["groups"] >= 20 and silver["labels"][RELATIONS.index("counter_claim")] >= 40
+    with_silver = card["cross_validation"]["by_source"]["silver"]["argmax"]["counter_claim"]
+    without = card["cross_validation_without_silver"]["by_source"]["silver"]["argmax"]["counter_claim"]
+    assert with_silver["gold"] == without["gold"] == silver["labels"][RELATIONS.index("counter_claim")]
+    assert card["cross_validation_without_silver"]["scored_only"] == ["silver"]
+
+
 def test_unknown_comparer_fails_loudly():
     statements = make_statements([("A", "The border will reopen."), ("B", "The border stays closed.")])
     with pytest.raises(ConfigurationError):
