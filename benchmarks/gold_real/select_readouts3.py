@@ -90,22 +90,28 @@ def later_draws() -> set[str]:
     return set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
 
 
-def candidates(folder: str, wanted: str, unwanted: str, annotated: set[str]) -> list[Path]:
-    """Sorted readouts of one folder whose slug matches, of the right length, with no speaker labels."""
+def candidates(
+    folder: str, wanted: str, unwanted: str, annotated: set[str], words: tuple[int, int] = (MIN_WORDS, MAX_WORDS)
+) -> list[Path]:
+    """Sorted readouts of one folder whose slug matches, of ``words`` (min, max) length, with no speaker labels."""
     pool = []
     for path in sorted((RAW / folder).glob("*.txt")):
         slug = path.stem.split("_", 1)[1]
         if path.stem in annotated or not re.search(wanted, slug) or re.search(unwanted, slug):
             continue
         body = body_of(path)
-        if MIN_WORDS <= len(body.split()) <= MAX_WORDS and not LABEL.search(body):
+        if words[0] <= len(body.split()) <= words[1] and not LABEL.search(body):
             pool.append(path)
     return pool
 
 
-if __name__ == "__main__":
-    drawn = draw()
+def report(drawn: list[tuple[str, str, Path]], target: Path, argv: list[str]) -> None:
+    """Print one line per drawn document; with ``--write`` in ``argv`` also write the draw to ``target``."""
     for stratum, split, path in drawn:
         print(f"{stratum}\t{split}\t{len(body_of(path).split())}\t{path.relative_to(RAW)}")
-    if "--write" in sys.argv:
-        DRAWN.write_text(json.dumps({path.stem: split for _, split, path in drawn}, indent=1) + "\n", encoding="utf-8")
+    if "--write" in argv:
+        target.write_text(json.dumps({path.stem: split for _, split, path in drawn}, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    report(draw(), DRAWN, sys.argv)

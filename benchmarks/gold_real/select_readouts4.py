@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import select_readouts3  # noqa: E402  (the third batch's candidate filter and report)
 
 SEED = 20261207
 GOLD_ROOT = Path(__file__).resolve().parent
 RAW = GOLD_ROOT.parents[1] / ".." / "shared" / "datasets" / "real_readouts" / "raw"
 MIN_WORDS, MAX_WORDS = 60, 320
 DRAWN = GOLD_ROOT / "readouts4.json"
-LABEL = re.compile(r"(?:^|[.?!]\s)(?:[A-Z][\w.'-]*\s){0,5}[A-Z][\w.'-]*\s?:\s", re.M)
 READOUT = r"conversation|met-with|meeting|held-a|had-a|talks?-with|phone|call-with|s-call|meets-with|meet-with"
 # (stratum, folder, pattern on the slug, pattern the slug must not match, count, how many go to test4)
 STRATA = (
@@ -46,8 +47,7 @@ STRATA = (
 )
 
 
-def body_of(path: Path) -> str:
-    return path.read_text(encoding="utf-8").partition("\n---\n")[2]
+body_of = select_readouts3.body_of
 
 
 def draw() -> list[tuple[str, str, Path]]:
@@ -65,21 +65,9 @@ def draw() -> list[tuple[str, str, Path]]:
 
 
 def candidates(folder: str, wanted: str, unwanted: str, annotated: set[str]) -> list[Path]:
-    """Sorted documents of one folder whose slug matches, of the right length, with no speaker labels."""
-    pool = []
-    for path in sorted((RAW / folder).glob("*.txt")):
-        slug = path.stem.split("_", 1)[1]
-        if path.stem in annotated or not re.search(wanted, slug) or re.search(unwanted, slug):
-            continue
-        body = body_of(path)
-        if MIN_WORDS <= len(body.split()) <= MAX_WORDS and not LABEL.search(body):
-            pool.append(path)
-    return pool
+    """Sorted documents of one folder whose slug matches, of this batch's length, with no speaker labels."""
+    return select_readouts3.candidates(folder, wanted, unwanted, annotated, (MIN_WORDS, MAX_WORDS))
 
 
 if __name__ == "__main__":
-    drawn = draw()
-    for stratum, split, path in drawn:
-        print(f"{stratum}\t{split}\t{len(body_of(path).split())}\t{path.relative_to(RAW)}")
-    if "--write" in sys.argv:
-        DRAWN.write_text(json.dumps({path.stem: split for _, split, path in drawn}, indent=1) + "\n", encoding="utf-8")
+    select_readouts3.report(draw(), DRAWN, sys.argv)
