@@ -273,18 +273,13 @@ SILVER_BEFORE = "learned comparer trained without the silver groups (model card)
 
 def learned_throughput(embedder: Embedder, n_side: int = 2000) -> dict[str, Any]:
     """``compare_sides(comparer="learned")`` on ``n_side`` x ``n_side`` White House readout sentences."""
-    from bench_relations import readout_sentences
+    from bench_relations import alternating_statements, readout_sentences
 
     from claimcmp.compare import compare_sides
     from claimcmp.compare.learned import default_learned_comparer
-    from claimcmp.model import Release, Statement
 
     texts = readout_sentences(2 * n_side)
-    release = Release(id="bench", text=" ".join(texts))
-    statements, pos = [], 0
-    for i, t in enumerate(texts):
-        statements.append(Statement.from_span(release, pos, pos + len(t), side="A" if i % 2 == 0 else "B"))
-        pos += len(t) + 1
+    statements = alternating_statements(texts)
     emb = embedder.encode(texts)
     default_learned_comparer()  # loaded once per process, not part of the comparison time
     with timed() as t:

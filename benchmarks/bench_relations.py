@@ -21,7 +21,6 @@ import re
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 from _harness import DATASETS, ROOT, md_table, record, timed
@@ -284,13 +283,19 @@ def one_side_counter_claims(embedder: Embedder, head: RelationHead, n_side: int 
     }
 
 
-def throughput(embedder: Embedder, head: RelationHead, n_side: int = 2000) -> dict[str, float]:
-    texts = readout_sentences(2 * n_side)
+def alternating_statements(texts: list[str]) -> list[Statement]:
+    """The texts as statements of one release, sides A and B in turn (the 2,000 x 2,000 timing input)."""
     release = Release(id="bench", text=" ".join(texts))
     statements, pos = [], 0
     for i, t in enumerate(texts):
         statements.append(Statement.from_span(release, pos, pos + len(t), side="A" if i % 2 == 0 else "B"))
         pos += len(t) + 1
+    return statements
+
+
+def throughput(embedder: Embedder, head: RelationHead, n_side: int = 2000) -> dict[str, float]:
+    texts = readout_sentences(2 * n_side)
+    statements = alternating_statements(texts)
     with timed() as t_embed:
         emb = embedder.encode(texts)
     with timed() as t_head:
