@@ -1,12 +1,20 @@
-"""Topic clustering: claimcmp vs BERTopic's default pipeline on short-text clustering sets.
+"""Topic clustering: claimcmp vs KMeans and BERTopic's default pipeline on short-text clustering sets.
 
 Every data set is embedded once (all-MiniLM-L6-v2 through the claimcmp cache);
-both methods cluster the same vectors in the same run:
+every method clusters the same vectors in the same run:
 
-* claimcmp ``TopicModel`` with the true number of topics, and fully automatic;
+* claimcmp ``TopicModel`` fully automatic, and with the true number of topics;
+* ``sklearn.cluster.KMeans(n_clusters=k, n_init=10, random_state=0)``;
 * BERTopic's default clustering (UMAP n_neighbors=15, n_components=5,
   min_dist=0, cosine, random_state=42; HDBSCAN min_cluster_size=10, eom),
   outliers (-1) counted as one cluster, as users get them.
+
+Then the meeting scale: ``TopicModel()`` on the gold statements of each
+two-sided document of ``benchmarks/gold_real`` against its hand-made agenda
+topics (``gold_real/topics/``): ARI over the statements in a topic (courtesy
+lines, ``unassigned``, left out), topics, and the share of statements alone
+in their topic; per split (dev is for development; test and test2 only
+reported).
 
 "clustering" time is the clustering step alone (claimcmp backend fit vs UMAP +
 HDBSCAN); "fit" time is the whole fit with keywords (``TopicModel.fit`` vs
@@ -34,7 +42,8 @@ from pathlib import Path
 import numpy as np
 from _harness import DATASETS, md_table, peak_rss_mb, record, timed
 
-SETS = ["SearchSnippets", "StackOverflow", "Biomedical", "AGNews-8000", "GoogleNews-TS"]
+SETS = ["SearchSnippets", "StackOverflow", "Biomedical", "AGNews-8000", "GoogleNews-TS", "Tweet"]
+GOLD_REAL = Path(__file__).resolve().parent / "gold_real"
 FOLDER = DATASETS / "short_text_clustering"
 
 
@@ -83,6 +92,54 @@ def run_claimcmp(texts: list[str], vectors: np.ndarray, gold: np.ndarray, n_topi
         "fit_s": t["s"],
         "backend": model.backend_,
     }
+
+
+def run_kmeans(vectors: np.ndarray, gold: np.ndarray, k: int) -> dict:
+    from sklearn.cluster import KMeans
+
+    with timed() as c:
+        labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit(vectors).labels_
+    nmi, ari = scores(gold, labels)
+    sizes = np.bincount(labels)
+    return {"nmi": nmi, "ari": ari, "topics": int(len(sizes)), "largest_share": float(sizes.max() / len(labels)),
+            "cluster_s": c["s"], "fit_s": c["s"]}
+
+
+def meeting_scale(embedder: object) -> dict:
+    """TopicModel() on each two-sided gold document against its agenda topics, per split."""
+    from sklearn.metrics import adjusted_rand_score
+
+    from claimcmp.topics import TopicModel
+
+    split = json.loads((GOLD_REAL / "split.json").read_text())
+    per_split: dict[str, list[dict]] = {}
+    for path in sorted((GOLD_REAL / "topics").glob("*.topics.json")):
+        agenda = json.loads(path.read_text())
+        gold = json.loads((GOLD_REAL / "gold" / f"{agenda['doc']}.gold.json").read_text())
+        texts = [s["text"] for s in gold["statements"]]
+        model = TopicModel().fit(texts, embeddings=embedder.encode(texts))
+        truth = {i: t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
+        rows = sorted(truth)
+        sizes = np.bincount(model.labels_)
+        per_split.setdefault(split[agenda["doc"]], []).append({
+            "doc": agenda["doc"],
+            "statements": len(texts),
+            "ari": float(adjusted_rand_score([truth[i] for i in rows], model.labels_[rows])) if rows else float("nan"),
+            "gold_topics": len(agenda["topics"]),
+            "topics": int(len(sizes)),
+            "alone_share": float((sizes[model.labels_] == 1).mean()),
+        })
+    summary = {}
+    for name, docs in sorted(per_split.items()):
+        summary[name] = {
+            "documents": len(docs),
+            "mean_ari": float(np.nanmean([d["ari"] for d in docs])),
+            "mean_topics": float(np.mean([d["topics"] for d in docs])),
+            "mean_gold_topics": float(np.mean([d["gold_topics"] for d in docs])),
+            "alone_share": float(np.mean([d["alone_share"] for d in docs])),
+            "docs": docs,
+        }
+    return summary
 
 
 def run_bertopic(texts: list[str], vectors: np.ndarray, gold: np.ndarray) -> dict:
@@ -155,6 +212,7 @@ def main() -> None:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--skip-bertopic", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--skip-meetings", action="store_true")
     parser.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.scale_child:
@@ -177,15 +235,17 @@ def main() -> None:
         entry = {
             "n": len(texts),
             "k": k,
-            "k_given": run_claimcmp(texts, vectors, gold, k),
             "auto": run_claimcmp(texts, vectors, gold, None),
+            "k_given": run_claimcmp(texts, vectors, gold, k),
+            "kmeans": run_kmeans(vectors, gold, k),
         }
         if not args.skip_bertopic:
             entry["bertopic"] = run_bertopic(texts, vectors, gold)
         figures["sets"][name] = entry
         print(name, json.dumps(entry), flush=True)
         bt = entry.get("bertopic")
-        for label, key in (("claimcmp, k given", "k_given"), ("claimcmp, automatic", "auto")):
+        for label, key in (("claimcmp, automatic", "auto"), ("claimcmp, k given", "k_given"),
+                           ("KMeans(k, n_init=10)", "kmeans")):
             r = entry[key]
             speedup = bt["cluster_s"] / r["cluster_s"] if bt else float("nan")
             rows.append([name, entry["n"], k, label, r["nmi"], r["ari"], r["topics"], f"{r['largest_share']:.1%}",
@@ -209,8 +269,19 @@ def main() -> None:
             figures["scale"].append(result)
             print("scale", result, flush=True)
             scale_rows.append([n, result["backend"], result["s"], result["peak_rss_mb"], result["topics"]])
+    meeting_md = ""
+    if not args.skip_meetings:
+        figures["meetings"] = meeting_scale(embedder)
+        meeting_md = (
+            "\n\nMeeting scale: `TopicModel()` on the gold statements of each two-sided document vs its "
+            "agenda topics (ARI over statements in a topic; dev for development, test/test2 only reported):\n\n"
+        ) + md_table(
+                ["split", "documents", "mean ARI", "topics (mean)", "agenda topics (mean)", "statements alone"],
+                [[name, m["documents"], m["mean_ari"], m["mean_topics"], m["mean_gold_topics"],
+                  f"{m['alone_share']:.1%}"] for name, m in figures["meetings"].items()],
+            )
     notes = [
-        "Same all-MiniLM-L6-v2 embeddings for both methods, clustered in the same run. BERTopic: default "
+        "Same all-MiniLM-L6-v2 embeddings for every method, clustered in the same run. BERTopic: default "
         "UMAP + HDBSCAN (random_state=42; numba code compiled before any timing); its outliers count as "
         "one cluster. claimcmp places every text; \"largest topic\" is the share of texts in its biggest topic. "
         "Clustering s: claimcmp's backend fit vs UMAP + HDBSCAN; fit s: the whole fit with keywords.",
@@ -218,7 +289,7 @@ def main() -> None:
     ]
     if args.max_n:
         notes.append(f"Sets above {args.max_n} texts were subsampled to {args.max_n} (seed 0).\n")
-    markdown = "\n".join(notes) + table
+    markdown = "\n".join(notes) + table + meeting_md
     if scale_rows:
         markdown += "\n\nScale (synthetic 384-d vectors, automatic mode, no texts; own subprocess per size):\n\n"
         markdown += md_table(["n", "backend", "fit s", "peak RSS MB", "topics"], scale_rows)

@@ -2,7 +2,7 @@
 
 from claimcmp.model import Release, Statement
 from claimcmp.topics import TopicModel
-from claimcmp.topics._labels import country_words, label_stop_words
+from claimcmp.topics._labels import label_stop_words, participant_words
 
 from .conftest import WordHashEmbedder
 
@@ -40,6 +40,7 @@ def test_labels_leave_out_speakers_titles_countries_and_reporting_verbs():
 
 def test_label_stop_words_come_from_the_list_the_gazetteer_and_the_names():
     stop = label_stop_words(["Boris Johnson", "UK", None])
-    assert {"boris", "johnson", "uk", "said", "president", "readout", "french", "france", "the"} <= stop
+    assert {"boris", "johnson", "uk", "british", "britain", "said", "president", "readout", "the"} <= stop
     assert "nato" not in stop and "grain" not in stop  # organisations and content stay
-    assert "united" not in country_words()  # only one-word names: "United Nations" keeps its words
+    assert "taiwan" not in stop and "france" not in stop  # countries that are not participants are subjects
+    assert {"american", "america", "states"} <= participant_words(["United States"])
