@@ -102,26 +102,13 @@ def test_a_later_untouched_split_is_accepted(tmp_path, part):
     assert validate.all_problems(root) == []
 
 
-def test_the_readout_draw_is_reproducible_and_split_by_document():
-    """select_readouts3.py draws the same readouts every time, all of them in split.json under the part it gives."""
-    spec = importlib.util.spec_from_file_location("select_readouts3", validate.GOLD_ROOT / "select_readouts3.py")
-    assert spec is not None and spec.loader is not None
-    select = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(select)
-    if not select.RAW.is_dir():
-        pytest.skip("the shared raw readouts are not here")
-    first, second = select.draw(), select.draw()
-    assert first == second
-    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
-    assert {path.stem: part for _, part, path in first} == json.loads(select.DRAWN.read_text(encoding="utf-8"))
-    assert all(split[path.stem] == part for _, part, path in first)
-    parts = [part for _, part, _ in first]
-    assert parts.count("test3") == 7 and parts.count("dev") == 20
-
-
-def test_the_fourth_draw_is_reproducible_and_split_by_document():
-    """select_readouts4.py draws the same twelve documents every time: eight in test4, four in dev, as annotated."""
-    spec = importlib.util.spec_from_file_location("select_readouts4", validate.GOLD_ROOT / "select_readouts4.py")
+@pytest.mark.parametrize(
+    ("script", "untouched", "counts"),
+    [("select_readouts3.py", "test3", (7, 20)), ("select_readouts4.py", "test4", (8, 4))],
+)
+def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouched, counts):
+    """Each batch's selection script draws the same documents every time, all in split.json under the part it gives."""
+    spec = importlib.util.spec_from_file_location(script[:-3], validate.GOLD_ROOT / script)
     assert spec is not None and spec.loader is not None
     select = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(select)
@@ -133,7 +120,7 @@ def test_the_fourth_draw_is_reproducible_and_split_by_document():
     assert {path.stem: part for _, part, path in first} == json.loads(select.DRAWN.read_text(encoding="utf-8"))
     assert all(split[path.stem] == part for _, part, path in first)
     parts = [part for _, part, _ in first]
-    assert parts.count("test4") == 8 and parts.count("dev") == 4
+    assert (parts.count(untouched), parts.count("dev")) == counts
 
 
 def _topics(root: Path, topics: dict) -> Path:
