@@ -104,7 +104,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     section: str | None = None
     blocks = split_blocks(text)
     joint_voice = _joint_voice(release, blocks)
-    signer = signer_mention(release.title, _byline(text, blocks))
+    signer = signer_mention(release.title, _byline(text, blocks), text)
     floor = Floor(discourse, find_labels(text, 0, len(text)), signer, release.title)
     for block in blocks:
         block_text = text[block.start : block.end]

@@ -185,3 +185,21 @@ def test_a_headline_before_address_by_still_names_the_signer():
     assert mention is not None and mention.name == "Volodymyr Zelenskyy"
     assert signer_mention("Russia - Ukraine talks: statement on the results", None) is None
     assert signer_mention("Peace now - Joint Statement by Boris Johnson and Justin Trudeau", None) is None
+
+
+def test_a_title_that_reports_an_address_names_a_signer_only_for_a_first_person_body() -> None:
+    from claimcmp.extract._turns import signer_mention, speaks_in_first_person
+
+    title = "President of Ukraine Volodymyr Zelenskyy addressed the plenary session of the summit"
+    account = (
+        "The President of Ukraine addressed the participants of the summit. He noted that the partnership had "
+        "grown. \u201cWe are grateful to our friends,\u201d the Head of State said. He called for more support."
+    )
+    address = "Dear friends! I am grateful to all of you. We will defend our land, and our friends are with us."
+    assert not speaks_in_first_person(account)  # its one "we" is inside a quote
+    assert speaks_in_first_person(address)
+    assert signer_mention(title, None, account) is None
+    signer = signer_mention(title, None, address)
+    assert signer is not None and signer.name == "Volodymyr Zelenskyy"
+    # "Address by X" is the address itself, whatever its body
+    assert signer_mention("Address by President Volodymyr Zelenskyy", None, account) is not None
