@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from ._linkage import LinkageTree, average_linkage
-from ._threshold import choose_n_clusters
+from ._threshold import absorb_small_topics, choose_n_clusters
 from .quantise import spherical_cells
 
 __all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows"]
@@ -109,6 +109,10 @@ class CosineAgglomerative(_TreeCut):
         vectors = normalise_rows(X)
         self.tree_ = average_linkage(vectors)
         self.labels_ = self._cut(self.tree_, vectors)
+        if self.n_clusters is None and self.distance_threshold is None:
+            # the automatic cut: statements left alone join their most similar topic where one can take them
+            self.labels_, lowest = absorb_small_topics(vectors, self.labels_)
+            self.distance_threshold_ = max(self.distance_threshold_, 1.0 - lowest)
         return self
 
 

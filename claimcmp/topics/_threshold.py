@@ -30,7 +30,7 @@ import numpy as np
 
 from ._linkage import LinkageTree
 
-__all__ = ["choose_n_clusters", "knn_graph", "modularity_of_cut", "silhouette_of_cut"]
+__all__ = ["absorb_small_topics", "choose_n_clusters", "knn_graph", "modularity_of_cut", "silhouette_of_cut"]
 
 _CANDIDATES = 40
 _BLOCK = 1024
@@ -40,6 +40,8 @@ GRAPH_SAMPLE = 4000
 NEIGHBOURS = 10
 #: Largest share of statements one topic may hold in an automatic cut, when avoidable.
 MAX_TOPIC_SHARE = 1 / 3
+#: Smallest topic an automatic cut keeps: smaller ones join the topic they are most similar to.
+MIN_TOPIC_SIZE = 2
 
 
 def silhouette_of_cut(
@@ -160,3 +162,59 @@ def choose_n_clusters(
         if ok not in best or score > best[ok][0] + 1e-12:
             best[ok] = (score, k)
     return best[True][1] if True in best else best[False][1]
+
+
+def absorb_small_topics(
+    vectors: np.ndarray, labels: np.ndarray, min_size: int = MIN_TOPIC_SIZE, max_share: float = MAX_TOPIC_SHARE
+) -> tuple[np.ndarray, float]:
+    """Merge every topic smaller than ``min_size`` into the topic it is most similar to, on average.
+
+    The smallest topic goes first (ties: the lowest label) and joins the topic
+    whose members have the highest average cosine similarity to its own (for
+    unit rows, the dot product of the two mean vectors); repeated until every
+    topic holds ``min_size``. A merge that would make a topic hold more than
+    ``max_share`` of the rows is not made (the small topic tries the next most
+    similar one, and stays alone if none is left): one more round of average
+    linkage restricted to the small topics. Last, each moved statement takes
+    the topic it is most similar to on average (the rule that places new
+    statements, so refitting and placing agree). Returns labels 0..k-1 and the
+    lowest average similarity at which a merge was made (2.0 when none was),
+    so the caller can lower its bar for new statements to match.
+
+    Parameters
+    ----------
+    vectors : ndarray of shape (n, dim)
+        Unit rows.
+    labels : ndarray of shape (n,)
+        Topic of each row, 0..k-1.
+    min_size : int, default=MIN_TOPIC_SIZE
+    max_share : float, default=MAX_TOPIC_SHARE
+    """
+    original = np.asarray(labels, dtype=np.intp)
+    labels = original.copy()
+    sizes = np.bincount(labels).astype(np.float64)
+    sums = np.zeros((len(sizes), vectors.shape[1]))
+    np.add.at(sums, labels, np.asarray(vectors, dtype=np.float64))
+    alive, pending = sizes > 0, sizes < min_size
+    lowest, limit = 2.0, max_share * len(labels) + 1e-9
+    while (alive & pending).any():
+        small = np.flatnonzero(alive & pending)
+        c = int(small[np.argmin(sizes[small])])
+        sims = (sums @ sums[c]) / np.maximum(sizes, 1.0) / sizes[c]
+        sims[~alive | (sizes + sizes[c] > limit)] = -np.inf
+        sims[c] = -np.inf
+        target = int(np.argmax(sims))
+        pending[c] = False
+        if np.isfinite(sims[target]):  # else nowhere to go without a catch-all topic: it stays
+            labels[labels == c] = target
+            sums[target] += sums[c]
+            sizes[target] += sizes[c]
+            sizes[c], alive[c] = 0.0, False
+            lowest = min(lowest, float(sims[target]))
+    moved = np.flatnonzero(labels != original)
+    if len(moved):  # each moved statement ends in the topic new statements like it would join
+        avg = (np.asarray(vectors[moved], dtype=np.float64) @ sums.T) / np.maximum(sizes, 1.0)[None, :]
+        avg[:, ~alive] = -np.inf
+        labels[moved] = np.argmax(avg, axis=1)
+        lowest = min(lowest, float(avg.max(axis=1).min()))
+    return np.unique(labels, return_inverse=True)[1].astype(np.intp), lowest

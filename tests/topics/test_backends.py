@@ -55,3 +55,31 @@ def test_automatic_cut_has_the_best_silhouette_among_counts():
     for k in range(2, 14):
         other = model.tree_.cut(n_clusters=k)
         assert silhouette_score(x, other, metric="cosine") <= chosen + 1e-9
+
+
+def test_small_topics_join_the_topic_they_are_most_similar_to():
+    from claimcmp.topics._threshold import absorb_small_topics
+
+    # rows 0-2 and 3-5: two groups; row 6 alone, closer to the second group; row 7 alone, closer to the first
+    x = np.array([[1, 0, 0], [1, 0.1, 0], [1, 0, 0.1], [0, 1, 0], [0.1, 1, 0], [0, 1, 0.1], [0.3, 1, 0.2],
+                  [1, 0.2, 0.3]], dtype=float)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    labels = np.array([0, 0, 0, 1, 1, 1, 2, 3])
+    merged, lowest = absorb_small_topics(x, labels, max_share=1.0)
+    assert merged.tolist() == [0, 0, 0, 1, 1, 1, 1, 0]
+    assert 0.5 < lowest < 1
+    # a merge that would give one topic more than half the rows is not made: with nowhere to go a row stays alone
+    assert absorb_small_topics(x[:7], labels[:7], max_share=0.5)[0].tolist() == [0, 0, 0, 1, 1, 1, 2]
+    # nothing to do when every topic is big enough
+    unchanged, lowest = absorb_small_topics(x, np.array([0, 0, 0, 1, 1, 1, 1, 1]))
+    assert (unchanged.tolist(), lowest) == ([0, 0, 0, 1, 1, 1, 1, 1], 2.0)
+
+
+def test_automatic_cut_leaves_no_statement_alone_when_a_topic_can_take_it():
+    x, _ = blobs(6, n_blobs=4)
+    outlier = np.random.default_rng(1).standard_normal((1, 32))
+    x = np.vstack([x, outlier / np.linalg.norm(outlier)])
+    labels = CosineAgglomerative().fit(x).labels_
+    assert np.bincount(labels).min() >= 2
+    # with a count the cut is exact: no merging
+    assert CosineAgglomerative(n_clusters=5).fit(x).labels_.max() + 1 == 5
