@@ -392,7 +392,7 @@ def main(argv: list[str] | None = None) -> None:
             ["ArgKP strict mAP, cosine only / head p(agreement) / cross-encoder p(agreement)",
              f"{km['cosine_strict_mAP']:.3f} / {km['p_agreement_strict_mAP']:.3f} / {km['cross_encoder_p_agreement_strict_mAP']:.3f}", ""],
         ]),
-        f"Cross-encoder: `claimcmp/compare/data/relation_cross_encoder.onnx` (int8, "
+        f"Cross-encoder: `claimcmp/compare/data/relation_cross_encoder.onnx` (int8 weights, float32 products, "
         f"{(ROOT / 'claimcmp/compare/data/relation_cross_encoder.onnx').stat().st_size / 1e6:.1f} MB), "
         f"{sick['cross_encoder_pair_readings_per_s']:,.0f} pair readings/s on SICK sentences; it read "
         f"{sick['shipped_share_cross_encoded']:.0%} of the SICK pairs and {snli['shipped_share_cross_encoded']:.0%} "
