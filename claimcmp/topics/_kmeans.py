@@ -26,6 +26,7 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from ._backends import normalise_rows
+from .estimators import apply_params, params_of
 from .quantise import group_sums, nearest_centre
 
 __all__ = ["SphericalKMeans", "neighbour_means", "spherical_kmeans"]
@@ -136,6 +137,9 @@ def spherical_kmeans(
     return best[1]
 
 
+_PARAMS = ("n_clusters", "n_neighbours", "n_init", "max_iter", "random_state")
+
+
 class SphericalKMeans:
     """Spherical k-means on neighbour-smoothed unit vectors (exactly ``n_clusters`` clusters).
 
@@ -175,15 +179,11 @@ class SphericalKMeans:
 
     def get_params(self, deep: bool = True) -> dict[str, object]:
         """Constructor arguments."""
-        names = ("n_clusters", "n_neighbours", "n_init", "max_iter", "random_state")
-        return {name: getattr(self, name) for name in names}
+        return params_of(self, _PARAMS, deep=deep)
 
     def set_params(self, **params: object) -> SphericalKMeans:
         """Set constructor arguments; returns self."""
-        for key, value in params.items():
-            if key not in self.get_params():
-                raise ConfigurationError(f"SphericalKMeans has no parameter {key!r}.", fix="Check the spelling.")
-            setattr(self, key, value)
+        apply_params(self, _PARAMS, params)
         return self
 
     def fit(self, X: np.ndarray, y: object = None) -> SphericalKMeans:
