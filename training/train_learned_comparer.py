@@ -46,6 +46,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from learned_comparer_data import ROOT, Group, fixture_groups, real_groups, silver_groups  # noqa: E402
+from train_relation_model import expected_calibration_error  # noqa: E402
 
 from claimcmp.compare.cues import RELATIONS  # noqa: E402
 from claimcmp.compare.learned import CUE_NAMES, LearnedComparer  # noqa: E402
@@ -217,18 +218,6 @@ def pr(groups: list[Group], proba: list[np.ndarray], bars: dict[str, float]) -> 
     return out
 
 
-def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
-    conf = p.max(axis=1)
-    right = p.argmax(axis=1) == y
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-        m = (conf > lo) & (conf <= hi)
-        if m.any():
-            total += m.mean() * abs(conf[m].mean() - right[m].mean())
-    return round(float(total), 4)
-
-
 def load_groups(args: argparse.Namespace) -> list[Group]:
     """The training groups: real and fixtures (read from ``--cache`` when it exists; written there
     otherwise), then the silver groups of ``--silver`` (always read afresh)."""
@@ -272,7 +261,7 @@ def cross_validate(groups: list[Group], args: argparse.Namespace) -> dict[str, A
         figures["by_source"][source] = {
             "meetings": len({meeting_of(g) for g in sel_g}), "pairs": int(sum(len(g.y) for g in sel_g)),
             "argmax": pr(sel_g, sel_p, {}), "with_bars": pr(sel_g, sel_p, args.bars),
-            "ece": ece(np.vstack(sel_p), np.concatenate([g.y for g in sel_g])),
+            "ece": round(expected_calibration_error(np.vstack(sel_p), np.concatenate([g.y for g in sel_g])), 4),
         }
     return figures
 
