@@ -255,16 +255,16 @@ class SideComparer:
             fix='Pass "rules", "learned", a LearnedComparer or the path of a saved one (.npz).',
         )
 
-    def _one_to_one(self) -> bool:
-        return (self._learned() is None) if self.one_to_one is None else bool(self.one_to_one)
+    def _one_to_one(self, learned: LearnedComparer | None) -> bool:
+        return (learned is None) if self.one_to_one is None else bool(self.one_to_one)
 
     def _candidates(
-        self, emb: np.ndarray, idx_a: np.ndarray, idx_b: np.ndarray, labels: np.ndarray, given: bool
+        self, emb: np.ndarray, idx: tuple[np.ndarray, np.ndarray], labels: np.ndarray, given: bool, learned: bool
     ) -> np.ndarray:
-        """Candidate pairs (rows into ``idx_a``, ``idx_b``)."""
+        """Candidate pairs (rows into ``idx_a``, ``idx_b``); every pair of a small comparison for ``learned``."""
+        idx_a, idx_b = idx
         if not (len(idx_a) and len(idx_b)):
             return np.zeros((0, 2), dtype=np.int64)
-        learned = self._learned() is not None
         return candidate_pairs(
             emb[idx_a], emb[idx_b], top_k=self.top_k, min_cosine=-1.0 if learned else self.min_cosine,
             topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
@@ -311,7 +311,8 @@ class SideComparer:
         reporter = reporting_sides(statements, sides, self.release_sides)
         idx_a = np.array([i for i in range(n) if reporter[i] == sides[0]], dtype=np.int64)
         idx_b = np.array([i for i in range(n) if reporter[i] == sides[1]], dtype=np.int64)
-        pairs = self._candidates(emb, idx_a, idx_b, labels, given)
+        learned = self._learned()
+        pairs = self._candidates(emb, (idx_a, idx_b), labels, given, learned is not None)
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
         own = np.array([s.side in sides for s in statements], dtype=bool)  # a side's own statement, not joint
         joint = np.array([s.side == JOINT_SIDE for s in statements], dtype=bool)
@@ -321,12 +322,11 @@ class SideComparer:
         keep = (own[gi] & own[gj]) | other_release
         gi, gj = gi[keep], gj[keep]
         self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
-        learned = self._learned()
         if learned is None:
             pred = self._classify(statements, emb, (gi, gj), own, joint, sides)
         else:
             pred = self._classify_learned(learned, statements, emb, (gi, gj), own, sides)
-        relations = self._relations(statements, (gi, gj), pred, labels)
+        relations = self._relations(statements, (gi, gj), pred, labels, self._one_to_one(learned))
         relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
         self.relations_ = tuple(relations)
         self.one_sided_topics_ = one_sided_topics(
@@ -392,7 +392,8 @@ class SideComparer:
         return learned_predictions(model, features, cues, cosine)
 
     def _relations(
-        self, statements: list[Any], pairs: tuple[np.ndarray, np.ndarray], pred: Any, labels: np.ndarray
+        self, statements: list[Any], pairs: tuple[np.ndarray, np.ndarray], pred: Any, labels: np.ndarray,
+        one_to_one: bool,
     ) -> list[Relation]:
         """The labelled pairs kept (one best partner each when ``one_to_one``; unrelated ones only when asked)."""
         gi, gj = pairs
@@ -401,7 +402,6 @@ class SideComparer:
             any(c.name != "model" and c.favours == label for c in fired)
             for label, fired in zip(predicted, pred.cues, strict=True)
         ]
-        one_to_one = self._one_to_one()
         kept = best_partners(gi, gj, predicted, pred.cosine, cued) if one_to_one else np.ones(len(gi), dtype=bool)
         relations = []
         for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
