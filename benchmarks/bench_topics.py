@@ -9,8 +9,8 @@ every method clusters the same vectors in the same run:
   min_dist=0, cosine, random_state=42; HDBSCAN min_cluster_size=10, eom),
   outliers (-1) counted as one cluster, as users get them.
 
-Then the meeting scale: ``TopicModel()`` on the gold statements of each
-two-sided document of ``benchmarks/gold_real`` against its hand-made agenda
+Then the meeting scale: ``TopicModel()`` on the gold statements (text, speaker,
+side, in release order) of each two-sided document of ``benchmarks/gold_real`` against its hand-made agenda
 topics (``gold_real/topics/``): ARI over the statements in a topic (courtesy
 lines, ``unassigned``, left out), topics, and the share of statements alone
 in their topic; per split (dev is for development; test and test2 only
@@ -105,19 +105,28 @@ def run_kmeans(vectors: np.ndarray, gold: np.ndarray, k: int) -> dict:
             "cluster_s": c["s"], "fit_s": c["s"]}
 
 
-def meeting_scale(embedder: object) -> dict:
-    """TopicModel() on each two-sided gold document against its agenda topics, per split."""
+def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
+    """TopicModel() on each two-sided gold document against its agenda topics, per split (all, or ``splits``)."""
     from sklearn.metrics import adjusted_rand_score
 
+    from claimcmp.model import Statement
     from claimcmp.topics import TopicModel
 
     split = json.loads((GOLD_REAL / "split.json").read_text())
     per_split: dict[str, list[dict]] = {}
     for path in sorted((GOLD_REAL / "topics").glob("*.topics.json")):
         agenda = json.loads(path.read_text())
+        if splits is not None and split[agenda["doc"]] not in splits:
+            continue
         gold = json.loads((GOLD_REAL / "gold" / f"{agenda['doc']}.gold.json").read_text())
         texts = [s["text"] for s in gold["statements"]]
-        model = TopicModel().fit(texts, embeddings=embedder.encode(texts))
+        # as analyze() passes them: statements in release order, with their speakers and sides
+        statements = [
+            Statement(f"{agenda['doc']}@{i}", agenda["doc"], s["text"], 0, len(s["text"]), s.get("speaker"),
+                      s.get("side"), s.get("kind") or "narration")
+            for i, s in enumerate(gold["statements"])
+        ]
+        model = TopicModel().fit(statements, embeddings=embedder.encode(texts))
         truth = {i: t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
         rows = sorted(truth)
         sizes = np.bincount(model.labels_)
@@ -128,6 +137,7 @@ def meeting_scale(embedder: object) -> dict:
             "gold_topics": len(agenda["topics"]),
             "topics": int(len(sizes)),
             "alone_share": float((sizes[model.labels_] == 1).mean()),
+            "labels": [t.label for t in model.topics_],
         })
     summary = {}
     for name, docs in sorted(per_split.items()):
@@ -213,6 +223,8 @@ def main() -> None:
     parser.add_argument("--skip-bertopic", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-meetings", action="store_true")
+    parser.add_argument("--meeting-splits", default=None,
+                        help="gold splits to score at meeting scale, comma-separated (default: all); dev to develop")
     parser.add_argument("--scale-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.scale_child:
@@ -271,7 +283,8 @@ def main() -> None:
             scale_rows.append([n, result["backend"], result["s"], result["peak_rss_mb"], result["topics"]])
     meeting_md = ""
     if not args.skip_meetings:
-        figures["meetings"] = meeting_scale(embedder)
+        chosen = set(args.meeting_splits.split(",")) if args.meeting_splits else None
+        figures["meetings"] = meeting_scale(embedder, chosen)
         meeting_md = (
             "\n\nMeeting scale: `TopicModel()` on the gold statements of each two-sided document vs its "
             "agenda topics (ARI over statements in a topic; dev for development, test/test2 only reported):\n\n"

@@ -15,6 +15,7 @@ from ._hierarchy import cut_hierarchy, topic_hierarchy
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
 from ._kmeans import SphericalKMeans
+from ._meeting import meeting_topics
 from ._result import Topic
 from .estimators import apply_params, clusterer_tags, embeddings_argument, params_of
 
@@ -30,6 +31,7 @@ _PARAMS = (
     "distance_threshold",
     "min_similarity_new",
     "large_corpus_threshold",
+    "meeting_max_statements",
     "n_centres",
     "n_keywords",
     "n_representatives",
@@ -67,6 +69,13 @@ class TopicModel:
         From this many statements on, the scalable backend is used
         (spherical k-means to ``n_centres`` cells, then average linkage over
         cells) instead of exact average linkage over all statements.
+    meeting_max_statements : int, default=100
+        In automatic mode (no ``n_topics``, ``distance_threshold`` or
+        ``clusterer``), inputs of 3 to this many statements are taken as one
+        meeting and clustered into agenda items (:mod:`._meeting`: centred
+        sentence vectors joined with content-word TF-IDF, statements with
+        little content following the statement before them, the cut with
+        the best silhouette). 0 turns it off.
     n_centres : int, default=1000
         K-means cells of the scalable backend.
     vectorizer : scikit-learn vectorizer, optional
@@ -89,7 +98,8 @@ class TopicModel:
     distance_threshold_ : float or None
     min_similarity_new_ : float
     backend_ : str
-        ``"kmeans"`` (a count given), ``"agglomerative"``, ``"centroid-agglomerative"`` or ``"custom"``.
+        ``"kmeans"`` (a count given), ``"meeting"`` (a small input, automatic mode), ``"agglomerative"``,
+        ``"centroid-agglomerative"`` or ``"custom"``.
 
     n_features_in_ : int
         Embedding dimension seen in :meth:`fit`.
@@ -121,6 +131,7 @@ class TopicModel:
         embedder: Any = None,
         min_similarity_new: float | None = None,
         large_corpus_threshold: int = 4000,
+        meeting_max_statements: int = 100,
         n_centres: int = 1000,
         vectorizer: Any = None,
         n_keywords: int = 8,
@@ -133,6 +144,7 @@ class TopicModel:
         self.embedder = embedder
         self.min_similarity_new = min_similarity_new
         self.large_corpus_threshold = large_corpus_threshold
+        self.meeting_max_statements = meeting_max_statements
         self.n_centres = n_centres
         self.vectorizer = vectorizer
         self.n_keywords = n_keywords
@@ -181,7 +193,7 @@ class TopicModel:
         """
         embeddings = embeddings_argument(y, embeddings, "fit")
         corpus = read_input(X, embeddings, self.embedder)
-        self._adopt(corpus, self._cluster(corpus.embeddings))
+        self._adopt(corpus, self._cluster(corpus.embeddings, corpus))
         return self
 
     def _adopt(self, corpus: Corpus, raw: np.ndarray) -> None:
@@ -431,8 +443,13 @@ class TopicModel:
                 fix="Embed new statements with the model the topics were fitted with.",
             )
 
-    def _cluster(self, vectors: np.ndarray) -> np.ndarray:
+    def _cluster(self, vectors: np.ndarray, corpus: Corpus | None = None) -> np.ndarray:
         n = vectors.shape[0]
+        if corpus is not None and self._is_meeting(n):
+            self.backend_ = "meeting"
+            self.distance_threshold_ = None  # set from the topics in _min_similarity
+            logger.info("clustering %d statements as one meeting", n)
+            return meeting_topics(corpus)
         if self.clusterer is not None:
             if self.n_topics is not None or self.distance_threshold is not None:
                 raise ConfigurationError(
@@ -478,10 +495,15 @@ class TopicModel:
             )
         return labels.astype(np.intp)
 
+    def _is_meeting(self, n: int) -> bool:
+        """Automatic mode on an input small enough to be one meeting (see ``meeting_max_statements``)."""
+        automatic = self.clusterer is None and self.n_topics is None and self.distance_threshold is None
+        return automatic and 3 <= n <= int(self.meeting_max_statements)
+
     def _min_similarity(self, vectors: np.ndarray) -> float:
         if self.min_similarity_new is not None:
             return float(self.min_similarity_new)
-        if self.backend_ == "kmeans":
+        if self.backend_ in ("kmeans", "meeting"):
             # as for a cut tree: the distance of the first merge not made (the two closest topics)
             self.distance_threshold_ = 1.0 - _closest_topics_similarity(self.centroids_, self.cohesion_)
         threshold = self.distance_threshold_

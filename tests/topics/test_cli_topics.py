@@ -28,7 +28,10 @@ def test_topics_json_places_every_statement_without_a_catch_all(capsys):
     sizes = np.array([t["size"] for t in payload["topics"]])
     assignments = payload["assignments"]
     assert sizes.sum() == len(assignments) >= 10
-    assert sizes.max() <= len(assignments) / 3  # no catch-all bucket
+    # one meeting (17 statements): agenda items, not one bucket and not a topic per statement
+    assert payload["backend"] == "meeting"
+    assert 2 <= len(sizes) <= len(assignments) / 3
+    assert sizes.max() < len(assignments) and (sizes == 1).sum() <= len(assignments) / 3
     assert [t["id"] for t in payload["topics"]] == list(range(len(sizes)))
     assert set(assignments.values()) == set(range(len(sizes)))
     assert all(t["label"] for t in payload["topics"])
