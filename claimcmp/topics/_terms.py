@@ -27,11 +27,14 @@ STOP_WORDS: frozenset[str] = word_set("stopwords")
 
 # 2+ word characters with at least one letter (numbers alone are not terms)
 _TOKEN = re.compile(r"\b(?=\w*[^\W\d_])\w\w+\b")
+# contractions: a negated auxiliary as a whole ("don't", "can't"), else the clitic ("we've" -> "we");
+# otherwise the tokenizer would keep their pieces ("ve", "re", "ll", "don") as terms
+_CONTRACTION = re.compile(r"\w+n['’]t\b|['’](?:ve|re|ll|d|m|s)\b")
 
 
 def words(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
-    """Lower-cased terms of ``text`` that are not stop words, in order."""
-    return [w for w in _TOKEN.findall(text.lower()) if w not in stop_words]
+    """Lower-cased terms of ``text`` that are not stop words, in order (contractions' pieces left out)."""
+    return [w for w in _TOKEN.findall(_CONTRACTION.sub(" ", text.lower())) if w not in stop_words]
 
 
 class TermCounter:

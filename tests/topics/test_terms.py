@@ -62,3 +62,8 @@ def test_unfitted_copy_copies_nested_estimators_but_not_other_objects() -> None:
     assert copy is not model and not hasattr(copy, "labels_")
     assert copy.n_topics == 4 and copy.embedder is embedder
     assert copy.vectorizer is not inner and copy.vectorizer.min_df == 3
+
+
+def test_contractions_leave_no_pieces() -> None:
+    text = "We’ve agreed, don't you think? They're here and we'll see Russia's grain exports; I can’t."
+    assert words(text) == ["agreed", "think", "see", "russia", "grain", "exports"]
