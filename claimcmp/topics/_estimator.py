@@ -70,7 +70,7 @@ class TopicModel:
         From this many statements on, the scalable backend is used
         (spherical k-means to ``n_centres`` cells, then average linkage over
         cells) instead of exact average linkage over all statements.
-    meeting_max_statements : int, default=100
+    meeting_max_statements : int, default=200
         In automatic mode (no ``n_topics``, ``distance_threshold`` or
         ``clusterer``), inputs of 3 to this many statements are taken as one
         meeting and clustered into agenda items (:mod:`._meeting`: centred
@@ -132,7 +132,7 @@ class TopicModel:
         embedder: Any = None,
         min_similarity_new: float | None = None,
         large_corpus_threshold: int = 4000,
-        meeting_max_statements: int = 100,
+        meeting_max_statements: int = 200,
         n_centres: int = 1000,
         vectorizer: Any = None,
         n_keywords: int = 8,

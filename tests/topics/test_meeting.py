@@ -111,7 +111,7 @@ def test_meeting_path_only_in_automatic_mode_on_small_inputs():
     assert TopicModel(meeting_max_statements=len(statements) - 1, embedder=embedder).fit(
         statements
     ).backend_ == "agglomerative"
-    assert TopicModel(embedder=embedder).get_params()["meeting_max_statements"] == 100
+    assert TopicModel(embedder=embedder).get_params()["meeting_max_statements"] == 200
 
 
 def test_embeddings_alone_use_the_centred_vectors():
