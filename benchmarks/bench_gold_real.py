@@ -43,7 +43,7 @@ SPLITS = ("dev", "test", "test2", "test3", "test4", "test5")
 FORMATS = (  # (format, pattern on the document name), first match wins
     ("joint statement", r"joint-statement|ministers-statement"),
     ("first-person statement", r"address|addressed|statement-on|-statement-|opening-remarks"),
-    ("Q&A / interview", r"press-briefing|television|remarks-to-the-press"),
+    ("Q&A / interview", r"press-briefing|television|remarks-to-the-press|blinken-with-"),
     ("transcript, both sides",
      r"wh-joint|press-statements|talks-with|blinken-and|kremlin-meeting-with-(?:president|prime-minister)"),
     ("readout", r"."),

@@ -48,8 +48,10 @@ SILVER = GOLD_ROOT.parents[1] / "training" / "silver_pairs.json"
 MIN_WORDS, MAX_WORDS = 60, 900
 DRAWN = GOLD_ROOT / "readouts5.json"
 READOUT = r"conversation|met-with|meeting|held-a|had-a|talks?-with|phone|call-with|s-call|meets-with|meet-with"
-KREMLIN_TWO_SIDED = r"press-statements|statements-for-the-press|news-conference-following|talks-with|-talks$|meeting-with-(?:president|prime-minister)"
-STATE_QA = r"press-briefing|press-availability|remarks-to-(?:the|traveling)-press|remarks-with|press-gaggle|blinken-with-"
+KREMLIN_TWO_SIDED = (r"press-statements|statements-for-the-press|news-conference-following|talks-with|-talks$"
+                     r"|meeting-with-(?:president|prime-minister)")
+STATE_QA = (r"press-briefing|press-availability|remarks-to-(?:the|traveling)-press|remarks-with|press-gaggle"
+            r"|blinken-with-")
 # (stratum, folder or folders, pattern on the slug, pattern the slug must not match, labels, count); ``labels`` 2
 # keeps only bodies with at least two different speaker labels (an exchange: two leaders, or a speaker and the
 # press), 0 only bodies with no speaker label, None either.
@@ -111,7 +113,8 @@ def candidates(
                 continue
             body = body_of(path)
             count = speakers(body)
-            if MIN_WORDS <= len(body.split()) <= MAX_WORDS and (labels is None or (count >= 2 if labels else not count)):
+            wanted_labels = labels is None or (count >= 2 if labels else not count)
+            if MIN_WORDS <= len(body.split()) <= MAX_WORDS and wanted_labels:
                 pool.append(path)
     return pool
 
