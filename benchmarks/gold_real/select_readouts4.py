@@ -9,7 +9,8 @@ weak house styles on ``test3`` were president.gov.ua and the State Department, s
 Kremlin keeps a share. Candidates: none of the documents already in ``split.json`` (those drawn here and in
 later batches excepted, so the draw does not change once they are annotated), bodies of 60 to 320 words (short
 enough to annotate every statement by hand), no transcript speaker labels in the body, and within each stratum a
-seeded random sample of sorted candidate paths; the first ``untouched`` drawn documents of a stratum join ``test4``, the others ``dev``:
+seeded random sample of sorted candidate paths; the first ``untouched`` drawn documents of a stratum join
+``test4``, the others ``dev``:
 
 - president.gov.ua, readout of a call or meeting: 4 (3 ``test4``)
 - State Department, readout of a call or meeting: 3 (2 ``test4``)

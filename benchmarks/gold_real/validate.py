@@ -10,8 +10,8 @@ relation index resolves and joins two different, non-joint, non-null sides; ambi
 ``pairs.gold.json``: every document exists and every ``{doc, index}`` end resolves. ``split.json`` puts every
 document in exactly one of ``dev``, ``test``, ``test2``, ``test3``, ``test4`` and ``test5``. For every
 ``topics/<name>.topics.json`` (agenda-item topics of a two-sided meeting): ``doc`` names a document of the split
-with a gold file, every topic has a non-empty label and a list of statements, and every statement index of that document appears exactly once, in one topic or
-in ``unassigned``.
+with a gold file, every topic has a non-empty label and a list of statements, and every statement index of that
+document appears exactly once, in one topic or in ``unassigned``.
 """
 
 from __future__ import annotations
