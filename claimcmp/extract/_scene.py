@@ -32,7 +32,7 @@ from functools import lru_cache
 from ..gazetteer import gazetteer_pattern
 from ..lang import word_set
 from ._lexicon import MEETING_PATTERN, NAME_STOPWORDS
-from ._mentions import find_mentions
+from ._mentions import Mention, find_mentions
 
 __all__ = ["is_scene_setting", "substance_words"]
 
@@ -68,9 +68,9 @@ def _institution_words() -> frozenset[str]:
     return frozenset(word_set("extract_title_words") | NAME_STOPWORDS | word_set("extract_ministry_words"))
 
 
-def _covered(text: str) -> list[tuple[int, int]]:
+def _covered(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Spans of the setting: mentions, places, the meeting predicate, naming chunks."""
-    spans = [(m.start, m.end) for m in find_mentions(text, 0, len(text))]
+    spans = [(m.start, m.end) for m in mentions]
     spans += [(m.start(), m.end()) for m in gazetteer_pattern().finditer(text)]
     spans += [(m.start(), m.end()) for m in MEETING_PATTERN.finditer(text)]
     institutions = _institution_words()
@@ -97,7 +97,8 @@ def substance_words(text: str) -> list[str]:
     lower-case word but function words and names a person: its capitalised words are setting too.
     """
     text = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
-    spans = _covered(text)
+    mentions = find_mentions(text, 0, len(text))
+    spans = _covered(text, mentions)
     setting = _setting_words()
     left: list[tuple[str, bool]] = []
     lower_words = 0
@@ -110,13 +111,20 @@ def substance_words(text: str) -> list[str]:
         if len(word) < 2 or _NUMBER.fullmatch(word) or word in setting:
             continue
         left.append((word, raw[0].isupper()))
-    if left and lower_words == 0 and all(upper for _, upper in left) and _names_a_person(text):
+    if left and lower_words == 0 and all(upper for _, upper in left) and any(m.kind == "person" for m in mentions):
         return []
     return [word for word, _ in left]
 
 
-def _names_a_person(text: str) -> bool:
-    return any(m.kind == "person" for m in find_mentions(text, 0, len(text)))
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+#: Lower-case words of substance that mentions and the meeting predicate can take away at most ("hosted",
+#: "the two sides"): a sentence with more of them is not scene-setting, whatever its mentions (a cheap exit).
+_MAX_LOWER_IN_SETTING = 4
+
+
+def _clearly_substantive(text: str) -> bool:
+    setting = _setting_words()
+    return sum(w not in setting for w in _LOWER_WORD.findall(_MARKUP.sub(" ", text))) > _MAX_LOWER_IN_SETTING
 
 
 def is_scene_setting(text: str) -> bool:
@@ -133,4 +141,4 @@ def is_scene_setting(text: str) -> bool:
         True when no word of substance is left once participants, titles, places, dates, the meeting verb
         and readout boilerplate are taken away (:func:`substance_words` is empty).
     """
-    return bool(text.strip()) and not substance_words(text)
+    return bool(text.strip()) and not _clearly_substantive(text) and not substance_words(text)

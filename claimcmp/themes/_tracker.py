@@ -191,7 +191,7 @@ class ThemeTracker:
         self.claim_ids_: list[str | None] = []
         self.link_similarity_: list[float] = []
         self._vectors: list[np.ndarray] = [vectors]
-        self._group_claims(stmts, vectors)
+        self._group_claims(stmts, vectors, keep)
         return self
 
     def partial_fit(
@@ -505,8 +505,8 @@ class ThemeTracker:
             i for i, s in enumerate(stmts) if s.kind is StatementKind.DIRECT_QUOTE or not is_scene_setting(s.text)
         ]
 
-    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray) -> None:
-        themed = set(self._themed_rows(stmts))
+    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray, keep: list[int]) -> None:
+        themed = set(keep)
         eligible = [
             i for i, s in enumerate(stmts) if i in themed and len(s.text.split()) >= int(self.min_claim_words)
         ]
@@ -530,7 +530,8 @@ class ThemeTracker:
                 fix="Use the same embedding model for every update.",
             )
         n_before = len(self.topic_model_.topics_)
-        ids = self._place_in_themes(stmts, vectors)
+        keep = self._themed_rows(stmts)
+        ids = self._place_in_themes(stmts, vectors, keep)
         for theme_id in sorted(set(ids.tolist()) - {-1}):
             if theme_id >= n_before and theme_id not in self.theme_info_:
                 members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
@@ -540,13 +541,12 @@ class ThemeTracker:
         self.statements_.extend(stmts)
         self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
         self._vectors.append(vectors)
-        self._group_claims(stmts, vectors)
+        self._group_claims(stmts, vectors, keep)
 
 
-    def _place_in_themes(self, stmts: list[Statement], vectors: np.ndarray) -> np.ndarray:
-        """Theme of each new statement by the topic model's partial fit (-1 for scene-setting ones)."""
+    def _place_in_themes(self, stmts: list[Statement], vectors: np.ndarray, keep: list[int]) -> np.ndarray:
+        """Theme of each new statement by the topic model's partial fit (-1 for the rows not in ``keep``)."""
         ids = np.full(len(stmts), -1, dtype=np.intp)
-        keep = self._themed_rows(stmts)
         if keep:
             self.topic_model_.partial_fit([stmts[i] for i in keep], embeddings=vectors[keep], describe=False)
             ids[keep] = np.asarray(self.topic_model_.labels_[-len(keep) :], dtype=np.intp)
