@@ -184,7 +184,7 @@ def work_size(releases: list[Release], side_of: Any, size: int) -> dict[str, Any
         "rss_before_mb": rss_before, "peak_rss_mb": vm_hwm_mb(),
     }
     if size >= len(releases):
-        top = [t for t in series.themes if t.trend is Trend.RECURRING][:8]
+        top = [t for t in series.themes if t.trend is Trend.RECURRING][:20]
         out["top_recurring"] = [
             {"id": t.id, "label": t.label, "releases": len(t.release_ids), "first": t.first_seen,
              "last": t.last_seen, "sides": t.side_totals}
@@ -192,7 +192,7 @@ def work_size(releases: list[Release], side_of: Any, size: int) -> dict[str, Any
         ]
         out["repeated_claims_top"] = [
             {"id": c.id, "releases": len(c.release_ids), "first": c.first.date, "text": c.text[:120]}
-            for c in series.claims[:5]
+            for c in series.claims[:10]
         ]
         out["period"] = series.period
     return out

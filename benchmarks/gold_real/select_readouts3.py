@@ -84,10 +84,17 @@ def draw() -> list[tuple[str, str, Path]]:
     return chosen
 
 
-def later_draws() -> set[str]:
-    """Documents drawn after this batch (``readouts4.json``): not held against this draw, so it stays the same."""
-    later = GOLD_ROOT / "readouts4.json"
-    return set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
+LATER = ("readouts4.json", "readouts5.json")  # the draws made after this one
+
+
+def later_draws(files: tuple[str, ...] = LATER) -> set[str]:
+    """Documents drawn after this batch (``files``): not held against this draw, so it stays the same."""
+    drawn: set[str] = set()
+    for name in files:
+        later = GOLD_ROOT / name
+        if later.exists():
+            drawn |= set(json.loads(later.read_text(encoding="utf-8")))
+    return drawn
 
 
 def candidates(

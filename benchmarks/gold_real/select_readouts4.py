@@ -6,10 +6,11 @@ body's word count and its path relative to ``../shared/datasets/real_readouts/ra
 
 ``test3`` had been scored once when this batch was drawn, so the batch gives the next untouched measurement. The
 weak house styles on ``test3`` were president.gov.ua and the State Department, so they get most documents; the
-Kremlin keeps a share. Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so
-the draw does not change once its documents are annotated), bodies of 60 to 320 words (short enough to annotate
-every statement by hand), no transcript speaker labels in the body, and within each stratum a seeded random sample
-of sorted candidate paths; the first ``untouched`` drawn documents of a stratum join ``test4``, the others ``dev``:
+Kremlin keeps a share. Candidates: none of the documents already in ``split.json`` (those drawn here and in
+later batches excepted, so the draw does not change once they are annotated), bodies of 60 to 320 words (short
+enough to annotate every statement by hand), no transcript speaker labels in the body, and within each stratum a
+seeded random sample of sorted candidate paths; the first ``untouched`` drawn documents of a stratum join
+``test4``, the others ``dev``:
 
 - president.gov.ua, readout of a call or meeting: 4 (3 ``test4``)
 - State Department, readout of a call or meeting: 3 (2 ``test4``)
@@ -53,7 +54,8 @@ body_of = select_readouts3.body_of
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
-    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated = (set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+                 - select_readouts3.later_draws(("readouts5.json",)))
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
     for stratum, folder, wanted, unwanted, count, untouched in STRATA:

@@ -33,14 +33,26 @@ Modules: ``_segment`` (blocks, sentences via syntok), ``_quotes``,
 ``_mentions``, ``_discourse`` (coreference), ``_sides`` (sides and aliases; the
 built-in gazetteer is the public :mod:`claimcmp.gazetteer`), ``_lexicon`` (cues, roles), ``_boilerplate``,
 ``_attribute`` (rules per unit), ``_turns`` (speaker labels, signers),
-``_floor`` (who holds the floor), ``_pipeline``, ``_result``.
+``_floor`` (who holds the floor), ``_pipeline``, ``_result``, ``_scene`` (scene-setting narration:
+:func:`is_scene_setting`, used by theme tracking to keep "X met Y today" out of themes and repeated claims).
 """
 
 from __future__ import annotations
 
 from ._pipeline import extract, extract_statements
 from ._result import Extraction, SkippedSpan
+from ._scene import is_scene_setting, substance_words
 from ._segment import sentence_spans
 from ._sides import Sides, load_sides
 
-__all__ = ["Extraction", "Sides", "SkippedSpan", "extract", "extract_statements", "load_sides", "sentence_spans"]
+__all__ = [
+    "Extraction",
+    "Sides",
+    "SkippedSpan",
+    "extract",
+    "extract_statements",
+    "is_scene_setting",
+    "load_sides",
+    "sentence_spans",
+    "substance_words",
+]

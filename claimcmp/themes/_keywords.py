@@ -5,6 +5,10 @@ model (class-based TF-IDF over the whole series). A theme that appears later
 is described without re-counting the whole series: its words are weighed by
 ``count_in_theme * log(N / document_frequency)``, with document frequencies
 kept up to date one statement at a time.
+
+Labels of every theme leave out setting words (:func:`setting_words`): the names that the series'
+scene-setting statements use for participants, places and events ("Meloni", "Italy", "White House"),
+the titles extraction knows, and the label-noise list. Keywords keep them.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["TermStats", "tokens"]
+__all__ = ["TermStats", "label_terms", "scene_names", "setting_words", "tokens"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'-]+", re.UNICODE)
 
@@ -63,3 +67,31 @@ class TermStats:
 def label_from(keywords: tuple[str, ...], fallback: str) -> str:
     """A short label: the first three keywords, else the fallback."""
     return " / ".join(keywords[:3]) if keywords else fallback
+
+
+_NAME = re.compile(r"(?<=\S\s)[A-Z][\w'’-]+")
+
+
+def scene_names(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-cased capitalised words (not sentence-initial) of scene-setting statements.
+
+    Those statements name the meeting's participants, their titles and countries, and the places and events:
+    across a series of readouts, the words that say who met, never what a theme is about.
+    """
+    words: set[str] = set()
+    for text in texts:
+        words.update(part.lower() for m in _NAME.finditer(text) for part in m.group(0).split("-"))
+    return frozenset(re.sub(r"[’']s$", "", w) for w in words)
+
+
+def label_terms(keywords: Iterable[str], setting: frozenset[str]) -> tuple[str, ...]:
+    """The keywords none of whose words is a setting word (a participant's name, a title, boilerplate)."""
+    return tuple(k for k in keywords if not any(w in setting for w in k.split()))
+
+
+def setting_words(scene: frozenset[str]) -> frozenset[str]:
+    """Words no theme label holds: the scene's names, the titles extraction knows, the label-noise list."""
+    from ..lang import word_set
+
+    titles = {w.lower().rstrip(".") for w in word_set("extract_title_words")}
+    return scene | titles | word_set("topics_label_noise")

@@ -66,7 +66,8 @@ def summarise(state: SeriesState, *, period: str, min_theme_size: int) -> ThemeS
     calendar = _Calendar.of(releases, period)
     members: dict[int, list[int]] = defaultdict(list)
     for i, theme in enumerate(theme_ids.tolist()):
-        members[int(theme)].append(i)
+        if theme >= 0:  # -1: scene-setting narration, in no theme
+            members[int(theme)].append(i)
     themes: list[Theme] = []
     rows: list[TimelineRow] = []
     for theme_id in sorted(members):

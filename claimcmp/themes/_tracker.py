@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError
-from ..model import Release, Statement
+from ..model import Release, Statement, StatementKind
 from ..topics.estimators import apply_params, params_of
 from ._claims import ClaimGrouper
-from ._keywords import TermStats, label_from
+from ._keywords import TermStats, label_from, label_terms, scene_names, setting_words
 from ._results import ThemeSeries
 from ._sides import ReleaseInfo, SideOf, release_side, series_order
 from ._statements import Extractor, release_statements
@@ -32,6 +32,7 @@ _PARAMS = (
     "min_theme_size",
     "max_words",
     "window_words",
+    "skip_scene_setting",
     "random_state",
 )
 _ALL_PARAMS = ("embedder", "sides", "side_of", "extractor", "topic_model") + _PARAMS
@@ -75,6 +76,11 @@ class ThemeTracker:
     max_words, window_words : int, default=60, 40
         Statements longer than ``max_words`` words are cut into windows of
         about ``window_words`` words (text without punctuation).
+    skip_scene_setting : bool, default=True
+        Statements that only set the scene ("President Biden spoke today with Prime Minister Meloni of
+        Italy.", "Participants included:", a participant's name and title; see
+        :func:`claimcmp.extract.is_scene_setting`) take no part in themes and claims: they stay in
+        ``statements_`` with theme -1 and no claim. Direct quotes are never skipped.
     random_state : int, default=0
 
     Attributes
@@ -84,7 +90,7 @@ class ThemeTracker:
     statements_ : list of Statement
         Every statement, in series order within each fit/update.
     theme_ids_ : ndarray of shape (n_statements,)
-        Theme of each statement.
+        Theme of each statement (-1: scene-setting, in no theme).
     claim_ids_ : list of str or None
         Claim of each statement (None: too short to be a claim).
     topic_model_ : TopicModel
@@ -105,6 +111,7 @@ class ThemeTracker:
         min_theme_size: int = 2,
         max_words: int = 60,
         window_words: int = 40,
+        skip_scene_setting: bool = True,
         random_state: int = 0,
     ) -> None:
         self.embedder = embedder
@@ -118,6 +125,7 @@ class ThemeTracker:
         self.min_theme_size = min_theme_size
         self.max_words = max_words
         self.window_words = window_words
+        self.skip_scene_setting = skip_scene_setting
         self.random_state = random_state
 
     def __repr__(self) -> str:
@@ -164,19 +172,26 @@ class ThemeTracker:
             from ..topics.estimators import unfitted_copy
 
             model = unfitted_copy(self.topic_model)
-        model.fit(stmts, embeddings=vectors)
+        keep = self._themed_rows(stmts)
+        if not keep:  # nothing but scene-setting: better themes of it than none
+            keep = list(range(len(stmts)))
+        model.fit([stmts[i] for i in keep], embeddings=vectors[keep])
         self.topic_model_ = model
         self.releases_ = {info.id: info for info in infos}
         self.statements_ = list(stmts)
-        self.theme_ids_ = np.asarray(model.labels_, dtype=np.intp).copy()
-        self.theme_info_ = {t.id: (t.label, tuple(t.keywords)) for t in model.topics_}
+        self.theme_ids_ = np.full(len(stmts), -1, dtype=np.intp)
+        self.theme_ids_[keep] = np.asarray(model.labels_, dtype=np.intp)
+        self._setting = _setting_of(self.statements_, self.theme_ids_)
+        self.theme_info_ = {
+            t.id: (_theme_label(t.keywords, self._setting, t.label), tuple(t.keywords)) for t in model.topics_
+        }
         self._terms = TermStats()
-        self._terms.add(s.text for s in stmts)
+        self._terms.add(stmts[i].text for i in keep)
         self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
         self.claim_ids_: list[str | None] = []
         self.link_similarity_: list[float] = []
         self._vectors: list[np.ndarray] = [vectors]
-        self._group_claims(stmts, vectors)
+        self._group_claims(stmts, vectors, keep)
         return self
 
     def partial_fit(
@@ -243,9 +258,11 @@ class ThemeTracker:
         """
         self._check_fitted()
         _, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set())
-        if not stmts:
-            return np.zeros(0, dtype=np.intp)
-        return np.asarray(self.topic_model_.transform(vectors), dtype=np.intp)
+        ids = np.full(len(stmts), -1, dtype=np.intp)
+        keep = self._themed_rows(stmts)
+        if keep:
+            ids[keep] = np.asarray(self.topic_model_.transform(vectors[keep]), dtype=np.intp)
+        return ids
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Constructor arguments (with ``deep``, also ``topic_model__...``)."""
@@ -361,8 +378,10 @@ class ThemeTracker:
         tracker.theme_info_ = {int(k): (v["label"], tuple(v["keywords"])) for k, v in data["themes"].items()}
         tracker.claim_ids_ = list(data["claim_ids"])
         tracker.link_similarity_ = [float(x) for x in data["link_similarity"]]
+        tracker._setting = _setting_of(tracker.statements_, tracker.theme_ids_)
         tracker._terms = TermStats()
-        tracker._terms.add(s.text for s in tracker.statements_)
+        themed = zip(tracker.statements_, tracker.theme_ids_.tolist(), strict=True)
+        tracker._terms.add(s.text for s, t in themed if t >= 0)
         if "embeddings" in data:
             shape = tuple(data["embeddings"]["shape"])
             raw = base64.b64decode(data["embeddings"]["base64"])
@@ -476,8 +495,21 @@ class ThemeTracker:
         order = series_order(infos)
         return [fresh[i] for i in order], [infos[i] for i in order]
 
-    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray) -> None:
-        eligible = [i for i, s in enumerate(stmts) if len(s.text.split()) >= int(self.min_claim_words)]
+    def _themed_rows(self, stmts: Sequence[Statement]) -> list[int]:
+        """Rows of the statements that take part in themes and claims (all but scene-setting ones)."""
+        if not self.skip_scene_setting:
+            return list(range(len(stmts)))
+        from ..extract import is_scene_setting
+
+        return [
+            i for i, s in enumerate(stmts) if s.kind is StatementKind.DIRECT_QUOTE or not is_scene_setting(s.text)
+        ]
+
+    def _group_claims(self, stmts: list[Statement], vectors: np.ndarray, keep: list[int]) -> None:
+        themed = set(keep)
+        eligible = [
+            i for i, s in enumerate(stmts) if i in themed and len(s.text.split()) >= int(self.min_claim_words)
+        ]
         ids = self._grouper.add(vectors[eligible], [stmts[i].id for i in eligible]) if eligible else []
         sims = self._grouper.link_similarity[len(self._grouper) - len(eligible) :]
         claim_of: dict[int, tuple[str, float]] = {i: (c, s) for i, c, s in zip(eligible, ids, sims, strict=True)}
@@ -497,20 +529,45 @@ class ThemeTracker:
                 f"New embeddings have {vectors.shape[1]} dimensions, the tracker {self._dim()}.",
                 fix="Use the same embedding model for every update.",
             )
-        model = self.topic_model_
-        n_before = len(model.topics_)
-        model.partial_fit(stmts, embeddings=vectors, describe=False)
-        ids = np.asarray(model.labels_[-len(stmts) :], dtype=np.intp)
-        self._terms.add(s.text for s in stmts)
-        for theme_id in sorted(set(ids.tolist())):
+        n_before = len(self.topic_model_.topics_)
+        keep = self._themed_rows(stmts)
+        ids = self._place_in_themes(stmts, vectors, keep)
+        for theme_id in sorted(set(ids.tolist()) - {-1}):
             if theme_id >= n_before and theme_id not in self.theme_info_:
                 members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
-                self.theme_info_[theme_id] = (label_from(keywords, members[0][:60]), keywords)
+                label = label_from(label_terms(keywords, self._setting), members[0][:60])
+                self.theme_info_[theme_id] = (label, keywords)
         self.statements_.extend(stmts)
         self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
         self._vectors.append(vectors)
-        self._group_claims(stmts, vectors)
+        self._group_claims(stmts, vectors, keep)
+
+
+    def _place_in_themes(self, stmts: list[Statement], vectors: np.ndarray, keep: list[int]) -> np.ndarray:
+        """Theme of each new statement by the topic model's partial fit (-1 for the rows not in ``keep``)."""
+        ids = np.full(len(stmts), -1, dtype=np.intp)
+        if keep:
+            self.topic_model_.partial_fit([stmts[i] for i in keep], embeddings=vectors[keep], describe=False)
+            ids[keep] = np.asarray(self.topic_model_.labels_[-len(keep) :], dtype=np.intp)
+            self._terms.add(stmts[i].text for i in keep)
+        return ids
+
+
+def _setting_of(statements: Sequence[Statement], theme_ids: np.ndarray) -> frozenset[str]:
+    """Words no theme label holds: the names used by the scene-setting statements (theme -1), titles, noise."""
+    return setting_words(scene_names(s.text for s, t in zip(statements, theme_ids.tolist(), strict=True) if t < 0))
+
+
+def _theme_label(keywords: Sequence[str], setting: frozenset[str], fallback: str) -> str:
+    """Up to three keywords that share no word and hold no setting word, joined; else the topic's own label."""
+    picked: list[str] = []
+    used: set[str] = set()
+    for term in label_terms(keywords, setting):
+        if used.isdisjoint(term.split()):
+            picked.append(term)
+            used.update(term.split())
+    return ", ".join(picked[:3]) if picked else fallback
 
 
 def _renamed_keyword(given: dict[str, Any], old: str, new: str, value: Any, *, default: Any) -> Any:
