@@ -396,6 +396,7 @@ def _topics_and_themes(
         embedder=embedder, sides=sides, topic_model=TopicModel(**topic_params), **theme_params
     ).fit(releases, statements=statements, embeddings=vectors)
     model = tracker.topic_model_
-    label_of = {s.id: int(t) for s, t in zip(tracker.statements_, model.labels_, strict=True)}
+    # scene-setting statements (theme -1: "X spoke today with Y") are in no topic
+    label_of = {s.id: int(t) for s, t in zip(tracker.statements_, tracker.theme_ids_, strict=True) if t >= 0}
     topic_ids: list[int | None] = [label_of.get(s.id) for s in statements]
     return tracker.result(), tuple(model.topics_), topic_ids
