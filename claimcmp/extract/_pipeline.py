@@ -211,7 +211,9 @@ def _speaks_jointly(piece: Piece, text: str) -> bool:
     return first is not None and first.kind in ("person", "joint") and first.start - piece.start < 20
 
 
-_ACCOUNT = re.compile(r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)
+_ACCOUNT = re.compile(
+    r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion)|(?:report|brief|inform)\w*\s+on)\b", re.I
+)
 _ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
 
 
@@ -280,7 +282,8 @@ def _statement(release: Release, piece: Piece, issuer_side: str | None) -> State
     if piece.kind is StatementKind.JOINT:
         side = JOINT_SIDE
     elif piece.entity is not None:
-        speaker = piece.entity.canonical
+        # co-speakers of one side ("Andriy Yermak and Valerii Zaluzhny thanked …") are joined with "; "
+        speaker = "; ".join(e.canonical for e in piece.co_speakers) or piece.entity.canonical
         side = piece.entity.side or issuer_side
     elif piece.issuer_side:
         side = issuer_side
