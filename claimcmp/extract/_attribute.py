@@ -63,7 +63,7 @@ _NON_SUBJECT_BEFORE = re.compile(
     r"|invited|congratulated|briefed|informed|welcomed|called|visited|whom|accompanied|joined|behalf)\s*[,]?\s*$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(rf"^\s*,?\s+(?:and|&)\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
+_COORDINATION = re.compile(rf"^\s*,?\s+(?:and|&)\s+(?:the\s+)?(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
 _CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 # "It was agreed that ...", "It was further decided to ...", "Agreement was reached on ...": an outcome of
 # both sides in the impersonal voice of a readout.
@@ -342,7 +342,7 @@ def _postposed_speaker(unit: _Unit, cue: Cue, clause_start: int) -> _Speaker | N
     return None
 
 
-_LIST_COMMA = re.compile(rf"^\s*,\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
+_LIST_COMMA = re.compile(rf"^\s*,\s+(?:the\s+)?(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
 
 
 def _coordination_chain(
@@ -753,6 +753,8 @@ def _quoted_sentences(unit: _Unit, sentence_cuts: list[int], voice: _Speaker) ->
     entity = None if voice.joint else voice.entity
     pieces = []
     for quote in unit.quotes:
+        own = _framed_after(unit, quote) if len(unit.quotes) > 1 and not voice.joint else None
+        speaker, source = (own[0], own[1]) if own is not None else (entity, voice.source)
         start, end = quote.content
         cuts = [start, *(c for c in sentence_cuts if start < c < end), end]
         for left, right in zip(cuts, cuts[1:], strict=False):
@@ -762,5 +764,26 @@ def _quoted_sentences(unit: _Unit, sentence_cuts: list[int], voice: _Speaker) ->
             while e > s and text[e - 1].isspace():
                 e -= 1
             if s < e and re.search(r"\w", text[s:e]):
-                pieces.append(Piece(s, e, kind, entity=entity, cue=voice.cue, source=voice.source))
+                pieces.append(Piece(s, e, kind, entity=speaker, cue=voice.cue, source=source))
     return pieces
+
+
+def _framed_after(unit: _Unit, quote: Quote) -> tuple[Entity, tuple[int, int]] | None:
+    """The speaker of a frame right after a quote, before the next quote ("…," said Ben Stiller; "…,"
+    Volodymyr Zelenskyy said in response): with several quotes in one unit, each quote is its own frame's."""
+    text = unit.text
+    after = quote.close + 1
+    limit = min([q.open for q in unit.quotes if q.open > quote.close] + [unit.end])
+    cue = next(iter(find_cues(text, after, limit)), None)
+    if cue is None:
+        return None
+    for mention, entity in unit.resolved:
+        if entity is None or mention.kind not in ("person", "pronoun") or not after <= mention.start < limit:
+            continue
+        cue_first = re.fullmatch(r"[\s,]*", text[after : cue.start]) and text[cue.end : mention.start].isspace()
+        name_first = re.fullmatch(r"[\s,]*", text[after : mention.start]) and re.fullmatch(
+            r"\s+(?:\w+ly\s+|also\s+)?", text[mention.end : cue.start]
+        )
+        if cue_first or name_first:
+            return entity, (mention.start, mention.end)
+    return None

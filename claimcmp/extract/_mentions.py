@@ -620,7 +620,9 @@ def find_mentions(
     return _affiliated(text, sorted(chosen, key=lambda m: m.start))
 
 
-_BETWEEN_BODY_AND_TITLE = re.compile(r"(?:\s+\([A-Z]{2,6}\))?\s+$")
+# between a body and the title it affiliates: an acronym in brackets, or a word or two of the office ("UNHCR
+# Goodwill Ambassador")
+_BETWEEN_BODY_AND_TITLE = re.compile(r"(?:\s+\([A-Z]{2,6}\))?(?:\s+[A-Z][a-z]+){0,2}\s+$")
 
 
 def _affiliated(text: str, mentions: list[Mention]) -> list[Mention]:

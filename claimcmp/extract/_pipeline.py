@@ -183,8 +183,8 @@ _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECAS
 def _in_joint_voice(piece: Piece, text: str) -> Piece:
     """A piece of a statement of several parties: one party named as the speaker is its own report ("The United
     States welcomed Turkey's efforts ..."); other narration is all of theirs (joint)."""
-    if piece.kind is StatementKind.NARRATION and _PRESENTS.match(text, piece.start, piece.end):
-        return replace(piece, issuer_side=False)
+    if _PRESENTS.match(text, piece.start, piece.end):  # the editor's line, whoever it names as the statement's parties
+        return replace(piece, kind=StatementKind.NARRATION, entity=None, co_speakers=(), issuer_side=False)
     if piece.kind is StatementKind.NARRATION and piece.issuer_side and piece.cue and piece.source:
         return replace(piece, kind=StatementKind.REPORTED)
     if _speaks_jointly(piece, text):

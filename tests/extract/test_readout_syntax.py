@@ -174,3 +174,33 @@ def test_an_account_reported_on_carries_on_to_the_next_sentence():
         "These models are ready for further work with the partners."
     )
     assert attribution(text, UA, date="2022-04-11")[1] == ("reported", "Andriy Smyrnov", "Ukraine")
+
+
+def test_each_of_two_quotes_in_one_unit_takes_its_own_frame():
+    # a scrape glitch drops the full stop after the first frame: the second quote is still the second speaker's
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy met with UNHCR Goodwill Ambassador Ben Stiller. "
+        "\"That's a lot more shocking,\" said Ben Stiller \"What you saw in Irpin is definitely dreadful,\" "
+        "Volodymyr Zelenskyy said in response."
+    )
+    got = attribution(text, UA, date="2022-06-20")
+    assert got[1] == ("direct_quote", "Ben Stiller", "UNHCR")
+    assert got[2] == ("direct_quote", "Volodymyr Zelenskyy", "Ukraine")
+
+
+def test_a_body_and_a_word_of_office_before_a_title_are_one_placed_person_joined_to_the_president():
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy met with UNHCR Goodwill Ambassador Ben Stiller. "
+        "The President and the UNHCR Goodwill Ambassador discussed the needs of displaced persons."
+    )
+    assert attribution(text, UA, date="2022-06-20")[1] == ("joint", None, "joint")
+
+
+def test_two_states_joined_with_an_article_are_joint():
+    text = "The United States and the Kingdom of Bahrain reviewed recent cooperation in maritime security."
+    assert attribution(text, STATE)[0] == ("joint", None, "joint")
+
+
+def test_a_capital_named_in_a_title_places_its_holder():
+    mention = find_mentions("Crown Prince of Abu Dhabi Mohamed bin Zayed Al Nahyan", 0, 53)[0]
+    assert mention.place == "United Arab Emirates"
