@@ -84,10 +84,14 @@ def draw() -> list[tuple[str, str, Path]]:
     return chosen
 
 
-def later_draws() -> set[str]:
-    """Documents drawn after this batch (``readouts4.json``): not held against this draw, so it stays the same."""
-    later = GOLD_ROOT / "readouts4.json"
-    return set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
+def later_draws(*after: str) -> set[str]:
+    """Documents drawn after this batch (``readouts4.json``, ``dev2.json``, or those named): not held against this
+    draw, so it stays the same."""
+    names: set[str] = set()
+    for file in after or ("readouts4.json", "dev2.json"):
+        later = GOLD_ROOT / file
+        names |= set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
+    return names
 
 
 def candidates(
