@@ -598,6 +598,8 @@ def _nominal_report(unit: _Unit, discourse: Discourse) -> list[Piece] | None:
     ``reported`` statement, from the noun's article to the sentence end; the words before it are attributed as a
     unit of their own. None when there is no such report, or too little before it to stand alone."""
     text = unit.text
+    if " by " not in text[unit.start : unit.end]:
+        return None  # the report's agent follows "by": most units have none, and the noun pattern is long
     for match in NOMINAL_REPORT_PATTERN.finditer(text, unit.start, unit.end):
         head_end = match.start()
         while head_end > unit.start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:—–-"):
