@@ -84,17 +84,17 @@ def draw() -> list[tuple[str, str, Path]]:
     return chosen
 
 
-LATER = ("readouts4.json", "readouts5.json")  # the draws made after this one
+LATER = ("readouts4.json", "readouts5.json", "dev2.json")  # the draws made after this one
 
 
-def later_draws(files: tuple[str, ...] = LATER) -> set[str]:
-    """Documents drawn after this batch (``files``): not held against this draw, so it stays the same."""
-    drawn: set[str] = set()
-    for name in files:
-        later = GOLD_ROOT / name
-        if later.exists():
-            drawn |= set(json.loads(later.read_text(encoding="utf-8")))
-    return drawn
+def later_draws(*after: str) -> set[str]:
+    """Documents drawn after this batch (``LATER``, or the files named): not held against this draw, so it stays
+    the same."""
+    names: set[str] = set()
+    for file in after or LATER:
+        later = GOLD_ROOT / file
+        names |= set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
+    return names
 
 
 def candidates(

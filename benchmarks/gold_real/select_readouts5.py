@@ -86,7 +86,9 @@ def silver_sources() -> set[str]:
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
-    excluded = (set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here) | silver_sources()
+    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated -= select_readouts3.later_draws("dev2.json")  # labelled after this draw
+    excluded = annotated | silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
     for stratum, folders, wanted, unwanted, labels, count in STRATA:

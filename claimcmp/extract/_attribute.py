@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..lang import word_set
 from ..model import StatementKind
 from ._discourse import Discourse, Entity
-from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, STANCE_PATTERN, Cue, find_cues
+from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, NOMINAL_REPORT_PATTERN, STANCE_PATTERN, Cue, find_cues
 from ._mentions import Mention, find_mentions
 from ._quotes import Quote
 
@@ -43,6 +43,8 @@ class Piece:
 
     ``issuer_side`` marks narration in the issuer's own voice taking a position.
     ``source`` is the subject mention's span, kept for attribution benchmarks.
+    ``co_speakers``: officials of one side joined as the subject ("Andriy Yermak and Valerii Zaluzhny thanked
+    …"), in text order, ``entity`` among them; empty for a single speaker.
     """
 
     start: int
@@ -52,6 +54,7 @@ class Piece:
     cue: str | None = None
     issuer_side: bool = False
     source: tuple[int, int] | None = None
+    co_speakers: tuple[Entity, ...] = ()
 
 
 _NON_SUBJECT_BEFORE = re.compile(
@@ -60,7 +63,7 @@ _NON_SUBJECT_BEFORE = re.compile(
     r"|invited|congratulated|briefed|informed|welcomed|called|visited|whom|accompanied|joined|behalf)\s*[,]?\s*$",
     re.IGNORECASE,
 )
-_COORDINATION = re.compile(rf"^\s*,?\s+(?:and|&)\s+(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
+_COORDINATION = re.compile(rf"^\s*,?\s+(?:and|&)\s+(?:the\s+)?(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
 _CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
 # "It was agreed that ...", "It was further decided to ...", "Agreement was reached on ...": an outcome of
 # both sides in the impersonal voice of a readout.
@@ -77,7 +80,7 @@ _AGENTLESS_CONTENT = re.compile(
     r"\W*(?!It\b)[A-Z][^;:]{0,240}?\s(?:was|were)\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|thoroughly\s+)?"
     r"(?:discussed|considered|reviewed|addressed|touched\s+(?:up)?on|raised|exchanged|confirmed|underscored"
     r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon|paid\s+to|given\s+to)"
-    r"(?![^.;]*\bby\b)[^;]{0,120}?[.!]?\s*$",
+    r"(?![^.;]*\bby\b)[^;]{0,200}?[.!]?\s*$",
 )
 # "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
 # talks themselves as the subject of what they dealt with, a point of both sides.
@@ -91,6 +94,13 @@ _TALKS_CONTENT = re.compile(
     # talks told as their topic, or the exchange itself as the subject
     r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:another|one|the\s+(?:other|next|last|final))\s+(?:topic|issue|subject|question"
     r"|matter)\s+(?:discussed|considered|raised|reviewed)\b"
+    # "Among the most pressing issues discussed were …", "Among the important issues of the meeting were …", "The
+    # main focus was on …": the talks' points told by their rank, with the talks left out or named after
+    r"|\W*among\s+the\s+(?:[\w-]+\s+){0,3}(?:issues|topics|subjects|questions|matters|items)\s+(?:discussed"
+    r"|considered|raised|reviewed|on\s+the\s+agenda|of\s+(?:the|their)\s+[^,.;]{0,60}?(?:meeting|conversation|talks"
+    r"|call|discussion)s?\b[^,.;]{0,60}?)\s+(?:were|was)\b"
+    r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?the\s+(?:main|primary|particular|special|key)\s+(?:focus|emphasis)\s+(?:was|were)"
+    r"\s+(?:placed\s+)?on\b"
     r"|\W*(?:[A-Z][^,.;]{0,60},\s+)?(?:there\s+was\s+(?:also\s+)?)?an?\s+(?:\w+\s+)?exchange\s+of\s+(?:views|opinions)"
     r"(?:\s+(?:also\s+|then\s+)?took\s+place)?\s+(?:on|about|regarding|concerning)\b",
     re.IGNORECASE,
@@ -109,7 +119,12 @@ _IMPERSONAL_REPORT = re.compile(
 # "The Lithuanian side was informed that ...": the subject of a passive verb of telling is the one told.
 _TOLD_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+|also\s+|again\s+|once\s+again\s+)*$", re.I)
 _TELLING = re.compile(
-    r"(?:inform|told|tell|assur|remind|brief|notif|advis|warn|reassur)\w*$", re.IGNORECASE
+    r"(?:inform|told|tell|assur|remind|brief|notif|advis|warn|reassur|updat)\w*$", re.IGNORECASE
+)
+# Participles that, after "is"/"was", still tell the subject's own stance ("The United States is committed to …",
+# "… is opposed to …"): the passive of other cues makes its subject the one spoken about.
+_STANCE_PARTICIPLE = re.compile(
+    r"(?:committed|opposed|resolved|agreed|focused|focussed|encouraged|reassured)\b", re.IGNORECASE
 )
 _FRAME_FILLER = word_set("extract_frame_filler")
 _FRAME_SUBSTANCE = 5
@@ -163,6 +178,7 @@ class _Speaker:
     joint: bool
     cue: str | None
     source: tuple[int, int] | None
+    co: tuple[Entity, ...] = ()  # co-speakers of one side joined as one subject, the speaker among them
 
 
 @dataclass(frozen=True)
@@ -183,7 +199,9 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
         c for c in find_cues(text, unit.start, unit.end)
         if _outside(unit.quotes, c.start, c.end) and _cue_case_ok(text, unit.start, c.start)
         and not _hosting(text, c, resolved) and not _purpose_of_meeting(text, unit.start, c)
+        and not _reduced_relative(text, unit.start, c)
     ]
+    passive: Cue | None = None
     for cue in cues:
         if _told_passive(text, unit.start, cue):  # "X was informed (by Y) that ...": X is told; Y tells
             return _passive_agent(unit, cue)  # what follows is what was told: its cues are not the speaker's
@@ -191,6 +209,9 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             agent = _passive_agent(unit, cue)  # "This was stated by President Volodymyr Zelenskyy …": the agent
             if agent is not None:
                 return agent
+            if _PARTICIPLE.match(cue.text.split()[0]) and not _STANCE_PARTICIPLE.match(cue.text):
+                passive = passive or cue
+                continue  # "Russia is being groundlessly accused of …": its subject is spoken about, not speaking
         clause_start = _clause_start(unit, cue)
         before = [
             (m, e) for m, e in resolved
@@ -209,16 +230,61 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
             # with the issuing office's principal known, an unplaced office holder is the issuer's (see _home)
             issuer = discourse.resolver.issuer_side if discourse.principal is not None else None
+            chain = _coordination_chain(text, mention, resolved, cue.start)
             joint = _coordinated(text, mention, entity, resolved, issuer) or _mutual(
                 text, cue, entity, resolved, issuer
-            )
+            ) or any(_other_side(m, e, entity, issuer) for m, e in chain if m is not mention)
             if entity is None and mention.kind == "pronoun":
                 continue
-            return _Speaker(entity, joint, cue.text, (mention.start, mention.end))
+            co = _co_speakers(chain) if not joint else ()
+            return _Speaker(entity, joint, cue.text, (mention.start, mention.end), co)
         postposed = _postposed_speaker(unit, cue, clause_start)
         if postposed is not None:
             return postposed
-    return None
+    return _agentless(unit, passive) if not unit.quotes else None
+
+
+# Verbs of what is said in talks, whose agentless passive is a point of the talks ("Hope was expressed that …",
+# "… was supported"); not verbs of doing ("New facilities are being added", "A competition has been announced").
+_TALK_PASSIVE = re.compile(
+    r"(?:expressed|discussed|noted|stressed|emphasi[sz]ed|underlined|underscored|supported|confirmed|reaffirmed"
+    r"|reiterated|pointed\s+out|voiced|welcomed|highlighted|considered|reviewed|exchanged|agreed|touched\s+(?:up)?on"
+    r"|affirmed|recogni[sz]ed|appreciated|praised|condemned|acknowledged)\b",
+    re.IGNORECASE,
+)
+_PAST_PASSIVE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+|also\s+|again\s+|once\s+again\s+)*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whether|because|since|although|though|while|when|if|as)\b", re.I)
+
+
+def _agentless(unit: _Unit, passive: Cue | None) -> _Speaker | None:
+    """A speech act in the agentless passive as the main verb ("The expediency of stepping up the efforts … was
+    supported."): a point of the talks made by no one named, joint (ANNOTATION.md); not inside a subordinate clause
+    ("Having noted that Russia is being accused of …") and not the impersonal "It was …" (the issuer's)."""
+    if passive is None or not _TALK_PASSIVE.match(passive.text):
+        return None
+    if _SUBORDINATE.search(unit.text, unit.start, passive.start):
+        return None
+    if not _PAST_PASSIVE.search(unit.text, max(unit.start, passive.start - 40), passive.start):
+        return None  # a present passive describes a document ("Key programs are highlighted below"), not the talks
+    if re.match(r"\W*(?:[A-Z][^,.;]{0,60},\s+|[A-Z][a-z]+\s+)?it\s", unit.text[unit.start : passive.start], re.I):
+        return None
+    return _Speaker(None, True, passive.text, None)
+
+
+# "by" and an agent; not a means ("noted by phone")
+_AGENT_AFTER = re.compile(r",?\s+by\s+(?!(?:tele)?phone\b|video\w*|letter\b|e-?mail\b|text\b|telegram\b)", re.I)
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ne|wn|ld|ot|ut|id|de|ew|ht)$", re.IGNORECASE)
+
+
+def _reduced_relative(text: str, unit_start: int, cue: Cue) -> bool:
+    """A past participle with its agent after a noun, with no auxiliary ("war crimes committed by Russian aggressors",
+    "the proposals put forward by Paris"): it describes the noun; the noun's clause has its own verb."""
+    if cue.noun or not _AGENT_AFTER.match(text, cue.end, cue.end + 40):
+        return False
+    head = cue.text.split()[0]
+    if not _PARTICIPLE.match(head) or _TOLD_PASSIVE.search(text[max(unit_start, cue.start - 40) : cue.start]):
+        return False
+    return re.search(r"[a-z]\w*\s+$", text[max(unit_start, cue.start - 30) : cue.start]) is not None
 
 
 def _passive_agent(unit: _Unit, cue: Cue) -> _Speaker | None:
@@ -276,6 +342,56 @@ def _postposed_speaker(unit: _Unit, cue: Cue, clause_start: int) -> _Speaker | N
     return None
 
 
+_LIST_COMMA = re.compile(rf"^\s*,\s+(?:the\s+)?(?:(?:{HONORIFIC_PATTERN.pattern})\s+)*$")
+
+
+def _coordination_chain(
+    text: str, mention: Mention, resolved: list[tuple[Mention, Entity | None]], limit: int
+) -> list[tuple[Mention, Entity | None]]:
+    """The members of the coordinated subject holding ``mention``, in text order, none past ``limit`` (the cue):
+    "A and B", "A, B and C", "The Deputy Secretary, Minister, and Vice Minister" (commas, then one "and"); just
+    ``mention`` when it is joined to nothing."""
+    members = [pair for pair in resolved if pair[0].end <= limit]
+    at = next((i for i, (m, _) in enumerate(members) if m is mention), None)
+    if at is None:
+        return []
+    first = last = at
+    while first > 0 and _joined(text, members[first - 1][0], members[first][0]):
+        first -= 1
+    while last + 1 < len(members) and _joined(text, members[last][0], members[last + 1][0]):
+        last += 1
+    links = [_COORDINATION.match(text[a[0].end : b[0].start]) is not None
+             for a, b in zip(members[first:last], members[first + 1 : last + 1], strict=True)]
+    # a list: commas, then one "and" closing it ("A, B, and C"); a comma with no "and" after it is an apposition
+    while links and not links[-1]:
+        links.pop()
+        last -= 1
+    if at > last or sum(links) != 1:
+        return [members[at]]
+    return members[first : last + 1]
+
+
+def _joined(text: str, left: Mention, right: Mention) -> bool:
+    """Whether two mentions of possible speakers are joined as members of one subject (by "and" or a comma)."""
+    if left.kind not in ("person", "collective") or right.kind not in ("person", "collective"):
+        return False
+    gap = text[left.end : right.start]
+    return bool(_COORDINATION.match(gap) or _LIST_COMMA.match(gap))
+
+
+def _co_speakers(chain: list[tuple[Mention, Entity | None]]) -> tuple[Entity, ...]:
+    """The distinct people of a coordinated subject of one side, each named there, when there are two or more, else
+    (). A bare title ("The President and Prime Minister discussed …") may stand for the counterpart even where its
+    side is unknown: the subject keeps its one speaker."""
+    people: list[Entity] = []
+    for mention, entity in chain:
+        if mention.kind != "person" or entity is None or mention.name is None:
+            return ()
+        if all(entity is not other for other in people):
+            people.append(entity)
+    return tuple(people) if len(people) >= 2 else ()
+
+
 def _coordinated(
     text: str, mention: Mention, entity: Entity | None, resolved: list[tuple[Mention, Entity | None]],
     issuer: str | None = None,
@@ -306,11 +422,12 @@ def _other_side(other: Mention, other_entity: Entity | None, entity: Entity | No
 
 
 def _home(entity: Entity, issuer: str) -> str:
-    """The side an entity speaks for: its own, its place's, the issuer's for an unplaced office holder; a bare name
+    """The side an entity speaks for: its own, its place's, the issuer's for an unplaced office holder (not a guest
+    holding the principal's office: "President Bolsonaro" in a White House readout); a bare name
     of no known side is on no side but its own ("Naftali Bennet", misspelt)."""
     if entity.side or entity.place:
         return entity.side or entity.place or issuer
-    return issuer if entity.role else f"person:{entity.key}"
+    return issuer if entity.role and not entity.guest else f"person:{entity.key}"
 
 
 _MUTUAL_CUE = re.compile(r"(?:discuss|exchang|agree|review|consult|confer)\w*$", re.IGNORECASE)
@@ -422,13 +539,86 @@ def attribute_unit(
     ]
     resolved = [(m, discourse.resolve(m, text[m.start : m.end])) for m in mentions]
     unit = _Unit(text, unit_start, unit_end, quotes, resolved)
+    _meet_guests(unit, discourse.resolver.issuer_side if discourse.principal is not None else None)
+    nominal = _nominal_report(unit, discourse) if not quotes and section != "background" else None
+    if nominal is not None:
+        return nominal
+    return _unit_pieces(unit, sentence_cuts, discourse, section)
+
+
+_HOSTING_VERB = re.compile(
+    r"\b(?:met|meets|meeting|spoke|speaks|talked|hosted|hosts|received|receives|welcomed|held\s+(?:talks|a\s+(?:call"
+    r"|meeting|conversation|phone\s+call))|had\s+a\s+(?:call|meeting|conversation|phone\s+call|telephone\s+conversation))"
+    r"\b(?:[^;.]{0,40}?\bwith\b)?",
+    re.IGNORECASE,
+)
+
+
+def _meet_guests(unit: _Unit, issuer: str | None) -> None:
+    """In "X (of the issuer) met with Y", Y is X's counterpart: a person after the meeting verb whose side is
+    unknown is marked a guest, never taken for the issuer's own official when two speakers are joined later
+    ("Mr. Sullivan and Director Wang discussed …" is joint). Only with the issuing office's principal known."""
+    if issuer is None:
+        return
+    met = _HOSTING_VERB.search(unit.text, unit.start, unit.end)
+    if met is None:
+        return
+    hosts = [e for m, e in unit.resolved if m.end <= met.start() and m.kind == "person" and e is not None]
+    if not hosts or any(_home(e, issuer) != issuer for e in hosts):
+        return
+    for mention, entity in unit.resolved:
+        after = mention.start >= met.end() and mention.kind == "person" and entity is not None
+        if after and entity is not None and all(entity is not h for h in hosts) and not (entity.side or entity.place):
+            entity.guest = entity.guest or (entity.name is not None and entity.canonical != hosts[0].canonical)
+        if ";" in unit.text[met.end() : mention.start]:
+            break
+
+
+def _unit_pieces(unit: _Unit, sentence_cuts: list[int], discourse: Discourse, section: str | None) -> list[Piece]:
     fixed = _fixed_kind(unit, section)
     if fixed is not None:
         return [fixed]
     speaker = _find_speaker(unit, discourse)
-    if quotes:
+    if unit.quotes:
         return _quote_pieces(unit, sentence_cuts, discourse, speaker, section)
     return [_speech_piece(unit, discourse, speaker)]
+
+
+def _report_noun(phrase: str) -> str:
+    """The noun of a nominal report's opening ("the announcement by " -> "announcement")."""
+    return re.sub(r"^the\s+|\s+by\s+(?:the\s+)?$", "", phrase.strip() + " ", flags=re.IGNORECASE).strip()
+
+
+_REPORT_CONTENT = re.compile(r"\s*,?\s*(?:of|that|on|about|regarding|concerning|for)\b")
+
+
+def _nominal_report(unit: _Unit, discourse: Discourse) -> list[Piece] | None:
+    """A speech-act noun with its agent, embedded late in a sentence ("The conversation took place a few hours
+    before the announcement by US President Joseph Biden of a new aid package"): the report is the agent's own
+    ``reported`` statement, from the noun's article to the sentence end; the words before it are attributed as a
+    unit of their own. None when there is no such report, or too little before it to stand alone."""
+    text = unit.text
+    if " by " not in text[unit.start : unit.end]:
+        return None  # the report's agent follows "by": most units have none, and the noun pattern is long
+    for match in NOMINAL_REPORT_PATTERN.finditer(text, unit.start, unit.end):
+        head_end = match.start()
+        while head_end > unit.start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:—–-"):
+            head_end -= 1
+        if len(_CONTENT_WORD.findall(text, unit.start, head_end)) < 4:
+            continue  # the report is the sentence's subject: "The statement by X that … was welcomed"
+        agent = next(((m, e) for m, e in unit.resolved if m.start == match.end()), None)
+        if agent is None or agent[1] is None or agent[0].kind != "person":
+            continue
+        if not _REPORT_CONTENT.match(text, agent[0].end, unit.end):
+            continue
+        head = _Unit(text, unit.start, head_end, [], [r for r in unit.resolved if r[0].end <= head_end])
+        pieces = _unit_pieces(head, [], discourse, None)
+        pieces.append(Piece(
+            match.start(), unit.end, StatementKind.REPORTED, entity=agent[1], cue=_report_noun(match.group(0)),
+            source=(agent[0].start, agent[0].end),
+        ))
+        return pieces
+    return None
 
 
 def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
@@ -474,7 +664,17 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
     if entity.kind == "collective" and not delegation and entity.side is not None and entity.side == issuer_side:
         return Piece(start, end, StatementKind.NARRATION, cue=speaker.cue, issuer_side=True, source=speaker.source)
     discourse.note_speaker(entity)
-    return Piece(start, end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source)
+    return Piece(
+        start, end, StatementKind.REPORTED, entity=entity, cue=speaker.cue, source=speaker.source,
+        co_speakers=speaker.co,
+    )
+
+
+# A passive predicate with its agent right after a subject: "… will be headed by", "… was represented by".
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to)\s+)?(?:be|been|being|was|were|is|are"
+    r"|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|being\s+)?[a-z]+(?:ed|en|wn|ld|nt)\s+by\b"
+)
 
 
 def _narration(
@@ -493,7 +693,10 @@ def _narration(
             and not find_cues(lead, 0, len(lead)) and not re.search(r"\bwe\b", lead, re.I)
         ):
             return Piece(start, end, StatementKind.JOINT, source=(mention.start, mention.end))
-        if mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side:
+        if (
+            mention.kind == "collective" and entity is not None and entity.side == issuer_side and issuer_side
+            and not _PASSIVE_AFTER.match(text, mention.end, end)
+        ):  # "Ukraine condemns …" takes a position; "The Ukrainian delegation will be headed by …" tells who came
             return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
     # a position of the issuer's own: stance words, and no meeting described; or the purpose of the meeting
     takes_position = bool(STANCE_PATTERN.search(chunk)) and not meeting
@@ -552,6 +755,8 @@ def _quoted_sentences(unit: _Unit, sentence_cuts: list[int], voice: _Speaker) ->
     entity = None if voice.joint else voice.entity
     pieces = []
     for quote in unit.quotes:
+        own = _framed_after(unit, quote) if len(unit.quotes) > 1 and not voice.joint else None
+        speaker, source = (own[0], own[1]) if own is not None else (entity, voice.source)
         start, end = quote.content
         cuts = [start, *(c for c in sentence_cuts if start < c < end), end]
         for left, right in zip(cuts, cuts[1:], strict=False):
@@ -561,5 +766,26 @@ def _quoted_sentences(unit: _Unit, sentence_cuts: list[int], voice: _Speaker) ->
             while e > s and text[e - 1].isspace():
                 e -= 1
             if s < e and re.search(r"\w", text[s:e]):
-                pieces.append(Piece(s, e, kind, entity=entity, cue=voice.cue, source=voice.source))
+                pieces.append(Piece(s, e, kind, entity=speaker, cue=voice.cue, source=source))
     return pieces
+
+
+def _framed_after(unit: _Unit, quote: Quote) -> tuple[Entity, tuple[int, int]] | None:
+    """The speaker of a frame right after a quote, before the next quote ("…," said Ben Stiller; "…,"
+    Volodymyr Zelenskyy said in response): with several quotes in one unit, each quote is its own frame's."""
+    text = unit.text
+    after = quote.close + 1
+    limit = min([q.open for q in unit.quotes if q.open > quote.close] + [unit.end])
+    cue = next(iter(find_cues(text, after, limit)), None)
+    if cue is None:
+        return None
+    for mention, entity in unit.resolved:
+        if entity is None or mention.kind not in ("person", "pronoun") or not after <= mention.start < limit:
+            continue
+        cue_first = re.fullmatch(r"[\s,]*", text[after : cue.start]) and text[cue.end : mention.start].isspace()
+        name_first = re.fullmatch(r"[\s,]*", text[after : mention.start]) and re.fullmatch(
+            r"\s+(?:\w+ly\s+|also\s+)?", text[mention.end : cue.start]
+        )
+        if cue_first or name_first:
+            return entity, (mention.start, mention.end)
+    return None

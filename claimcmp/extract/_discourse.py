@@ -63,6 +63,9 @@ class Entity:
     last_seen: int = 0
     address: str | None = None  # the style of address it was introduced with ("highness", "excellency")
     text: str = ""  # the words it was introduced with ("Head of the Regional Administration Oleksandr Starukh")
+    # another holder of the issuing principal's own office ("President Bolsonaro" in a White House readout): a guest,
+    # never the issuer's own official even where no place is given
+    guest: bool = False
 
     @property
     def canonical(self) -> str:
@@ -190,6 +193,8 @@ class Discourse:
             entity.role = entity.role or principal.office
             entity.side = entity.side or principal.side
             self._principal_entity = entity
+        elif principal is not None and mention.kind == "person" and mention.place is None and mention.name:
+            entity.guest = mention.role == principal.office and not _named(principal.name, mention.name)
         self.entities.append(entity)
         return self._touch(entity)
 

@@ -26,6 +26,7 @@ __all__ = [
     "ROLE_PATTERN",
     "STANCE_PATTERN",
     "NAME_STOPWORDS",
+    "NOMINAL_REPORT_PATTERN",
 ]
 
 # base form -> irregular past (or "" for regular).
@@ -203,12 +204,34 @@ def find_cues(text: str, start: int, end: int) -> list[Cue]:
                 break
     return cues
 
+def _nominals(base: str) -> set[str]:
+    """Nouns a speech verb may make ("announce" -> "announcement", "declare" -> "declaration", "propose" ->
+    "proposal", "warn" -> "warning"); forms that are no word never occur in text, so over-generating is harmless."""
+    stem = base[:-1] if base.endswith("e") else base
+    forms = {base, base + "s", base + "ment", base + "ments", base + "ion", base + "ing", stem + "ation", stem + "al",
+             stem + "ion", stem + "ance", stem + "ence"}
+    return {form for form in forms if len(form) > 3}
+
+
+#: "the announcement by US President Joseph Biden of ...", "the mention once again by X of ...": a speech-act noun
+#: with its agent after "by" (the agent's mention starts where the match ends).
+NOMINAL_REPORT_PATTERN = re.compile(
+    r"\bthe\s+(?:(?:recent|latest|new|repeated|public|official)\s+)?(?:"
+    + "|".join(sorted({n for base in _SPEECH_VERBS for n in _nominals(base)}, key=len, reverse=True))
+    + r")\s+(?:(?:once\s+again|again|also|today|yesterday|earlier)\s+)?by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 #: Verbs that describe the meeting itself rather than anything said in it.
 MEETING_PATTERN = re.compile(
     r"\b(?:met|meets|meet|meeting\s+with|had\s+a\s+(?:meeting|call|phone\s+call|conversation|telephone\s+conversation)"
     r"|held\s+(?:talks|a\s+meeting|a\s+call|consultations|a\s+phone\s+call)|received|receives|hosted|hosts|visited"
     r"|spoke\s+(?:(?:today|yesterday|earlier|again|separately|virtually|by\s+phone)\s+){0,2}(?:with|to)"
-    r"|spoke\s+by\s+phone|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined)\b",
+    r"|spoke\s+by\s+phone|speaks\s+with|participated|attended|arrived|travelled|traveled|toured|joined"
+    # a meeting still to come: "The heads of state will have a conversation in a vis-a-vis format"
+    r"|(?:will|are\s+to|is\s+to)\s+(?:also\s+)?(?:meet|(?:have|hold)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:meeting"
+    r"|conversation|talks|call|consultations)))\b",
     re.IGNORECASE,
 )
 

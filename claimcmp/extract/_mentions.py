@@ -408,8 +408,39 @@ def _cut_affiliation(aff_text: str) -> int:
                 words = rest.split()
                 if words and words[0] not in _MINISTRY_WORDS:
                     return match.end()
+    named = _trailing_name(aff_text)
+    if named is not None:
+        return named  # "... of the Office of the President Andriy Smyrnov": the holder's name ends the office
     trimmed = re.sub(r"\s*,\s*[^,]*$", "", aff_text) if aff_text.count(",") else aff_text
     return len(trimmed)
+
+
+def _trailing_name(aff_text: str) -> int | None:
+    """Where the affiliation ends when a personal name closes it right after a title or body word that no name
+    holds ("of the Office of the President Andriy Smyrnov", "of the President's Office Ihor Zhovkva", "to the Vice
+    President Phil Gordon’s Meeting on …": a possessive name ends it too), else None.
+
+    The word before the name must be capitalised and unable to be part of a name (an office, a body, a place), so
+    that "of the Freeman Spogli Institute" keeps its words."""
+    if "," in aff_text:
+        return None
+    words = list(re.finditer(r"\S+", aff_text))
+    for index, word in enumerate(words[:-2]):
+        bare = _POSSESSIVE.sub("", word.group(0))
+        if not bare[:1].isupper() or not _bad_name_word(bare) or _POSSESSIVE.search(word.group(0)):
+            continue
+        run = 0
+        for following in words[index + 1 :]:
+            token = following.group(0)
+            if not is_name_word(_POSSESSIVE.sub("", token)):
+                break
+            run += 1
+            if _POSSESSIVE.search(token):
+                break
+        closes = index + 1 + run == len(words) or _POSSESSIVE.search(words[index + run].group(0))
+        if run >= 2 and closes:
+            return word.end()
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -589,7 +620,9 @@ def find_mentions(
     return _affiliated(text, sorted(chosen, key=lambda m: m.start))
 
 
-_BETWEEN_BODY_AND_TITLE = re.compile(r"(?:\s+\([A-Z]{2,6}\))?\s+$")
+# between a body and the title it affiliates: an acronym in brackets, or a word or two of the office ("UNHCR
+# Goodwill Ambassador")
+_BETWEEN_BODY_AND_TITLE = re.compile(r"(?:\s+\([A-Z]{2,6}\))?(?:\s+[A-Z][a-z]+){0,2}\s+$")
 
 
 def _affiliated(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -183,8 +183,8 @@ _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECAS
 def _in_joint_voice(piece: Piece, text: str) -> Piece:
     """A piece of a statement of several parties: one party named as the speaker is its own report ("The United
     States welcomed Turkey's efforts ..."); other narration is all of theirs (joint)."""
-    if piece.kind is StatementKind.NARRATION and _PRESENTS.match(text, piece.start, piece.end):
-        return replace(piece, issuer_side=False)
+    if _PRESENTS.match(text, piece.start, piece.end):  # the editor's line, whoever it names as the statement's parties
+        return replace(piece, kind=StatementKind.NARRATION, entity=None, co_speakers=(), issuer_side=False)
     if piece.kind is StatementKind.NARRATION and piece.issuer_side and piece.cue and piece.source:
         return replace(piece, kind=StatementKind.REPORTED)
     if _speaks_jointly(piece, text):
@@ -211,7 +211,9 @@ def _speaks_jointly(piece: Piece, text: str) -> bool:
     return first is not None and first.kind in ("person", "joint") and first.start - piece.start < 20
 
 
-_ACCOUNT = re.compile(r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion))\b", re.I)
+_ACCOUNT = re.compile(
+    r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion)|(?:report|brief|inform)\w*\s+on)\b", re.I
+)
 _ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
 
 
@@ -280,7 +282,8 @@ def _statement(release: Release, piece: Piece, issuer_side: str | None) -> State
     if piece.kind is StatementKind.JOINT:
         side = JOINT_SIDE
     elif piece.entity is not None:
-        speaker = piece.entity.canonical
+        # co-speakers of one side ("Andriy Yermak and Valerii Zaluzhny thanked …") are joined with "; "
+        speaker = "; ".join(e.canonical for e in piece.co_speakers) or piece.entity.canonical
         side = piece.entity.side or issuer_side
     elif piece.issuer_side:
         side = issuer_side

@@ -132,7 +132,7 @@ def test_two_officials_of_the_issuer_report_together_and_a_guest_makes_it_joint(
             "Andriy Yermak and Valerii Zaluzhny thanked the United States for its assistance. "
             "\"We have discussed future arms supplies to our army,\" said the Head of the President's Office.")
     got = attribution(text, UA, title=title)
-    assert got[1] == ("reported", "Andriy Yermak", "Ukraine")
+    assert got[1] == ("reported", "Andriy Yermak; Valerii Zaluzhny", "Ukraine")  # co-speakers of one side
     assert got[2] == ("direct_quote", "Andriy Yermak", "Ukraine")
     kremlin = attribution("Vladimir Putin and Naftali Bennet agreed to stay in touch.", KREMLIN,
                           title="Telephone conversation with Prime Minister of Israel Naftali Bennett")
