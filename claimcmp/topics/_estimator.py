@@ -47,7 +47,9 @@ class TopicModel:
         Number of topics to find, by spherical k-means on neighbour-smoothed
         vectors (:class:`SphericalKMeans`). Default: automatic, the cut of
         the average-linkage tree with the highest modularity on the
-        statements' nearest-neighbour graph.
+        statements' nearest-neighbour graph below ``large_corpus_threshold``
+        statements, with the lowest von Mises-Fisher BIC from there on
+        (then a few Lloyd rounds to the nearest topic mean).
     distance_threshold : float, optional
         Average-linkage cosine distance (1 - average similarity between two
         groups) below which groups are merged; exclusive with ``n_topics``.
