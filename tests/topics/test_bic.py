@@ -1,12 +1,13 @@
 """The automatic cut of the large-corpus backend: von Mises-Fisher BIC over the tree (issue #21, points 1 and 5)."""
 
 import numpy as np
+import pytest
 from scipy.special import ive
 from sklearn.metrics import adjusted_rand_score
 
 from claimcmp.topics import CentroidAgglomerative, TopicModel
 from claimcmp.topics._backends import cell_means, nearest_centre_rounds
-from claimcmp.topics._bic import PENALTY, choose_n_clusters_bic, log_bessel_i, vmf_log_likelihood
+from claimcmp.topics._bic import PENALTY, choose_n_clusters_bic, log_bessel_i, penalty_for, vmf_log_likelihood
 
 
 def nested_mixture(sub_spread: float, n_coarse: int = 4, n_sub: int = 6, per: int = 200, dim: int = 384, seed: int = 0):
@@ -54,14 +55,14 @@ def test_chosen_count_has_the_lowest_bic_of_all_cuts():
     sums = cell_means(x, cells, tree.n_cells)
     counts = np.bincount(cells)
     n, dim = x.shape
-    chosen = choose_n_clusters_bic(tree, sums, counts, max_clusters=60)
+    chosen = choose_n_clusters_bic(tree, sums, counts, max_clusters=60, penalty=penalty_for(x))
 
     def bic(k: int) -> float:  # computed from scratch, not along the merges
         topic = tree.cut(n_clusters=k)
         topic_sums = np.zeros((k, dim))
         np.add.at(topic_sums, topic, sums)
         ll = vmf_log_likelihood(topic_sums, np.bincount(topic, weights=counts), dim).sum()
-        return float(-2 * ll + PENALTY * k * (dim + 1) * np.log(n))
+        return float(-2 * ll + penalty_for(x) * k * (dim + 1) * np.log(n))
 
     scores = {k: bic(k) for k in range(2, 61)}
     assert scores[chosen] == min(scores.values())
@@ -98,3 +99,28 @@ def test_nearest_centre_rounds_fix_rows_left_in_the_wrong_topic():
     fixed = nearest_centre_rounds(x, wrong, 3)
     assert adjusted_rand_score(coarse, fixed) == 1.0
     assert np.array_equal(nearest_centre_rounds(x, coarse, 0), coarse)
+
+
+def test_penalty_is_dimension_over_participation_ratio_capped():
+    rng = np.random.default_rng(0)
+    # isotropic noise fills every direction: dim / PR a little above 1
+    iso = rng.standard_normal((4000, 64))
+    assert 1.0 < penalty_for(iso) < 1.2
+    # 8 equal, independent directions out of 64: PR = 8, dim / PR = 8, capped at PENALTY
+    low = np.zeros((4000, 64))
+    low[:, :8] = rng.standard_normal((4000, 8))
+    assert penalty_for(low, cap=100.0) == pytest.approx(8.0, rel=0.05)
+    assert penalty_for(low) == PENALTY
+    assert penalty_for(np.ones((5, 64))) == PENALTY  # no spread at all
+
+
+def test_many_loose_groups_that_fill_every_direction_are_not_merged():
+    """Isotropic noise around 100 directions, like the scale check: a fixed penalty 3 gives 2 topics."""
+    rng = np.random.default_rng(0)
+    truth = rng.integers(0, 100, 4000)
+    x = rng.standard_normal((100, 384))[truth] + 1.5 * rng.standard_normal((4000, 384))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    assert penalty_for(x) < 1.6
+    labels = CentroidAgglomerative(n_centres=400).fit(x).labels_
+    assert 50 <= labels.max() + 1 <= 300
+    assert adjusted_rand_score(truth, labels) > 0.9
