@@ -26,7 +26,7 @@ of 384, ``dim / PR`` 3.2-5.7), so the plain vMF likelihood overrates every
 split: with BIC's 1 it keeps hundreds of topics on every benchmark set. On
 those sets the counts stay within half to three times the gold number for
 multipliers from about 2.8 to 3.3, hence the cap (uncapped, GoogleNews-TS
-gets about 110 topics for its 152 events). Vectors that fill most
+gets 46 topics for its 152 events). Vectors that fill most
 directions (isotropic noise around 200 centres, 10,000 rows: ``dim / PR``
 1.2) get a multiplier near 1 instead of being merged into 2 topics.
 
