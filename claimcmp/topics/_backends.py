@@ -108,7 +108,7 @@ class CosineAgglomerative(_TreeCut):
         Number of clusters to stop at.
     distance_threshold : float, optional
         Cosine distance (1 - average similarity) below which groups merge.
-        Neither given: the cut with the best silhouette (see :mod:`._threshold`).
+        Neither given: the cut with the highest modularity (see :mod:`._threshold`).
     random_state : int, default=0
 
     Attributes
