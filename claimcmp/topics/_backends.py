@@ -8,7 +8,10 @@
   O(n * n_centres) time, O(n + n_centres^2) memory, for large corpora.
 
 Both stop at ``n_clusters`` clusters, or at ``distance_threshold``, or (when
-neither is given) at the automatic threshold of :mod:`._threshold`.
+neither is given) automatically: the exact backend at the cut with the
+highest neighbour-graph modularity (:mod:`._threshold`), the large-corpus one
+at the cut with the lowest von Mises-Fisher BIC (:mod:`._bic`), after which
+every statement moves to its topic's nearest centre for a few Lloyd rounds.
 """
 
 from __future__ import annotations
@@ -16,11 +19,15 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ConfigurationError
+from ._bic import choose_n_clusters_bic, penalty_for
 from ._linkage import LinkageTree, average_linkage
 from ._threshold import absorb_small_topics, choose_n_clusters
-from .quantise import spherical_cells
+from .quantise import group_sums, nearest_centre, spherical_cells
 
-__all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows"]
+__all__ = ["CentroidAgglomerative", "CosineAgglomerative", "normalise_rows", "nearest_centre_rounds"]
+
+#: Lloyd rounds after the automatic cut of the large-corpus backend.
+REFINE_ROUNDS = 3
 
 
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:
@@ -38,6 +45,23 @@ def cell_means(vectors: np.ndarray, cells: np.ndarray, n_cells: int) -> np.ndarr
         (np.ones(len(cells)), (cells, np.arange(len(cells)))), shape=(n_cells, len(cells))
     )
     return np.asarray(onehot @ vectors.astype(np.float64))
+
+
+def nearest_centre_rounds(vectors: np.ndarray, labels: np.ndarray, n_rounds: int) -> np.ndarray:
+    """Lloyd rounds from a partition: each unit row moves to the nearest normalised topic mean.
+
+    Stops early when no row moves; labels renumbered 0..k-1 in order of first
+    label value (a topic left empty disappears).
+    """
+    labels = np.asarray(labels, dtype=np.intp)
+    for _ in range(max(0, int(n_rounds))):
+        sums = group_sums(vectors, labels, int(labels.max()) + 1)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        moved = nearest_centre(vectors, sums / np.where(norms > 0, norms, 1.0))
+        if np.array_equal(moved, labels):
+            break
+        labels = moved
+    return np.unique(labels, return_inverse=True)[1].astype(np.intp)
 
 
 class _TreeCut:
@@ -65,11 +89,14 @@ class _TreeCut:
         if self.n_clusters is not None:
             n_clusters = int(self.n_clusters)
         else:
-            n_clusters = choose_n_clusters(tree, vectors, cells, random_state=self.random_state)
+            n_clusters = self._automatic_count(tree, vectors, cells)
         done = max(0, tree.n_cells - n_clusters)
         # the implied threshold: the distance of the first merge not made
         self.distance_threshold_ = float(tree.distance[done]) if done < len(tree.distance) else 2.0
         return tree.cut(n_clusters=n_clusters)
+
+    def _automatic_count(self, tree: LinkageTree, vectors: np.ndarray, cells: np.ndarray | None) -> int:
+        return choose_n_clusters(tree, vectors, cells, random_state=self.random_state)
 
 
 class CosineAgglomerative(_TreeCut):
@@ -81,7 +108,7 @@ class CosineAgglomerative(_TreeCut):
         Number of clusters to stop at.
     distance_threshold : float, optional
         Cosine distance (1 - average similarity) below which groups merge.
-        Neither given: the cut with the best silhouette (see :mod:`._threshold`).
+        Neither given: the cut with the highest modularity (see :mod:`._threshold`).
     random_state : int, default=0
 
     Attributes
@@ -128,6 +155,12 @@ class CentroidAgglomerative(_TreeCut):
         Lloyd rounds of the k-means quantiser (centres start at random rows).
     random_state : int, default=0
 
+    Without a count or threshold the tree is cut at the lowest von
+    Mises-Fisher BIC (:func:`._bic.choose_n_clusters_bic`), then every row
+    moves to the nearest normalised topic mean for ``REFINE_ROUNDS`` Lloyd
+    rounds (the cells' borders are coarse; the rounds also even out the
+    topics that average linkage leaves lopsided).
+
     Attributes
     ----------
     labels_ : ndarray of shape (n,)
@@ -166,4 +199,14 @@ class CentroidAgglomerative(_TreeCut):
         self.cell_labels_ = cells
         self.tree_ = average_linkage(means, counts)
         self.labels_ = self._cut(self.tree_, vectors, cells)[cells]
+        if self.n_clusters is None and self.distance_threshold is None:
+            self.labels_ = nearest_centre_rounds(vectors, self.labels_, REFINE_ROUNDS)
         return self
+
+    def _automatic_count(self, tree: LinkageTree, vectors: np.ndarray, cells: np.ndarray | None) -> int:
+        if cells is None:
+            cells = np.arange(vectors.shape[0])
+        max_k = min(int(4 * np.sqrt(vectors.shape[0])), tree.n_cells - 1)
+        sums = cell_means(vectors, cells, tree.n_cells)
+        counts = np.bincount(cells, minlength=tree.n_cells)
+        return choose_n_clusters_bic(tree, sums, counts, max_k, penalty=penalty_for(vectors))

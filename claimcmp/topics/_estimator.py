@@ -49,8 +49,10 @@ class TopicModel:
         Number of topics to find, by spherical k-means on neighbour-smoothed
         vectors (:class:`SphericalKMeans`). Default: automatic, the cut of
         the average-linkage tree with the highest modularity on the
-        statements' nearest-neighbour graph; for inputs of up to
-        ``meeting_max_statements``, one meeting's agenda items (below).
+        statements' nearest-neighbour graph below ``large_corpus_threshold``
+        statements, with the lowest von Mises-Fisher BIC from there on
+        (then a few Lloyd rounds to the nearest topic mean); for inputs of up
+        to ``meeting_max_statements``, one meeting's agenda items (below).
     distance_threshold : float, optional
         Average-linkage cosine distance (1 - average similarity between two
         groups) below which groups are merged; exclusive with ``n_topics``.

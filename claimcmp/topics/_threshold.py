@@ -1,4 +1,6 @@
-"""The automatic cut: how many topics, when neither a count nor a threshold is given.
+"""The automatic cut of the exact backend: how many topics, when neither a count nor a threshold is given.
+
+(The large-corpus backend cuts its tree by a von Mises-Fisher BIC instead: :mod:`._bic`.)
 
 The average-linkage tree is cut where the **modularity** of the cut is
 highest on the statements' nearest-neighbour graph (each statement linked to
