@@ -3,7 +3,8 @@
 Run from the repository root: ``python benchmarks/gold_real_errors.py`` prints every dev statement whose predicted
 side, kind or speaker is wrong (``--all`` prints every statement; a document name fragment as an argument keeps only
 the matching documents). The prediction is the one ``bench_gold_real.py`` scores: the predicted statement that
-overlaps the gold statement most. Only the ``dev`` split is read, so the untouched splits stay unseen.
+overlaps the gold statement most. Only the ``dev`` split is read, so the untouched splits stay unseen; ``--split=NAME``
+reads a test split, and only once its first untouched score is kept (``gold_real/NAME_score.json``).
 """
 
 from __future__ import annotations
@@ -36,10 +37,13 @@ def wrong(gold: dict, label: dict | None) -> list[str]:
 
 def main() -> None:
     split = json.loads(bench.SPLIT_FILE.read_text(encoding="utf-8"))
+    chosen = next((a.removeprefix("--split=") for a in sys.argv if a.startswith("--split=")), "dev")
+    if chosen != "dev" and not (bench.validate.GOLD_ROOT / f"{chosen}_score.json").exists():
+        raise SystemExit(f"{chosen} has no first score yet: score it once (bench_gold_real.py --{chosen}) first")
     show_all = "--all" in sys.argv
     fragments = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     for document in bench.validate.load_documents():
-        if split[document.name] != "dev" or (fragments and not any(f in document.name for f in fragments)):
+        if split[document.name] != chosen or (fragments and not any(f in document.name for f in fragments)):
             continue
         for index, (gold, label) in enumerate(rows(document)):
             fields = wrong(gold, label)
