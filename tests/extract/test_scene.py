@@ -65,3 +65,13 @@ def test_hand_labelled_readouts_precision_and_recall(half: str, min_recall: floa
     precision, recall = _scores(half)
     assert precision == 1.0
     assert recall >= min_recall
+
+
+def test_list_headers_add_recall_without_a_false_positive() -> None:
+    # the tracker also keeps list headers ("Participants included:") out of themes and claims
+    from claimcmp.extract import is_list_header
+
+    with LABELLED.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["label"] != "borderline"]
+    headers = [r for r in rows if is_list_header(r["text"]) and not is_scene_setting(r["text"])]
+    assert headers and all(r["label"] == "scene" for r in headers)
