@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-__all__ = ["closing_rows", "closing_words", "mostly_capitalised", "person_name_words"]
+__all__ = ["closing_rows", "closing_words", "link_words", "mostly_capitalised", "person_name_words"]
 
 #: A closing word is this many times likelier than chance to sit in the last statement of a release.
 CLOSING_LIFT = 3.0
@@ -33,6 +33,7 @@ MAX_SHARE = 0.9
 NAME_SHARE = 0.5
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_LINK = re.compile(r"(?:https?://|www\.)[^\s)\]>\"]+", re.IGNORECASE)
 
 
 def _is_last(release_ids: Sequence[str]) -> list[bool]:
@@ -118,3 +119,21 @@ def mostly_capitalised(texts: Iterable[str], candidates: Iterable[str]) -> froze
                     seen[low] += 1
                     capital[low] += word[:1].isupper()
     return frozenset(w for w, n in capital.items() if n >= NAME_SHARE * seen[w])
+
+
+def link_words(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str]:
+    """The candidate words (lower-case) that occur inside web addresses in most of their occurrences.
+
+    Readouts link documents ("https://.../wp-content/uploads/..."): "wp", "uploads", "content" are parts of
+    addresses, not what a theme is about.
+    """
+    wanted = {w.lower() for w in candidates}
+    seen: Counter[str] = Counter()
+    in_link: Counter[str] = Counter()
+    for text in texts:
+        if not any(w.lower() in wanted for w in _words(text)):
+            continue
+        seen.update(w.lower() for w in _words(text) if w.lower() in wanted)
+        for link in _LINK.findall(text):
+            in_link.update(w.lower() for w in _words(re.sub(r"[/._?=&%#:]+", " ", link)) if w.lower() in wanted)
+    return frozenset(w for w, n in in_link.items() if n >= NAME_SHARE * seen[w])

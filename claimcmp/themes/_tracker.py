@@ -14,7 +14,7 @@ import numpy as np
 from ..errors import ConfigurationError, NotFittedError
 from ..model import Release, Statement, StatementKind
 from ..topics.estimators import apply_params, params_of
-from ._boilerplate import closing_rows, closing_words, mostly_capitalised, person_name_words
+from ._boilerplate import closing_rows, closing_words, link_words, mostly_capitalised, person_name_words
 from ._claims import ClaimGrouper
 from ._keywords import TermStats, label_from, label_terms, scene_names, setting_words
 from ._results import ThemeSeries
@@ -93,7 +93,10 @@ class ThemeTracker:
     statements_ : list of Statement
         Every statement, in series order within each fit/update.
     theme_ids_ : ndarray of shape (n_statements,)
-        Theme of each statement (-1: scene-setting, in no theme).
+        Theme of each statement (-1: scene-setting, list header or closing line, in no theme).
+    administrative_themes_ : set of int
+        Themes none of whose keywords is left once setting words are taken away (who met whom: participants,
+        offices, places); :meth:`result` lists them after the others (``Theme.administrative``).
     claim_ids_ : list of str or None
         Claim of each statement (None: too short to be a claim).
     topic_model_ : TopicModel
@@ -189,6 +192,7 @@ class ThemeTracker:
         self._setting = _setting_of(
             self.statements_, self.theme_ids_, [t.keywords for t in model.topics_], self._closing
         )
+        self.administrative_themes_ = {t.id for t in model.topics_ if not label_terms(t.keywords, self._setting)}
         self.theme_info_ = {t.id: (self._label(t.id, t.keywords, t.label), tuple(t.keywords)) for t in model.topics_}
         self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
         self.claim_ids_: list[str | None] = []
@@ -323,6 +327,7 @@ class ThemeTracker:
             self.claim_ids_,
             self.link_similarity_,
             self.theme_info_,
+            frozenset(self.administrative_themes_),
         )
         return summarise(
             state,
@@ -358,7 +363,10 @@ class ThemeTracker:
             "releases": [info.to_dict() for info in self.releases_.values()],
             "statements": [s.to_dict() for s in self.statements_],
             "theme_ids": self.theme_ids_.tolist(),
-            "themes": {str(k): {"label": v[0], "keywords": list(v[1])} for k, v in sorted(self.theme_info_.items())},
+            "themes": {
+                str(k): {"label": v[0], "keywords": list(v[1]), "administrative": k in self.administrative_themes_}
+                for k, v in sorted(self.theme_info_.items())
+            },
             "claim_ids": list(self.claim_ids_),
             "link_similarity": [round(x, 6) for x in self.link_similarity_],
             "topic_model": self.topic_model_.to_dict(),
@@ -380,6 +388,7 @@ class ThemeTracker:
         tracker.statements_ = [Statement.from_dict(s) for s in data["statements"]]
         tracker.theme_ids_ = np.asarray(data["theme_ids"], dtype=np.intp)
         tracker.theme_info_ = {int(k): (v["label"], tuple(v["keywords"])) for k, v in data["themes"].items()}
+        tracker.administrative_themes_ = {int(k) for k, v in data["themes"].items() if v.get("administrative")}
         tracker.claim_ids_ = list(data["claim_ids"])
         tracker.link_similarity_ = [float(x) for x in data["link_similarity"]]
         tracker._closing = frozenset(data.get("closing_words", ()))
@@ -566,6 +575,8 @@ class ThemeTracker:
             if theme_id >= n_before and theme_id not in self.theme_info_:
                 members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
+                if not label_terms(keywords, self._setting):
+                    self.administrative_themes_.add(theme_id)
                 label = label_from(label_terms(keywords, self._setting), members[0][:60])
                 self.theme_info_[theme_id] = (label, keywords)
         self.statements_.extend(stmts)
@@ -593,13 +604,15 @@ def _setting_of(
     """Words no theme label holds.
 
     The names used by the scene-setting statements (theme -1), titles, label noise, the closing words of the
-    series and the keywords' words that are persons' names in most of their occurrences.
+    series and the keywords' words that are persons' names, or parts of web addresses, in most of their
+    occurrences.
     """
     scene = scene_names(s.text for s, t in zip(statements, theme_ids.tolist(), strict=True) if t < 0)
     scene = mostly_capitalised((s.text for s in statements), scene)
     candidates = {w for kws in keywords for k in kws for w in k.split()}
     names = person_name_words((s.text for s in statements), candidates)
-    return setting_words(scene) | closing | names
+    links = link_words((s.text for s in statements), candidates)
+    return setting_words(scene) | closing | names | links
 
 
 def _theme_label(keywords: Sequence[str], setting: frozenset[str], fallback: str) -> str:

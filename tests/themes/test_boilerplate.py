@@ -10,6 +10,7 @@ from claimcmp.themes import ThemeTracker
 from claimcmp.themes._boilerplate import (
     closing_rows,
     closing_words,
+    link_words,
     mostly_capitalised,
     person_name_words,
 )
@@ -83,3 +84,30 @@ def test_a_closing_line_is_in_no_theme_and_no_claim_and_its_words_label_nothing(
     loaded = ThemeTracker.from_dict(tracker.to_dict(), embedder=TopicalEmbedder())
     again = loaded.transform([_release(30, f"{POWER} {CLOSING}")])
     assert again[0] >= 0 and again[1] == -1
+
+
+def test_words_of_web_addresses_label_nothing() -> None:
+    texts = [
+        "Read the [report](https://example.gov/wp-content/uploads/2024/report.pdf) on funding.",
+        "The [plan](https://example.gov/wp-content/uploads/plan.pdf) adds funding.",
+        "Funding for the content of the plan.",
+    ]
+    assert link_words(texts, {"wp", "uploads", "funding", "content"}) == {"wp", "uploads", "content"}
+
+
+def test_a_theme_of_names_only_is_administrative_and_listed_last() -> None:
+    meet = (
+        "Director Alpha Omega and Advisor Gamma Delta welcomed Ambassador Zeta Kappa and Governor Theta Sigma of Lambda."
+    )
+    names = "Alpha Omega, Gamma Delta, Zeta Kappa and Theta Sigma of Lambda attended too."
+    releases = [_release(d, f"{GRAIN if d % 2 else POWER} {meet} {names} {CLOSING}") for d in range(8)]
+    tracker = ThemeTracker(embedder=TopicalEmbedder(), extractor=_sentences).fit(releases)  # type: ignore[arg-type]
+    series = tracker.result()
+    last = series.themes[-1]
+    # the names line is in (nearly) every release, the others in half, yet it comes last: who met, not a subject
+    assert last.administrative and tracker.administrative_themes_ == {last.id}
+    assert len(last.release_ids) > max(len(t.release_ids) for t in series.themes[:-1])
+    assert not any(w in last.label for w in ("alpha", "omega", "zeta", "lambda"))  # its own lower-case words
+    loaded = ThemeTracker.from_dict(tracker.to_dict(), embedder=TopicalEmbedder())
+    assert loaded.administrative_themes_ == tracker.administrative_themes_
+    assert [t.to_dict() for t in loaded.result().themes] == [t.to_dict() for t in series.themes]
