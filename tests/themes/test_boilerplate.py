@@ -97,7 +97,8 @@ def test_words_of_web_addresses_label_nothing() -> None:
 
 def test_a_theme_of_names_only_is_administrative_and_listed_last() -> None:
     meet = (
-        "Director Alpha Omega and Advisor Gamma Delta welcomed Ambassador Zeta Kappa and Governor Theta Sigma of Lambda."
+        "Director Alpha Omega and Advisor Gamma Delta welcomed Ambassador Zeta Kappa"
+        " and Governor Theta Sigma of Lambda."
     )
     names = "Alpha Omega, Gamma Delta, Zeta Kappa and Theta Sigma of Lambda attended too."
     releases = [_release(d, f"{GRAIN if d % 2 else POWER} {meet} {names} {CLOSING}") for d in range(8)]
