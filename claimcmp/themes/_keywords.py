@@ -8,7 +8,8 @@ kept up to date one statement at a time.
 
 Labels of every theme leave out setting words (:func:`setting_words`): the names that the series'
 scene-setting statements use for participants, places and events ("Meloni", "Italy", "White House"),
-the titles extraction knows, and the label-noise list. Keywords keep them.
+the titles extraction knows, and the label-noise list; the tracker adds the series' persons' names,
+closing words and words of web addresses (:mod:`claimcmp.themes._boilerplate`). Keywords keep them.
 """
 
 from __future__ import annotations

@@ -83,7 +83,10 @@ class ThemeTracker:
         Statements that only set the scene ("President Biden spoke today with Prime Minister Meloni of
         Italy.", "Participants included:", a participant's name and title; see
         :func:`claimcmp.extract.is_scene_setting`) take no part in themes and claims: they stay in
-        ``statements_`` with theme -1 and no claim. Direct quotes are never skipped.
+        ``statements_`` with theme -1 and no claim. So do list headers ("Participants included:",
+        :func:`claimcmp.extract.is_list_header`) and closing lines ("The two leaders agreed to remain in close
+        contact."), whose words are learned from the series (``docs/themes.md``). Direct quotes are never
+        skipped.
     random_state : int, default=0
 
     Attributes
