@@ -118,9 +118,28 @@ def substance_words(text: str) -> list[str]:
         if len(word) < 2 or _NUMBER.fullmatch(word) or word in setting:
             continue
         left.append((word, raw[0].isupper()))
-    if left and lower_words == 0 and all(upper for _, upper in left) and any(m.kind == "person" for m in mentions):
+    if left and lower_words == 0 and all(upper for _, upper in left) and _names_someone(text, mentions):
         return []
     return [word for word, _ in left]
+
+
+#: A participant line's tail: a party and district code ("(D-NY-10)", "(TX-18)", "(AR)").
+_DISTRICT = re.compile(r"\((?:[A-Z]-)?[A-Z]{2}(?:-\d{1,2})?\)\s*$")
+
+
+def _names_someone(text: str, mentions: list[Mention]) -> bool:
+    """Whether a line without lower-case words reads as a participant: "Name, Title, Body" or "Title Name (D-NY)".
+
+    A title-case heading ("*Administration Mounts Response to Extreme Heat*") has none of these marks: no
+    person found by extraction, no comma between the name and its titles, no district code; markup at its start
+    (a heading's emphasis) rules the comma and code forms out.
+    """
+    if any(m.kind == "person" for m in mentions):
+        return True
+    stripped = text.strip()
+    if stripped[:1] in "*#_":
+        return False
+    return "," in stripped or _DISTRICT.search(stripped) is not None
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
