@@ -14,7 +14,14 @@ import numpy as np
 from ..errors import ConfigurationError, NotFittedError
 from ..model import Release, Statement, StatementKind
 from ..topics.estimators import apply_params, params_of
-from ._boilerplate import closing_rows, closing_words, link_words, mostly_capitalised, person_name_words
+from ._boilerplate import (
+    closing_rows,
+    closing_words,
+    edge_themes,
+    link_words,
+    mostly_capitalised,
+    person_name_words,
+)
 from ._claims import ClaimGrouper
 from ._keywords import TermStats, label_from, label_terms, scene_names, setting_words
 from ._results import ThemeSeries
@@ -98,8 +105,10 @@ class ThemeTracker:
     theme_ids_ : ndarray of shape (n_statements,)
         Theme of each statement (-1: scene-setting, list header or closing line, in no theme).
     administrative_themes_ : set of int
-        Themes none of whose keywords is left once setting words are taken away (who met whom: participants,
-        offices, places); :meth:`result` lists them after the others (``Theme.administrative``).
+        Themes about the meeting itself, not a subject: none of their keywords is left once setting words are
+        taken away (who met whom: participants, offices, places), or their statements open or close their
+        releases far more often than chance (greetings, staying in touch); :meth:`result` lists them after
+        the others (``Theme.administrative``).
     claim_ids_ : list of str or None
         Claim of each statement (None: too short to be a claim).
     topic_model_ : TopicModel
@@ -196,6 +205,9 @@ class ThemeTracker:
             self.statements_, self.theme_ids_, [t.keywords for t in model.topics_], self._closing
         )
         self.administrative_themes_ = {t.id for t in model.topics_ if not label_terms(t.keywords, self._setting)}
+        self.administrative_themes_ |= edge_themes(
+            [stmts[i].release_id for i in keep], self.theme_ids_[keep].tolist()
+        )
         self.theme_info_ = {t.id: (self._label(t.id, t.keywords, t.label), tuple(t.keywords)) for t in model.topics_}
         self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
         self.claim_ids_: list[str | None] = []

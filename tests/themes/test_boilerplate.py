@@ -10,6 +10,7 @@ from claimcmp.themes import ThemeTracker
 from claimcmp.themes._boilerplate import (
     closing_rows,
     closing_words,
+    edge_themes,
     link_words,
     mostly_capitalised,
     person_name_words,
@@ -53,7 +54,8 @@ def test_closing_words_are_those_of_the_last_statements() -> None:
     words = [["grain"], ["power"], ["touch", "stay"]] * 6
     closing = closing_words(releases, words)
     assert closing == {"touch", "stay"}  # at the end of every release; the others never
-    assert closing_rows([["stay", "touch"], ["grain", "touch"], []], closing) == [0]
+    rows = [["stay", "touch"], ["grain", "touch"], [], ["close", "stay", "touch"], ["close", "grain", "stay", "touch"]]
+    assert closing_rows(rows, closing) == [0, 3]  # one word the statistic misses may ride along; not two
     assert closing_words(releases[:6], words[:6]) == frozenset()  # two releases: too few for a statistic
 
 
@@ -112,3 +114,13 @@ def test_a_theme_of_names_only_is_administrative_and_listed_last() -> None:
     loaded = ThemeTracker.from_dict(tracker.to_dict(), embedder=TopicalEmbedder())
     assert loaded.administrative_themes_ == tracker.administrative_themes_
     assert [t.to_dict() for t in loaded.result().themes] == [t.to_dict() for t in series.themes]
+
+
+def test_themes_at_the_edges_of_releases_are_about_the_meeting() -> None:
+    releases = [f"r{i}" for i in range(6) for _ in range(4)]
+    # theme 0 always opens, theme 3 always closes, themes 1 and 2 share the middle
+    themes = [0, 1, 2, 3] * 6
+    assert edge_themes(releases, themes) == {0, 3}
+    mixed = [1, 0, 2, 3, 0, 1, 3, 2, 2, 3, 0, 1, 3, 1, 2, 0, 0, 2, 1, 3, 1, 3, 0, 2]  # every theme everywhere
+    assert edge_themes(releases, mixed) == set()
+    assert edge_themes(releases[:8], themes[:8]) == set()  # two releases: too few
