@@ -201,14 +201,7 @@ class ThemeTracker:
         self.theme_ids_[keep] = np.asarray(model.labels_, dtype=np.intp)
         self._terms = TermStats()
         self._terms.add(stmts[i].text for i in keep)
-        self._setting = _setting_of(
-            self.statements_, self.theme_ids_, [t.keywords for t in model.topics_], self._closing
-        )
-        self.administrative_themes_ = {t.id for t in model.topics_ if not label_terms(t.keywords, self._setting)}
-        self.administrative_themes_ |= edge_themes(
-            [stmts[i].release_id for i in keep], self.theme_ids_[keep].tolist()
-        )
-        self.theme_info_ = {t.id: (self._label(t.id, t.keywords, t.label), tuple(t.keywords)) for t in model.topics_}
+        self._describe_themes(model, keep)
         self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
         self.claim_ids_: list[str | None] = []
         self.link_similarity_: list[float] = []
@@ -546,6 +539,16 @@ class ThemeTracker:
             self._closing = closing_words([stmts[i].release_id for i in keep], words)
         closing = {keep[j] for j in closing_rows(words, getattr(self, "_closing", frozenset()))}
         return [i for i in keep if quote[i] or i not in closing]
+
+    def _describe_themes(self, model: Any, keep: list[int]) -> None:
+        """Setting words, administrative themes and labels of the themes of a fitted topic model."""
+        topics = model.topics_
+        self._setting = _setting_of(self.statements_, self.theme_ids_, [t.keywords for t in topics], self._closing)
+        self.administrative_themes_ = {t.id for t in topics if not label_terms(t.keywords, self._setting)}
+        self.administrative_themes_ |= edge_themes(
+            [self.statements_[i].release_id for i in keep], self.theme_ids_[keep].tolist()
+        )
+        self.theme_info_ = {t.id: (self._label(t.id, t.keywords, t.label), tuple(t.keywords)) for t in topics}
 
     def _label(self, theme_id: int, keywords: Sequence[str], fallback: str) -> str:
         """Label of a fitted theme: its keywords without setting words, else its statements' own words."""
