@@ -41,7 +41,14 @@ from __future__ import annotations
 
 from ._pipeline import extract, extract_statements
 from ._result import Extraction, SkippedSpan
-from ._scene import is_scene_setting, substance_words
+from ._scene import (
+    is_list_header,
+    is_scene_setting,
+    lower_content_words,
+    person_names,
+    setting_vocabulary,
+    substance_words,
+)
 from ._segment import sentence_spans
 from ._sides import Sides, load_sides
 
@@ -51,8 +58,12 @@ __all__ = [
     "SkippedSpan",
     "extract",
     "extract_statements",
+    "is_list_header",
     "is_scene_setting",
     "load_sides",
+    "lower_content_words",
+    "person_names",
     "sentence_spans",
+    "setting_vocabulary",
     "substance_words",
 ]

@@ -34,7 +34,14 @@ from ..lang import word_set
 from ._lexicon import MEETING_PATTERN, NAME_STOPWORDS
 from ._mentions import Mention, find_mentions
 
-__all__ = ["is_scene_setting", "substance_words"]
+__all__ = [
+    "is_list_header",
+    "is_scene_setting",
+    "lower_content_words",
+    "person_names",
+    "setting_vocabulary",
+    "substance_words",
+]
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*", re.UNICODE)
 #: A chunk of capitalised words, possibly joined by the small words of proper names.
@@ -111,9 +118,28 @@ def substance_words(text: str) -> list[str]:
         if len(word) < 2 or _NUMBER.fullmatch(word) or word in setting:
             continue
         left.append((word, raw[0].isupper()))
-    if left and lower_words == 0 and all(upper for _, upper in left) and any(m.kind == "person" for m in mentions):
+    if left and lower_words == 0 and all(upper for _, upper in left) and _names_someone(text, mentions):
         return []
     return [word for word, _ in left]
+
+
+#: A participant line's tail: a party and district code ("(D-NY-10)", "(TX-18)", "(AR)").
+_DISTRICT = re.compile(r"\((?:[A-Z]-)?[A-Z]{2}(?:-\d{1,2})?\)\s*$")
+
+
+def _names_someone(text: str, mentions: list[Mention]) -> bool:
+    """Whether a line without lower-case words reads as a participant: "Name, Title, Body" or "Title Name (D-NY)".
+
+    A title-case heading ("*Administration Mounts Response to Extreme Heat*") has none of these marks: no
+    person found by extraction, no comma between the name and its titles, no district code; markup at its start
+    (a heading's emphasis) rules the comma and code forms out.
+    """
+    if any(m.kind == "person" for m in mentions):
+        return True
+    stripped = text.strip()
+    if stripped[:1] in "*#_":
+        return False
+    return "," in stripped or _DISTRICT.search(stripped) is not None
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
@@ -142,3 +168,37 @@ def is_scene_setting(text: str) -> bool:
         and readout boilerplate are taken away (:func:`substance_words` is empty).
     """
     return bool(text.strip()) and not _clearly_substantive(text) and not substance_words(text)
+
+
+#: A list header announces the items that follow ("Participants included:", "The Task Force membership is
+#: comprised of the following officials:"); longer lines ending in a colon say something themselves.
+_MAX_HEADER_WORDS = 15
+
+
+def is_list_header(text: str) -> bool:
+    """Whether a line only announces a list: it ends with a colon and has at most 15 words.
+
+    Its subject is in the items that follow, so it is neither a theme nor a claim of its own.
+    """
+    stripped = _MARKUP.sub(" ", text).strip()
+    return stripped.endswith(":") and len(stripped.split()) <= _MAX_HEADER_WORDS
+
+
+def lower_content_words(text: str) -> list[str]:
+    """The lower-case words of ``text`` that are not setting words (function words, titles, label noise).
+
+    A cheap stand-in for :func:`substance_words` (no mentions, no places): capitalised words, names and
+    places among them, are left out as a whole.
+    """
+    setting = _setting_words()
+    return [w for w in _LOWER_WORD.findall(_MARKUP.sub(" ", text)) if w not in setting]
+
+
+def person_names(text: str) -> list[str]:
+    """The names of the persons extraction finds in ``text`` ("Prime Minister Meloni" gives "Meloni")."""
+    return [m.name for m in find_mentions(text, 0, len(text)) if m.kind == "person" and m.name]
+
+
+def setting_vocabulary() -> frozenset[str]:
+    """The lower-case words that never carry a subject here: function words, titles, label noise, dates."""
+    return _setting_words()

@@ -8,7 +8,8 @@ kept up to date one statement at a time.
 
 Labels of every theme leave out setting words (:func:`setting_words`): the names that the series'
 scene-setting statements use for participants, places and events ("Meloni", "Italy", "White House"),
-the titles extraction knows, and the label-noise list. Keywords keep them.
+the titles extraction knows, and the label-noise list; the tracker adds the series' persons' names,
+closing words and words of web addresses (:mod:`claimcmp.themes._boilerplate`). Keywords keep them.
 """
 
 from __future__ import annotations
@@ -86,12 +87,17 @@ def scene_names(texts: Iterable[str]) -> frozenset[str]:
 
 def label_terms(keywords: Iterable[str], setting: frozenset[str]) -> tuple[str, ...]:
     """The keywords none of whose words is a setting word (a participant's name, a title, boilerplate)."""
-    return tuple(k for k in keywords if not any(w in setting for w in k.split()))
+    return tuple(k for k in keywords if not any(w in setting for w in re.split(r"[\s-]+", k) if w))
 
 
 def setting_words(scene: frozenset[str]) -> frozenset[str]:
-    """Words no theme label holds: the scene's names, the titles extraction knows, the label-noise list."""
+    """Words no theme label holds: the scene's names, the titles extraction knows, the label-noise list.
+
+    Also the words the scene-setting test takes away (:func:`claimcmp.extract.setting_vocabulary`: function
+    words, months and weekdays, the readout's speakers and reporting words).
+    """
+    from ..extract import setting_vocabulary
     from ..lang import word_set
 
     titles = {w.lower().rstrip(".") for w in word_set("extract_title_words")}
-    return scene | titles | word_set("topics_label_noise")
+    return scene | titles | word_set("topics_label_noise") | setting_vocabulary()

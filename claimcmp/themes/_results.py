@@ -43,6 +43,9 @@ class Theme:
     counts : mapping of period key to mapping of side to int
         Statements per side per period (sides without one: ``"unattributed"``).
     trend : Trend
+    administrative : bool
+        Every distinctive word of the theme names a participant, an office or a place (openings saying
+        who met whom, with no subject in common): listed after the other themes (issue #21).
     """
 
     id: int
@@ -54,6 +57,7 @@ class Theme:
     release_ids: tuple[str, ...]
     counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     trend: Trend = Trend.ONE_OFF
+    administrative: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keywords", tuple(self.keywords))
@@ -85,6 +89,7 @@ class Theme:
             "release_ids": list(self.release_ids),
             "counts": {p: dict(v) for p, v in self.counts.items()},
             "trend": self.trend.value,
+            "administrative": self.administrative,
         }
 
     @classmethod
@@ -100,6 +105,7 @@ class Theme:
             release_ids=tuple(data.get("release_ids", ())),
             counts=data.get("counts") or {},
             trend=Trend(data.get("trend", "one-off")),
+            administrative=bool(data.get("administrative", False)),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -58,6 +59,7 @@ class SeriesState:
     claim_ids: Sequence[str | None]
     link_similarity: Sequence[float]
     theme_info: Mapping[int, tuple[str, tuple[str, ...]]]
+    administrative: frozenset[int] = frozenset()
 
 
 def summarise(state: SeriesState, *, period: str, min_theme_size: int) -> ThemeSeries:
@@ -74,9 +76,10 @@ def summarise(state: SeriesState, *, period: str, min_theme_size: int) -> ThemeS
         if len(members[theme_id]) >= min_theme_size:
             label_keywords = theme_info.get(theme_id, (f"theme {theme_id}", ()))
             theme, theme_rows = _theme(theme_id, members[theme_id], statements, calendar, label_keywords)
-            themes.append(theme)
+            themes.append(dataclasses.replace(theme, administrative=theme_id in state.administrative))
             rows += theme_rows
-    themes.sort(key=lambda t: (-len(t.release_ids), -t.size, t.id))
+    # administrative themes (who met whom) after the others, each group by releases
+    themes.sort(key=lambda t: (t.administrative, -len(t.release_ids), -t.size, t.id))
     claims = _claims(statements, theme_ids, state.claim_ids, state.link_similarity, calendar)
     rows.sort(key=lambda r: (r.theme_id, r.period, r.side))
     return ThemeSeries(

@@ -14,6 +14,14 @@ import numpy as np
 from ..errors import ConfigurationError, NotFittedError
 from ..model import Release, Statement, StatementKind
 from ..topics.estimators import apply_params, params_of
+from ._boilerplate import (
+    closing_rows,
+    closing_words,
+    edge_themes,
+    link_words,
+    mostly_capitalised,
+    person_name_words,
+)
 from ._claims import ClaimGrouper
 from ._keywords import TermStats, label_from, label_terms, scene_names, setting_words
 from ._results import ThemeSeries
@@ -35,6 +43,8 @@ _PARAMS = (
     "skip_scene_setting",
     "random_state",
 )
+#: Words of a theme's own statements looked at when none of its topic keywords can label it.
+_DEEP_KEYWORDS = 40
 _ALL_PARAMS = ("embedder", "sides", "side_of", "extractor", "topic_model") + _PARAMS
 
 
@@ -80,7 +90,10 @@ class ThemeTracker:
         Statements that only set the scene ("President Biden spoke today with Prime Minister Meloni of
         Italy.", "Participants included:", a participant's name and title; see
         :func:`claimcmp.extract.is_scene_setting`) take no part in themes and claims: they stay in
-        ``statements_`` with theme -1 and no claim. Direct quotes are never skipped.
+        ``statements_`` with theme -1 and no claim. So do list headers ("Participants included:",
+        :func:`claimcmp.extract.is_list_header`) and closing lines ("The two leaders agreed to remain in close
+        contact."), whose words are learned from the series (``docs/themes.md``). Direct quotes are never
+        skipped.
     random_state : int, default=0
 
     Attributes
@@ -90,7 +103,12 @@ class ThemeTracker:
     statements_ : list of Statement
         Every statement, in series order within each fit/update.
     theme_ids_ : ndarray of shape (n_statements,)
-        Theme of each statement (-1: scene-setting, in no theme).
+        Theme of each statement (-1: scene-setting, list header or closing line, in no theme).
+    administrative_themes_ : set of int
+        Themes about the meeting itself, not a subject: none of their keywords is left once setting words are
+        taken away (who met whom: participants, offices, places), or their statements open or close their
+        releases far more often than chance (greetings, staying in touch); :meth:`result` lists them after
+        the others (``Theme.administrative``).
     claim_ids_ : list of str or None
         Claim of each statement (None: too short to be a claim).
     topic_model_ : TopicModel
@@ -172,7 +190,7 @@ class ThemeTracker:
             from ..topics.estimators import unfitted_copy
 
             model = unfitted_copy(self.topic_model)
-        keep = self._themed_rows(stmts)
+        keep = self._themed_rows(stmts, learn=True)
         if not keep:  # nothing but scene-setting: better themes of it than none
             keep = list(range(len(stmts)))
         model.fit([stmts[i] for i in keep], embeddings=vectors[keep])
@@ -181,12 +199,9 @@ class ThemeTracker:
         self.statements_ = list(stmts)
         self.theme_ids_ = np.full(len(stmts), -1, dtype=np.intp)
         self.theme_ids_[keep] = np.asarray(model.labels_, dtype=np.intp)
-        self._setting = _setting_of(self.statements_, self.theme_ids_)
-        self.theme_info_ = {
-            t.id: (_theme_label(t.keywords, self._setting, t.label), tuple(t.keywords)) for t in model.topics_
-        }
         self._terms = TermStats()
         self._terms.add(stmts[i].text for i in keep)
+        self._describe_themes(model, keep)
         self._grouper = ClaimGrouper(self.claim_threshold, vectors.shape[1])
         self.claim_ids_: list[str | None] = []
         self.link_similarity_: list[float] = []
@@ -320,6 +335,7 @@ class ThemeTracker:
             self.claim_ids_,
             self.link_similarity_,
             self.theme_info_,
+            frozenset(self.administrative_themes_),
         )
         return summarise(
             state,
@@ -355,10 +371,14 @@ class ThemeTracker:
             "releases": [info.to_dict() for info in self.releases_.values()],
             "statements": [s.to_dict() for s in self.statements_],
             "theme_ids": self.theme_ids_.tolist(),
-            "themes": {str(k): {"label": v[0], "keywords": list(v[1])} for k, v in sorted(self.theme_info_.items())},
+            "themes": {
+                str(k): {"label": v[0], "keywords": list(v[1]), "administrative": k in self.administrative_themes_}
+                for k, v in sorted(self.theme_info_.items())
+            },
             "claim_ids": list(self.claim_ids_),
             "link_similarity": [round(x, 6) for x in self.link_similarity_],
             "topic_model": self.topic_model_.to_dict(),
+            "closing_words": sorted(self._closing),
         }
         if include_embeddings:
             vectors = np.ascontiguousarray(self._all_vectors(), dtype="<f4")
@@ -376,9 +396,12 @@ class ThemeTracker:
         tracker.statements_ = [Statement.from_dict(s) for s in data["statements"]]
         tracker.theme_ids_ = np.asarray(data["theme_ids"], dtype=np.intp)
         tracker.theme_info_ = {int(k): (v["label"], tuple(v["keywords"])) for k, v in data["themes"].items()}
+        tracker.administrative_themes_ = {int(k) for k, v in data["themes"].items() if v.get("administrative")}
         tracker.claim_ids_ = list(data["claim_ids"])
         tracker.link_similarity_ = [float(x) for x in data["link_similarity"]]
-        tracker._setting = _setting_of(tracker.statements_, tracker.theme_ids_)
+        tracker._closing = frozenset(data.get("closing_words", ()))
+        keywords = [v[1] for v in tracker.theme_info_.values()]
+        tracker._setting = _setting_of(tracker.statements_, tracker.theme_ids_, keywords, tracker._closing)
         tracker._terms = TermStats()
         themed = zip(tracker.statements_, tracker.theme_ids_.tolist(), strict=True)
         tracker._terms.add(s.text for s, t in themed if t >= 0)
@@ -495,15 +518,49 @@ class ThemeTracker:
         order = series_order(infos)
         return [fresh[i] for i in order], [infos[i] for i in order]
 
-    def _themed_rows(self, stmts: Sequence[Statement]) -> list[int]:
-        """Rows of the statements that take part in themes and claims (all but scene-setting ones)."""
+    def _themed_rows(self, stmts: Sequence[Statement], *, learn: bool = False) -> list[int]:
+        """Rows of the statements that take part in themes and claims.
+
+        All but scene-setting lines, list headers and closing lines (direct quotes are always kept). With
+        ``learn``, the closing words are learned from these statements first (:func:`closing_words`).
+        """
+        if learn:
+            self._closing: frozenset[str] = frozenset()
         if not self.skip_scene_setting:
             return list(range(len(stmts)))
-        from ..extract import is_scene_setting
+        from ..extract import is_list_header, is_scene_setting, lower_content_words
 
-        return [
-            i for i, s in enumerate(stmts) if s.kind is StatementKind.DIRECT_QUOTE or not is_scene_setting(s.text)
+        quote = [s.kind is StatementKind.DIRECT_QUOTE for s in stmts]
+        keep = [
+            i for i, s in enumerate(stmts) if quote[i] or not (is_scene_setting(s.text) or is_list_header(s.text))
         ]
+        words = [lower_content_words(stmts[i].text) for i in keep]
+        if learn:
+            self._closing = closing_words([stmts[i].release_id for i in keep], words)
+        closing = {keep[j] for j in closing_rows(words, getattr(self, "_closing", frozenset()))}
+        return [i for i in keep if quote[i] or i not in closing]
+
+    def _describe_themes(self, model: Any, keep: list[int]) -> None:
+        """Setting words, administrative themes and labels of the themes of a fitted topic model."""
+        topics = model.topics_
+        self._setting = _setting_of(self.statements_, self.theme_ids_, [t.keywords for t in topics], self._closing)
+        self.administrative_themes_ = {t.id for t in topics if not label_terms(t.keywords, self._setting)}
+        self.administrative_themes_ |= edge_themes(
+            [self.statements_[i].release_id for i in keep], self.theme_ids_[keep].tolist()
+        )
+        self.theme_info_ = {t.id: (self._label(t.id, t.keywords, t.label), tuple(t.keywords)) for t in topics}
+
+    def _label(self, theme_id: int, keywords: Sequence[str], fallback: str) -> str:
+        """Label of a fitted theme: its keywords without setting words, else its statements' own words."""
+        label = _theme_label(keywords, self._setting, "")
+        if label:
+            return label
+        # every topic keyword names a participant, an office or a place (an administrative theme: who met):
+        # describe it by its own statements' words that are not names either
+        members = [s.text for s, t in zip(self.statements_, self.theme_ids_.tolist(), strict=True) if t == theme_id]
+        deep = self._terms.keywords(members, n=_DEEP_KEYWORDS)
+        names = mostly_capitalised((s.text for s in self.statements_), {w for k in deep for w in k.split("-")})
+        return _theme_label(deep, self._setting | names, fallback)
 
     def _group_claims(self, stmts: list[Statement], vectors: np.ndarray, keep: list[int]) -> None:
         themed = set(keep)
@@ -536,6 +593,8 @@ class ThemeTracker:
             if theme_id >= n_before and theme_id not in self.theme_info_:
                 members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
+                if not label_terms(keywords, self._setting):
+                    self.administrative_themes_.add(theme_id)
                 label = label_from(label_terms(keywords, self._setting), members[0][:60])
                 self.theme_info_[theme_id] = (label, keywords)
         self.statements_.extend(stmts)
@@ -554,9 +613,24 @@ class ThemeTracker:
         return ids
 
 
-def _setting_of(statements: Sequence[Statement], theme_ids: np.ndarray) -> frozenset[str]:
-    """Words no theme label holds: the names used by the scene-setting statements (theme -1), titles, noise."""
-    return setting_words(scene_names(s.text for s, t in zip(statements, theme_ids.tolist(), strict=True) if t < 0))
+def _setting_of(
+    statements: Sequence[Statement],
+    theme_ids: np.ndarray,
+    keywords: Iterable[Iterable[str]],
+    closing: frozenset[str],
+) -> frozenset[str]:
+    """Words no theme label holds.
+
+    The names used by the scene-setting statements (theme -1), titles, label noise, the closing words of the
+    series and the keywords' words that are persons' names, or parts of web addresses, in most of their
+    occurrences.
+    """
+    scene = scene_names(s.text for s, t in zip(statements, theme_ids.tolist(), strict=True) if t < 0)
+    scene = mostly_capitalised((s.text for s in statements), scene)
+    candidates = {w for kws in keywords for k in kws for w in k.split()}
+    names = person_name_words((s.text for s in statements), candidates)
+    links = link_words((s.text for s in statements), candidates)
+    return setting_words(scene) | closing | names | links
 
 
 def _theme_label(keywords: Sequence[str], setting: frozenset[str], fallback: str) -> str:

@@ -20,6 +20,8 @@ SCENE = [
     "Tom Perez, Senior Advisor, Assistant to the President, and Director of the Office of Intergovernmental Affairs",
     "<span style=\"text-decoration: underline\"> Participants included:</span>",
     "State Senator Sarah Elfreth (D-MD)",
+    "Congressman Jerry Nadler (D-NY-10)",  # a title extraction does not take for a person's, then a district
+    "Erica Ford, Life Camp, Inc.",  # no title: a name, a comma, a body
 ]
 
 CONTENT = [
@@ -29,6 +31,7 @@ CONTENT = [
     "itself against Russian aggression.",
     "He reaffirmed the importance of maintaining peace and stability across the Taiwan Strait.",
     "*Biden Administration Mounts Whole-of-Government Response to Address Extreme Heat*",
+    "*Task Force Briefed on Drought in the West, Forms Interagency Working Group to Provide Relief*",
 ]
 
 
@@ -59,9 +62,19 @@ def _scores(half: str) -> tuple[float, float]:
     return tp / max(sum(predicted), 1), tp / max(sum(gold), 1)
 
 
-@pytest.mark.parametrize(("half", "min_recall"), [("dev", 0.70), ("test", 0.45)])
+@pytest.mark.parametrize(("half", "min_recall"), [("dev", 0.70), ("test", 0.55)])
 def test_hand_labelled_readouts_precision_and_recall(half: str, min_recall: float) -> None:
     # benchmarks/scene_setting/README.md: precision first (a marked line leaves the themes)
     precision, recall = _scores(half)
     assert precision == 1.0
     assert recall >= min_recall
+
+
+def test_list_headers_add_recall_without_a_false_positive() -> None:
+    # the tracker also keeps list headers ("Participants included:") out of themes and claims
+    from claimcmp.extract import is_list_header
+
+    with LABELLED.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["label"] != "borderline"]
+    headers = [r for r in rows if is_list_header(r["text"]) and not is_scene_setting(r["text"])]
+    assert headers and all(r["label"] == "scene" for r in headers)
