@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ConfigurationError
-from ._bic import choose_n_clusters_bic, penalty_for
+from ._bic import MAX_BIC_SHARE, choose_n_clusters_bic, penalty_for
 from ._linkage import LinkageTree, average_linkage
 from ._threshold import absorb_small_topics, choose_n_clusters
 from .quantise import group_sums, nearest_centre, spherical_cells
@@ -209,4 +209,4 @@ class CentroidAgglomerative(_TreeCut):
         max_k = min(int(4 * np.sqrt(vectors.shape[0])), tree.n_cells - 1)
         sums = cell_means(vectors, cells, tree.n_cells)
         counts = np.bincount(cells, minlength=tree.n_cells)
-        return choose_n_clusters_bic(tree, sums, counts, max_k, penalty=penalty_for(vectors))
+        return choose_n_clusters_bic(tree, sums, counts, max_k, penalty=penalty_for(vectors), max_share=MAX_BIC_SHARE)

@@ -124,3 +124,24 @@ def test_many_loose_groups_that_fill_every_direction_are_not_merged():
     labels = CentroidAgglomerative(n_centres=400).fit(x).labels_
     assert 50 <= labels.max() + 1 <= 300
     assert adjusted_rand_score(truth, labels) > 0.9
+
+
+def test_a_cut_with_a_catch_all_topic_is_passed_over():
+    # unequal groups: the lowest BIC alone keeps the large group whole; a bar below its share forces the
+    # lowest-BIC cut among those whose largest topic stays under the bar
+    x, coarse, _ = nested_mixture(sub_spread=0.6, per=60, n_coarse=3, n_sub=4, dim=64, seed=4)
+    big = np.flatnonzero(coarse == 0)
+    x = np.vstack([x, x[big] + 0.01 * np.random.default_rng(0).standard_normal((len(big), 64)).astype(np.float32)])
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    model = CentroidAgglomerative(n_centres=150).fit(x)
+    tree, cells = model.tree_, model.cell_labels_
+    sums, counts = cell_means(x, cells, tree.n_cells), np.bincount(cells)
+    free = choose_n_clusters_bic(tree, sums, counts, max_clusters=40, penalty=penalty_for(x))
+    largest = {k: np.bincount(tree.cut(n_clusters=k), weights=counts).max() / len(x) for k in range(2, 41)}
+    bar = largest[free] - 0.05
+    assert bar > min(largest.values())  # some cut avoids the catch-all
+    capped = choose_n_clusters_bic(tree, sums, counts, max_clusters=40, penalty=penalty_for(x), max_share=bar)
+    assert capped != free and largest[capped] <= bar
+    allowed = [k for k in range(2, 41) if largest[k] <= bar]
+    free_again = choose_n_clusters_bic(tree, sums, counts, max_clusters=40, penalty=penalty_for(x), max_share=1.0)
+    assert free_again == free and capped in allowed
