@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from claimcmp.ingest import load_releases
-from claimcmp.model import Release, Statement
+from claimcmp.model import Release, Statement, StatementKind
 from claimcmp.themes._statements import sentence_spans
 
 from ..conftest import FakeEmbedder
@@ -15,8 +16,7 @@ from ..conftest import FakeEmbedder
 SERIES = Path(__file__).resolve().parents[2] / "fixtures" / "series"
 
 _STOP = frozenset(
-    "a an the of to in on and or for with by from at as is are was were be been that this its it their his her "
-    "he she they them both two new will would must may until again also said says asked called keep".split()
+    ["a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "with", "by", "from", "at", "as", "is", "are", "was", "were", "be", "been", "that", "this", "its", "it", "their", "his", "her", "he", "she", "they", "them", "both", "two", "new", "will", "would", "must", "may", "until", "again", "also", "said", "says", "asked", "called", "keep"]
 )
 # paraphrase pairs of the fixture's repeated claim map to one concept
 _SAME = {"stays": "remains", "resolving": "resolution", "peacefully": "peaceful"}
@@ -36,6 +36,18 @@ class TopicalEmbedder(FakeEmbedder):
 def sentence_extractor(release: Release, sides: object = None) -> list[Statement]:
     """One narration statement per sentence: extraction-independent unit tests."""
     return [Statement.from_span(release, s, e) for s, e in sentence_spans(release.text)]
+
+
+def dated_release(day: int, body: str) -> Release:
+    """A release ``day`` days after 2024-01-01, its id ``r<day>``."""
+    return Release(id=f"r{day}", text=body, date=(dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat())
+
+
+def narration_extractor(release: Release, sides: object = None) -> list[Statement]:
+    """One statement of kind narration per sentence (scene-setting tests: quotes are never scene-setting)."""
+    return [
+        Statement.from_span(release, s, e, kind=StatementKind.NARRATION) for s, e in sentence_spans(release.text)
+    ]
 
 
 def side_by_issuer(release: Release) -> str:

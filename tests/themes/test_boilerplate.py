@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from claimcmp.extract import is_list_header, lower_content_words, person_names
-from claimcmp.model import Release, Statement, StatementKind
+from claimcmp.model import Release
 from claimcmp.themes import ThemeTracker
 from claimcmp.themes._boilerplate import (
     closing_rows,
@@ -15,9 +13,8 @@ from claimcmp.themes._boilerplate import (
     mostly_capitalised,
     person_name_words,
 )
-from claimcmp.themes._statements import sentence_spans
 
-from .conftest import TopicalEmbedder
+from .conftest import TopicalEmbedder, dated_release, narration_extractor
 
 GRAIN = "They discussed grain exports through the Black Sea ports and the price of wheat."
 POWER = "They discussed repairs to the power grid before the winter and the supply of gas turbines."
@@ -25,18 +22,10 @@ CLOSING = "The two leaders agreed to remain in close contact over the coming day
 HEADER = "State legislative leaders from today's meeting included:"
 
 
-def _release(day: int, body: str) -> Release:
-    return Release(id=f"r{day}", text=body, date=(dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat())
-
-
-def _sentences(release: Release, sides: object = None) -> list[Statement]:
-    return [
-        Statement.from_span(release, s, e, kind=StatementKind.NARRATION) for s, e in sentence_spans(release.text)
-    ]
 
 
 def _series() -> list[Release]:
-    return [_release(d, f"{GRAIN if d % 2 else POWER} {CLOSING}") for d in range(8)]
+    return [dated_release(d, f"{GRAIN if d % 2 else POWER} {CLOSING}") for d in range(8)]
 
 
 def test_list_headers_and_content_words() -> None:
@@ -72,7 +61,7 @@ def test_name_words_need_most_of_their_occurrences_in_a_name() -> None:
 
 
 def test_a_closing_line_is_in_no_theme_and_no_claim_and_its_words_label_nothing() -> None:
-    tracker = ThemeTracker(embedder=TopicalEmbedder(), extractor=_sentences).fit(_series())  # type: ignore[arg-type]
+    tracker = ThemeTracker(embedder=TopicalEmbedder(), extractor=narration_extractor).fit(_series())  # type: ignore[arg-type]
     rows = list(zip(tracker.statements_, tracker.theme_ids_.tolist(), tracker.claim_ids_, strict=True))
     assert sum(s.text == CLOSING for s, _, _ in rows) == 8  # kept as statements
     for statement, theme, claim in rows:
@@ -81,10 +70,10 @@ def test_a_closing_line_is_in_no_theme_and_no_claim_and_its_words_label_nothing(
     assert {c.text for c in series.claims} == {GRAIN, POWER}
     labels = " ".join(t.label for t in series.themes)
     assert "contact" not in labels and "coming" not in labels
-    tracker.partial_fit([_release(20, f"{GRAIN} {CLOSING} {HEADER}")])
+    tracker.partial_fit([dated_release(20, f"{GRAIN} {CLOSING} {HEADER}")])
     assert tracker.theme_ids_[-3:].tolist()[1:] == [-1, -1] and tracker.theme_ids_[-3] >= 0
     loaded = ThemeTracker.from_dict(tracker.to_dict(), embedder=TopicalEmbedder())
-    again = loaded.transform([_release(30, f"{POWER} {CLOSING}")])
+    again = loaded.transform([dated_release(30, f"{POWER} {CLOSING}")])
     assert again[0] >= 0 and again[1] == -1
 
 
@@ -103,8 +92,8 @@ def test_a_theme_of_names_only_is_administrative_and_listed_last() -> None:
         " and Governor Theta Sigma of Lambda."
     )
     names = "Alpha Omega, Gamma Delta, Zeta Kappa and Theta Sigma of Lambda attended too."
-    releases = [_release(d, f"{GRAIN if d % 2 else POWER} {meet} {names} {CLOSING}") for d in range(8)]
-    tracker = ThemeTracker(embedder=TopicalEmbedder(), extractor=_sentences).fit(releases)  # type: ignore[arg-type]
+    releases = [dated_release(d, f"{GRAIN if d % 2 else POWER} {meet} {names} {CLOSING}") for d in range(8)]
+    tracker = ThemeTracker(embedder=TopicalEmbedder(), extractor=narration_extractor).fit(releases)  # type: ignore[arg-type]
     series = tracker.result()
     last = series.themes[-1]
     # the names line is in (nearly) every release, the others in half, yet it comes last: who met, not a subject

@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from claimcmp.model import Release, Statement, StatementKind
+from claimcmp.model import Release
 from claimcmp.themes import ThemeTracker
-from claimcmp.themes._statements import sentence_spans
 
-from .conftest import TopicalEmbedder
+from .conftest import TopicalEmbedder, dated_release, narration_extractor
 
 OPENING = "President Alpha spoke today by phone with Prime Minister Beta of Italy."
 GRAIN = "They discussed grain exports through the Black Sea ports and the price of wheat."
 POWER = "They discussed repairs to the power grid before the winter and the supply of gas turbines."
 
 
-def _release(day: int, body: str) -> Release:
-    return Release(id=f"r{day}", text=body, date=(dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat())
-
-
-def _sentences(release: Release, sides: object = None) -> list[Statement]:
-    return [
-        Statement.from_span(release, s, e, kind=StatementKind.NARRATION) for s, e in sentence_spans(release.text)
-    ]
 
 
 def _series() -> list[Release]:
-    return [_release(d, f"{OPENING} {GRAIN if d % 2 else POWER}") for d in range(6)]
+    return [dated_release(d, f"{OPENING} {GRAIN if d % 2 else POWER}") for d in range(6)]
 
 
 def _tracker(**kwargs: object) -> ThemeTracker:
-    return ThemeTracker(embedder=TopicalEmbedder(), extractor=_sentences, **kwargs).fit(_series())  # type: ignore[arg-type]
+    return ThemeTracker(embedder=TopicalEmbedder(), extractor=narration_extractor, **kwargs).fit(_series())  # type: ignore[arg-type]
 
 
 def test_a_scene_setting_line_is_in_no_theme_and_no_claim_but_stays_a_statement() -> None:
@@ -67,7 +56,7 @@ def test_skipping_can_be_turned_off_and_transform_agrees() -> None:
 
 def test_updates_and_round_trips_keep_scene_lines_out() -> None:
     tracker = _tracker()
-    tracker.partial_fit([_release(9, f"{OPENING} {GRAIN}")])
+    tracker.partial_fit([dated_release(9, f"{OPENING} {GRAIN}")])
     assert tracker.theme_ids_[-2] == -1 and tracker.claim_ids_[-2] is None
     assert tracker.theme_ids_[-1] >= 0
     loaded = ThemeTracker.from_dict(tracker.to_dict(), embedder=TopicalEmbedder())
