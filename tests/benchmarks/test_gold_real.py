@@ -124,6 +124,20 @@ def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouc
     assert (parts.count(untouched), parts.count("dev")) == counts
 
 
+def test_the_dev2_draw_is_reproducible_and_in_dev():
+    """select_dev2.py draws the 27 documents of dev2.json every time, later batches in split.json notwithstanding."""
+    spec = importlib.util.spec_from_file_location("select_dev2", validate.GOLD_ROOT / "select_dev2.py")
+    assert spec is not None and spec.loader is not None
+    select = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(select)
+    if not select.s3.RAW.is_dir():
+        pytest.skip("the shared raw readouts are not here")
+    drawn = [path.stem for path in select.draw()]
+    assert drawn == json.loads(select.DRAWN.read_text(encoding="utf-8"))
+    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
+    assert len(drawn) == 27 and all(split[name] == "dev" for name in drawn)
+
+
 def _topics(root: Path, topics: dict) -> Path:
     (root / "topics").mkdir(exist_ok=True)
     (root / "topics" / f"{topics['doc']}.topics.json").write_text(json.dumps(topics), encoding="utf-8")
