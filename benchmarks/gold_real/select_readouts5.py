@@ -87,7 +87,7 @@ def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= select_readouts3.later_draws("dev2.json")  # labelled after this draw
+    annotated -= select_readouts3.later_draws("dev2.json", "readouts6.json")  # labelled after this draw
     excluded = annotated | silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
@@ -104,9 +104,11 @@ def speakers(body: str) -> int:
 
 
 def candidates(
-    folders: tuple[str, ...], wanted: str, unwanted: str, labels: int | None, excluded: set[str]
+    folders: tuple[str, ...], wanted: str, unwanted: str, labels: int | None, excluded: set[str],
+    words: tuple[int, int] = (MIN_WORDS, MAX_WORDS),
 ) -> list[Path]:
-    """Sorted documents of the folders whose slug matches, of this batch's length, with the wanted speaker labels."""
+    """Sorted documents of the folders whose slug matches, of ``words`` (min, max) length (this batch's by default),
+    with the wanted speaker labels."""
     pool = []
     for folder in folders:
         for path in sorted((RAW / folder).glob("*.txt")):
@@ -116,7 +118,7 @@ def candidates(
             body = body_of(path)
             count = speakers(body)
             wanted_labels = labels is None or (count >= 2 if labels else not count)
-            if MIN_WORDS <= len(body.split()) <= MAX_WORDS and wanted_labels:
+            if words[0] <= len(body.split()) <= words[1] and wanted_labels:
                 pool.append(path)
     return pool
 

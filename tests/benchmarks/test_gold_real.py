@@ -95,7 +95,7 @@ def test_the_split_must_name_every_document_once(tmp_path):
     assert any("not one of dev, test, test2, test3" in problem for problem in problems)
 
 
-@pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5"])
+@pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5", "test6"])
 def test_a_later_untouched_split_is_accepted(tmp_path, part):
     root = _gold_set(tmp_path, GOOD)
     (root / "split.json").write_text(json.dumps({"d": part}), encoding="utf-8")
@@ -105,7 +105,7 @@ def test_a_later_untouched_split_is_accepted(tmp_path, part):
 @pytest.mark.parametrize(
     ("script", "untouched", "counts"),
     [("select_readouts3.py", "test3", (7, 20)), ("select_readouts4.py", "test4", (8, 4)),
-     ("select_readouts5.py", "test5", (12, 0))],
+     ("select_readouts5.py", "test5", (12, 0)), ("select_readouts6.py", "test6", (12, 0))],
 )
 def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouched, counts):
     """Each batch's selection script draws the same documents every time, all in split.json under the part it gives."""
@@ -122,6 +122,20 @@ def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouc
     assert all(split[path.stem] == part for _, part, path in first)
     parts = [part for _, part, _ in first]
     assert (parts.count(untouched), parts.count("dev")) == counts
+
+
+def test_the_dev2_draw_is_reproducible_and_in_dev():
+    """select_dev2.py draws the 27 documents of dev2.json every time, later batches in split.json notwithstanding."""
+    spec = importlib.util.spec_from_file_location("select_dev2", validate.GOLD_ROOT / "select_dev2.py")
+    assert spec is not None and spec.loader is not None
+    select = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(select)
+    if not select.s3.RAW.is_dir():
+        pytest.skip("the shared raw readouts are not here")
+    drawn = [path.stem for path in select.draw()]
+    assert drawn == json.loads(select.DRAWN.read_text(encoding="utf-8"))
+    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
+    assert len(drawn) == 27 and all(split[name] == "dev" for name in drawn)
 
 
 def _topics(root: Path, topics: dict) -> Path:
