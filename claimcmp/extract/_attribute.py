@@ -107,8 +107,8 @@ _TALKS_CONTENT = re.compile(
 )
 # "According to the Head of State, ... were discussed.": a source named first makes the sentence its report.
 _SOURCE_FIRST = re.compile(r"\W*(?:according\s+to|in\s+(?:his|her|their)\s+(?:words|view|opinion))\b", re.IGNORECASE)
-# "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
-# issuer makes in the impersonal voice (the house style of several foreign ministries).
+# "It was stressed that ...", "As regards the lorries, it was explained that ...": a point of the talks told in the
+# impersonal voice, with no teller named (the house style of several foreign ministries).
 _IMPERSONAL_REPORT = re.compile(
     r"\W*(?:[A-Z][^.;]{0,200}?,\s+)?it\s+was\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|repeatedly\s+"
     r"|particularly\s+|especially\s+|specifically\s+|firmly\s+|clearly\s+)*"
@@ -165,6 +165,22 @@ def _told_other_side(
     return False
 
 
+def _told_at_home(unit: _Unit, discourse: Discourse) -> bool:
+    """ "Volodymyr Zelenskyy was informed about …" with no teller named, at a meeting of the issuer's own people
+    (no participant of another side so far): his own officials told him; a report of the issuer's side with no
+    named speaker. Only with the issuing office's principal known."""
+    issuer = discourse.resolver.issuer_side
+    if issuer is None or discourse.principal is None:
+        return False
+    if any(e.kind == "person" and _home(e, issuer) != issuer for e in discourse.entities):
+        return False
+    for cue in find_cues(unit.text, unit.start, unit.end):
+        if _told_passive(unit.text, unit.start, cue):
+            told = [e for m, e in unit.resolved if m.end <= cue.start and _is_subject(unit.text, unit.start, m)]
+            return bool(told) and told[-1] is not None and told[-1].kind == "person"
+    return False
+
+
 def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
     if _NON_SUBJECT_BEFORE.search(text[max(unit_start, mention.start - 30) : mention.start]):
         return False
@@ -215,7 +231,8 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
         clause_start = _clause_start(unit, cue)
         before = [
             (m, e) for m, e in resolved
-            if clause_start <= m.start and m.end <= cue.start and _is_subject(text, clause_start, m)
+            if clause_start <= m.start and m.end <= cue.start
+            and (_is_subject(text, clause_start, m) or _comment_clause(text, clause_start, m, cue))
         ]
         people = [(m, e) for m, e in before if m.kind in ("person", "pronoun", "joint")]
         pool = people or before
@@ -225,7 +242,7 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             if own is not None:
                 return own
         if pool:
-            mention, entity = pool[-1]
+            mention, entity = _apposition_head(text, pool, cue.start)
             if mention.kind == "joint":
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
             # with the issuing office's principal known, an unplaced office holder is the issuer's (see _home)
@@ -242,6 +259,24 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
         if postposed is not None:
             return postposed
     return _agentless(unit, passive) if not unit.quotes else None
+
+
+# What sets off an apposition between a subject and its verb: ", Adviser - President's Commissioner for …, said".
+_APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*[^,;.:()\"“”]*(?:,[^,;.:()\"“”]*)?,\s*(?:\w+ly\s+|also\s+)?")
+
+
+def _apposition_head(
+    text: str, pool: list[tuple[Mention, Entity | None]], cue_start: int
+) -> tuple[Mention, Entity | None]:
+    """The subject of a cue among the mentions before it: the last one, unless it lies in an apposition set off by
+    commas (or a dash) after a named person ("Daria Herasymchuk, Adviser - President's Commissioner for Children's
+    Rights, said"): the titles there describe that person, who is the subject."""
+    for mention, entity in reversed(pool[:-1]):
+        if entity is not None and entity.name and mention.kind == "person" and _APPOSITION.fullmatch(
+            text, mention.end, cue_start
+        ):
+            return mention, entity
+    return pool[-1]
 
 
 # Verbs of what is said in talks, whose agentless passive is a point of the talks ("Hope was expressed that …",
@@ -298,6 +333,15 @@ def _passive_agent(unit: _Unit, cue: Cue) -> _Speaker | None:
                 return _Speaker(entity, False, cue.text, (mention.start, mention.end))
             break
     return None
+
+
+def _comment_clause(text: str, clause_start: int, mention: Mention, cue: Cue) -> bool:
+    """ "The third initiative, as the Head of State noted, lies …": a comment clause ("as" + subject + cue, set off
+    by commas) names the speaker of the sentence around it; "as" there is no preposition."""
+    return bool(
+        re.search(r"(?:^|[,(—–])\s*[Aa]s\s+$", text[clause_start : mention.start])
+        and re.fullmatch(r"\s+(?:\w+ly\s+|also\s+)?", text[mention.end : cue.start])
+    )
 
 
 def _clause_start(unit: _Unit, cue: Cue) -> int:
@@ -623,12 +667,14 @@ def _nominal_report(unit: _Unit, discourse: Discourse) -> list[Piece] | None:
 
 def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
     """The unit's piece when its kind is fixed before any speaker is looked for: background narration,
-    impersonal reports (the issuer's) and agentless outcomes (joint)."""
+    impersonal reports and agentless outcomes (joint)."""
     text, start, end = unit.text, unit.start, unit.end
     if section == "background" and not unit.quotes:
         return Piece(start, end, StatementKind.NARRATION)
     if not unit.quotes and _IMPERSONAL_REPORT.match(text, start, end):
-        return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
+        # an unnamed teller ("It was stressed that …"): a point of the talks, joint (ANNOTATION.md), unless it
+        # carries on an account of the issuer's principal (``_pipeline._continues_account``)
+        return Piece(start, end, StatementKind.JOINT)
     if not unit.quotes and (_TALKS_CONTENT.match(text, start, end) or (
         _AGENTLESS_CONTENT.match(text, start, end) and not _SOURCE_FIRST.match(text, start, end)
     )):
@@ -644,6 +690,8 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
         return Piece(start, end, StatementKind.JOINT)
     if speaker is None and _told_other_side(text, start, end, resolved, issuer_side):
         return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
+    if speaker is None and _told_at_home(unit, discourse):
+        return Piece(start, end, StatementKind.REPORTED, issuer_side=True)
     if speaker is None:
         subject = next(((m, e) for m, e in resolved if _is_subject(text, start, m)), None)
         if subject is not None and subject[1] is not None and subject[0].kind == "person":

@@ -212,7 +212,10 @@ def _speaks_jointly(piece: Piece, text: str) -> bool:
 
 
 _ACCOUNT = re.compile(
-    r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion)|(?:report|brief|inform)\w*\s+on)\b", re.I
+    r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion)|(?:report|brief|inform)\w*\s+on"
+    # a comment clause: "As the Head of State noted in his speech, the three initiatives …"
+    r"|as\s+(?:the\s+)?\w[\w'’-]*(?:\s+\w[\w'’-]*){0,4}?\s+(?:noted|said|stressed|emphasi[sz]ed|pointed\s+out"
+    r"|underlined|stated|recalled|explained))\b", re.I
 )
 _ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
 
@@ -241,10 +244,12 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     pronoun = _subject_pronoun(text, piece, entity)
     if entity.kind != "person" or (pronoun is None and (issuer is None or (entity.side or issuer) != issuer)):
         return False
-    if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
+    # an impersonal report ("It was noted that NATO was not ready ...", joint on its own) has its speaker left
+    # out: him
+    impersonal = impersonal_report(text, piece.start, piece.end)
+    if piece.kind is not (StatementKind.JOINT if impersonal else StatementKind.NARRATION) or piece.entity is not None:
         return False
-    # an impersonal report ("It was noted that NATO was not ready ...") has its speaker left out: him
-    told = find_cues(text, piece.start, piece.end) and not impersonal_report(text, piece.start, piece.end)
+    told = find_cues(text, piece.start, piece.end) and not impersonal
     if told or MEETING_PATTERN.search(text, piece.start, piece.end):
         return False
     if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
