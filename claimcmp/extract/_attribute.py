@@ -359,9 +359,14 @@ def _own_view(unit: _Unit, cue: Cue, discourse: Discourse) -> _Speaker | None:
     """A noun cue's own possessive: "In his view, ..." is his ("For his part, the Turkish Minister ..." is not)."""
     text = unit.text
     own = re.search(r"\b(his|her)\b", cue.text)
-    named_next = any(
+    named = [
+        e for m, e in unit.resolved if m.kind == "person" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start])
+    ]
+    named_next = named or any(
         m.kind != "pronoun" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start]) for m, _ in unit.resolved
     )
+    if own and named and named[0] is not None:  # "For her part, Maria Lenska …": the possessive tells her gender
+        named[0].gender = named[0].gender or ("m" if own.group(1) == "his" else "f")
     if own and not named_next:
         at = cue.start + own.start()
         pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
