@@ -82,6 +82,12 @@ _AGENTLESS_CONTENT = re.compile(
     r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon|paid\s+to|given\s+to)"
     r"(?![^.;]*\bby\b)[^;]{0,200}?[.!]?\s*$",
 )
+# "A package of documents was approved during the visit.": an outcome of the talks in the agentless passive, as the
+# main verb (no comma or relative pronoun before it: "… the decision, which was adopted …" is no outcome told).
+_AGENTLESS_OUTCOME = re.compile(
+    r"\W*(?!It\b)[A-Z](?:(?!\b(?:which|that|who|whom)\b)[^;:,]){0,200}?\s(?:was|were)\s+(?:also\s+|further\s+)?"
+    r"(?:approved|adopted|signed|endorsed)\b(?![^.;]*\bby\b)"
+)
 # "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
 # talks themselves as the subject of what they dealt with, a point of both sides.
 _TALKS_CONTENT = re.compile(
@@ -184,7 +190,10 @@ def _told_at_home(unit: _Unit, discourse: Discourse) -> bool:
 def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
     if _NON_SUBJECT_BEFORE.search(text[max(unit_start, mention.start - 30) : mention.start]):
         return False
-    # a possessive or the first part of a compound ("Ukraine's", "the Ukraine-EU Summit") is no subject
+    # a possessive or a part of a compound ("Ukraine's", "the Ukraine-EU Summit", "the U.S.-Latvia project") is no
+    # subject
+    if re.search(r"(?<![\w.\-])[A-Z][\w.]*-$", text[max(unit_start, mention.start - 20) : mention.start]):
+        return False
     return not re.match(r"[’']s\b|-\w", text[mention.end : mention.end + 3])
 
 
@@ -680,8 +689,9 @@ def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
         # an unnamed teller ("It was stressed that …"): a point of the talks, joint (ANNOTATION.md), unless it
         # carries on an account of the issuer's principal (``_pipeline._continues_account``)
         return Piece(start, end, StatementKind.JOINT)
+    agentless = _AGENTLESS_CONTENT.match(text, start, end) or _AGENTLESS_OUTCOME.match(text, start, end)
     if not unit.quotes and (_TALKS_CONTENT.match(text, start, end) or (
-        _AGENTLESS_CONTENT.match(text, start, end) and not _SOURCE_FIRST.match(text, start, end)
+        agentless and not _SOURCE_FIRST.match(text, start, end)
     )):
         return Piece(start, end, StatementKind.JOINT)
     return None

@@ -174,7 +174,13 @@ def _byline(text: str, blocks: list[Any]) -> str | None:
 def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     """Whether the release is a statement of several parties, so that "we" speaks for all of them."""
     opening = release.text[blocks[0].start : blocks[0].end] if blocks else ""
-    return bool(_JOINT_STATEMENT.search(release.title or "") or _JOINT_STATEMENT.search(opening))
+    if _JOINT_STATEMENT.search(release.title or ""):
+        return True
+    # a heading ("Joint Statement of …") or a line presenting the text; a sentence of a readout that names a joint
+    # statement as something the leaders adopted ("The presidents adopted a joint statement on …") is no such line
+    heading = "\n" not in opening.strip() and len(opening) <= 200 and not opening.rstrip().endswith(".")
+    found = _JOINT_STATEMENT.search(opening)
+    return found is not None and (heading or "following" in found.group(0).lower())
 
 
 _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)

@@ -99,3 +99,48 @@ def test_paying_attention_to_a_point_is_a_speech_act():
     got = attribution(text, UA)
     assert got[1] == ("reported", "Volodymyr Zelenskyy", "Ukraine")
     assert got[2][0] == "narration"  # paying a visit says nothing
+
+
+def test_a_readout_naming_a_joint_statement_is_not_one():
+    readout = (
+        "The leaders of the two countries discussed the further development of the partnership. The presidents "
+        "adopted a joint statement on information security.\n\n"
+        "The Russian Direct Investment Fund and the Uzbek Direct Investment Fund signed investment agreements."
+    )
+    got = attribution(readout, KREMLIN, date="2021-11-19")
+    assert got[1][0] == "joint" and got[2] == ("narration", None, None)  # the funds' deal is told, not said jointly
+    statement = (
+        "Joint Statement of the United States and Latvia\n\n"
+        "We intend to deepen our cooperation on clean energy."
+    )
+    rel = Release(id="j", text=statement, date="2022-04-04", source="https://www.state.gov/joint-statement/")
+    assert [s.kind.value for s in extract_statements(rel)][-1] == "joint"
+
+
+def test_a_country_inside_a_compound_is_no_subject():
+    text = (
+        "Joint Statement on Clean Energy\n\n"
+        "The U.S.-Latvia energy project will draw on expertise from government and academia for technical exchanges."
+    )
+    rel = Release(id="j", text=text, date="2022-04-04", source="https://www.state.gov/joint-statement/")
+    assert [(s.kind.value, s.speaker) for s in extract_statements(rel)][-1] == ("joint", None)
+    # a title with a hyphen inside it still names its holder: "the Commander-in-Chief of the Armed Forces"
+    coordinated = (
+        "Head of the President's Office Andriy Yermak and Commander-in-Chief of the Armed Forces of Ukraine Valerii "
+        "Zaluzhny had a phone conversation with US National Security Advisor Jacob Sullivan. The Head of the Office "
+        "of the President and the Commander-in-Chief of the Armed Forces of Ukraine noted the leading role of the "
+        "United States."
+    )
+    assert attribution(coordinated, UA)[1][1] in ("Andriy Yermak; Valerii Zaluzhny", "Valerii Zaluzhny")
+
+
+def test_an_outcome_in_the_agentless_passive_is_joint_but_not_inside_a_relative_clause():
+    text = (
+        "Vladimir Putin met with Prime Minister of Armenia Nikol Pashinyan. "
+        "A package of documents was approved during the visit. "
+        "A programme for cooperation in the field of energy was also approved. "
+        "Vladimir Putin thanked Armenia for the decision to open the route, which was adopted last week."
+    )
+    got = attribution(text, KREMLIN)
+    assert got[1] == ("joint", None, "joint") and got[2] == ("joint", None, "joint")
+    assert got[3] == ("reported", "Vladimir Putin", "Russia")
