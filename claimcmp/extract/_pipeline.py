@@ -180,7 +180,8 @@ def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     # statement as something the leaders adopted ("The presidents adopted a joint statement on …") is no such line
     heading = "\n" not in opening.strip() and len(opening) <= 200 and not opening.rstrip().endswith(".")
     found = _JOINT_STATEMENT.search(opening)
-    return found is not None and (heading or "following" in found.group(0).lower())
+    presents = "following" in opening[: found.end()].lower() if found is not None else False
+    return found is not None and (heading or presents)
 
 
 _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
@@ -295,6 +296,8 @@ def _statement(release: Release, piece: Piece, issuer_side: str | None) -> State
     elif piece.entity is not None:
         # co-speakers of one side ("Andriy Yermak and Valerii Zaluzhny thanked …") are joined with "; "
         speaker = "; ".join(e.canonical for e in piece.co_speakers) or piece.entity.canonical
+        if piece.entity.kind == "collective":
+            speaker = None  # a state or body as the agent ("Russia proposed …"): its side, no speaker (ANNOTATION.md)
         side = piece.entity.side or issuer_side
     elif piece.issuer_side:
         side = issuer_side

@@ -144,3 +144,14 @@ def test_an_outcome_in_the_agentless_passive_is_joint_but_not_inside_a_relative_
     got = attribution(text, KREMLIN)
     assert got[1] == ("joint", None, "joint") and got[2] == ("joint", None, "joint")
     assert got[3] == ("reported", "Vladimir Putin", "Russia")
+
+
+def test_a_state_as_the_agent_has_its_side_and_no_speaker():
+    # ANNOTATION.md: "If only the state is the agent ("Russia proposed…"), speaker is null and side is that state"
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy met with Prime Minister of Poland Mateusz Morawiecki. "
+        "Poland stressed that it would keep its border open to refugees."
+    )
+    assert attribution(text, UA)[1] == ("reported", None, "Poland")
+    person = text.replace("Poland stressed that it", "Mateusz Morawiecki stressed that Poland")
+    assert attribution(person, UA)[1] == ("reported", "Mateusz Morawiecki", "Poland")
