@@ -340,6 +340,9 @@ JOINT_PATTERN = re.compile(
     rf"(?:\b(?:[Tt]he|[Bb]oth|[Aa]ll|[Ee]ach\s+of\s+the)\s+(?!United\s+Nations\b)(?:(?:two|three|four|five|2|3|4)\s+)?"
     rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{_JOINT_NOUNS})\b(?!['’]s?\s+(?:own|respective))"
     rf"|\b(?:his|her|their)\s+(?:[A-Za-z-]+\s+)?counterparts?\b"
+    # without an article, as some house styles write it: "Leaders were unanimous in their assessment of …" (not a
+    # name's part: "Leaders' Statement", "Leaders Summit")
+    rf"|\b(?:Leaders|Interlocutors|Sides)\b(?!['’]|\s+[A-Z])"
     rf"|\b(?:[Tt]hey|[Tt]ogether|[Jj]ointly|[Bb]oth)\b)"
 )
 

@@ -155,3 +155,14 @@ def test_a_state_as_the_agent_has_its_side_and_no_speaker():
     assert attribution(text, UA)[1] == ("reported", None, "Poland")
     person = text.replace("Poland stressed that it", "Mateusz Morawiecki stressed that Poland")
     assert attribution(person, UA)[1] == ("reported", "Mateusz Morawiecki", "Poland")
+
+
+def test_leaders_without_an_article_are_a_joint_subject_but_not_inside_a_name():
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy had a phone conversation with President of Lithuania Gitanas "
+        "Nauseda. Leaders were unanimous in their assessment of security threats in and around Ukraine. "
+        "The G7 Leaders Summit will take place in June."
+    )
+    got = attribution(text, UA, date="2021-12-02")
+    assert got[1] == ("joint", None, "joint")
+    assert got[2][0] == "narration"
