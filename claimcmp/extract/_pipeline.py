@@ -132,7 +132,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
             for u_start, u_end, cuts, quotes in _units(text, seg_start, seg_end):
                 found = attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)
                 for piece in floor.voiced(text, u_start, u_end, cuts, found):
-                    carried = _carried_account(previous, piece, text, resolver.issuer_side)
+                    carried = _carried_account(previous, piece, text, resolver.issuer_side, floor.role is None)
                     if carried is not None:
                         piece = replace(piece, kind=StatementKind.REPORTED, entity=carried, issuer_side=False)
                     elif _continues_position(previous, piece, text):
@@ -227,9 +227,17 @@ _ACCOUNT = re.compile(
 _ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
 
 
-def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> Entity | None:
-    """The speaker whose account ``piece`` carries on (see :func:`_continues_account`), else None."""
-    if previous is not None and _continues_account(previous, piece, text, issuer):
+def _carried_account(
+    previous: Piece | None, piece: Piece, text: str, issuer: str | None, narrated: bool = False
+) -> Entity | None:
+    """The speaker whose account ``piece`` carries on (see :func:`_continues_account`), else None. In narration
+    (no transcript turn), a quote of the speaker's is an account too: "… whose whereabouts are unknown," she said.
+    Based on these data, it will also be possible to …" carries her words on."""
+    if previous is None:
+        return None
+    if narrated and previous.kind is StatementKind.DIRECT_QUOTE and previous.entity is not None:
+        previous = replace(previous, kind=StatementKind.REPORTED, cue=None)
+    if _continues_account(previous, piece, text, issuer):
         return previous.entity
     return None
 

@@ -166,3 +166,18 @@ def test_leaders_without_an_article_are_a_joint_subject_but_not_inside_a_name():
     got = attribution(text, UA, date="2021-12-02")
     assert got[1] == ("joint", None, "joint")
     assert got[2][0] == "narration"
+
+
+def test_an_unmarked_sentence_after_a_quote_in_narration_carries_the_quote_on():
+    text = (
+        "President of Ukraine Volodymyr Zelenskyy took part in a meeting of the Council. "
+        "Oksana Petrenko, Adviser to the President, said that the registers would be joined. "
+        '"We have more than 150 registers," she said. '
+        "Based on these data, it will also be possible to obtain evidence of the crimes."
+    )
+    got = attribution(text, UA)
+    assert got[-1] == ("reported", "Oksana Petrenko", "Ukraine")
+    # in a transcript turn the quote is the turn's own words: nothing is carried by a later narration
+    turn = "MS PORTER: Good afternoon.\n\nQUESTION: Based on these data, will it be possible to act?"
+    rows = [(s.kind.value, s.speaker) for s in extract_statements(Release(id="q", text=turn, title="Press Briefing"))]
+    assert rows[-1] == ("narration", None)
