@@ -79,8 +79,8 @@ def _load(inputs: Any, on_error: Literal["raise", "skip"]) -> list[Release]:
 
 
 def _extract(releases: Sequence[Release], sides: Any, show_progress: bool) -> tuple[list[Statement], dict[str, Any]]:
-    """The statements of every release, and each release's issuing side (or None)."""
-    from ..extract import extract
+    """The statements of every release (one spelling per speaker across them), and each release's issuing side."""
+    from ..extract import extract, unify_speakers
 
     iterable: Iterable[Release] = releases
     if show_progress and len(releases) > 1:
@@ -88,7 +88,8 @@ def _extract(releases: Sequence[Release], sides: Any, show_progress: bool) -> tu
 
         iterable = tqdm(releases, desc="extract", unit="release")
     extractions = [extract(r, sides=sides) for r in iterable]
-    return [s for x in extractions for s in x.statements], {x.release_id: x.issuer_side for x in extractions}
+    statements = unify_speakers([s for x in extractions for s in x.statements])
+    return statements, {x.release_id: x.issuer_side for x in extractions}
 
 
 def _model_identity(embedder: Any) -> tuple[str, str]:

@@ -56,14 +56,14 @@ def _cell(value: Any, width: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import ConfigurationError
-    from ..extract import extract_statements, load_sides
+    from ..extract import extract_statements, load_sides, unify_speakers
     from ..topics import TopicModel
 
     if args.n_topics is not None and args.n_topics < 1:
         raise ConfigurationError(f"--n-topics must be at least 1, got {args.n_topics}.", fix="Pass a positive number.")
     releases = load_inputs(args)
     sides = load_sides(args.sides)
-    statements = [s for release in releases for s in extract_statements(release, sides)]
+    statements = unify_speakers([s for release in releases for s in extract_statements(release, sides)])
     if not statements:
         raise ConfigurationError("The releases hold no statements to cluster.", fix="Check the input files.")
     embedder = make_embedder(args)

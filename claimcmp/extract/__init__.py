@@ -33,12 +33,14 @@ Modules: ``_segment`` (blocks, sentences via syntok), ``_quotes``,
 ``_mentions``, ``_discourse`` (coreference), ``_sides`` (sides and aliases; the
 built-in gazetteer is the public :mod:`claimcmp.gazetteer`), ``_lexicon`` (cues, roles), ``_boilerplate``,
 ``_attribute`` (rules per unit), ``_turns`` (speaker labels, signers),
-``_floor`` (who holds the floor), ``_pipeline``, ``_result``, ``_scene`` (scene-setting narration:
+``_floor`` (who holds the floor), ``_pipeline``, ``_result``, ``_names`` (one spelling per speaker across
+releases: :func:`unify_speakers`, :func:`name_key`), ``_scene`` (scene-setting narration:
 :func:`is_scene_setting`, used by theme tracking to keep "X met Y today" out of themes and repeated claims).
 """
 
 from __future__ import annotations
 
+from ._names import name_key, same_person, unify_speakers
 from ._pipeline import extract, extract_statements
 from ._result import Extraction, SkippedSpan
 from ._scene import (
@@ -62,8 +64,11 @@ __all__ = [
     "is_scene_setting",
     "load_sides",
     "lower_content_words",
+    "name_key",
     "person_names",
+    "same_person",
     "sentence_spans",
     "setting_vocabulary",
     "substance_words",
+    "unify_speakers",
 ]

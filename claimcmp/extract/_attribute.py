@@ -82,6 +82,12 @@ _AGENTLESS_CONTENT = re.compile(
     r"|underlined|emphasi[sz]ed|stressed|noted|highlighted|reaffirmed|agreed\s+upon|paid\s+to|given\s+to)"
     r"(?![^.;]*\bby\b)[^;]{0,200}?[.!]?\s*$",
 )
+# "A package of documents was approved during the visit.": an outcome of the talks in the agentless passive, as the
+# main verb (no comma or relative pronoun before it: "… the decision, which was adopted …" is no outcome told).
+_AGENTLESS_OUTCOME = re.compile(
+    r"\W*(?!It\b)[A-Z](?:(?!\b(?:which|that|who|whom)\b)[^;:,]){0,200}?\s(?:was|were)\s+(?:also\s+|further\s+)?"
+    r"(?:approved|adopted|signed|endorsed)\b(?![^.;]*\bby\b)"
+)
 # "The discussion covered ...", "The main focus of the conversation was on ...", "The talks focused on ...": the
 # talks themselves as the subject of what they dealt with, a point of both sides.
 _TALKS_CONTENT = re.compile(
@@ -107,8 +113,8 @@ _TALKS_CONTENT = re.compile(
 )
 # "According to the Head of State, ... were discussed.": a source named first makes the sentence its report.
 _SOURCE_FIRST = re.compile(r"\W*(?:according\s+to|in\s+(?:his|her|their)\s+(?:words|view|opinion))\b", re.IGNORECASE)
-# "It was stressed that ...", "As regards the lorries, it was explained that ...": a point the readout's
-# issuer makes in the impersonal voice (the house style of several foreign ministries).
+# "It was stressed that ...", "As regards the lorries, it was explained that ...": a point of the talks told in the
+# impersonal voice, with no teller named (the house style of several foreign ministries).
 _IMPERSONAL_REPORT = re.compile(
     r"\W*(?:[A-Z][^.;]{0,200}?,\s+)?it\s+was\s+(?:also\s+|further\s+|again\s+|once\s+again\s+|repeatedly\s+"
     r"|particularly\s+|especially\s+|specifically\s+|firmly\s+|clearly\s+)*"
@@ -165,10 +171,29 @@ def _told_other_side(
     return False
 
 
+def _told_at_home(unit: _Unit, discourse: Discourse) -> bool:
+    """ "Volodymyr Zelenskyy was informed about …" with no teller named, at a meeting of the issuer's own people
+    (no participant of another side so far): his own officials told him; a report of the issuer's side with no
+    named speaker. Only with the issuing office's principal known."""
+    issuer = discourse.resolver.issuer_side
+    if issuer is None or discourse.principal is None:
+        return False
+    if any(e.kind == "person" and _home(e, issuer) != issuer for e in discourse.entities):
+        return False
+    for cue in find_cues(unit.text, unit.start, unit.end):
+        if _told_passive(unit.text, unit.start, cue):
+            told = [e for m, e in unit.resolved if m.end <= cue.start and _is_subject(unit.text, unit.start, m)]
+            return bool(told) and told[-1] is not None and told[-1].kind == "person"
+    return False
+
+
 def _is_subject(text: str, unit_start: int, mention: Mention) -> bool:
     if _NON_SUBJECT_BEFORE.search(text[max(unit_start, mention.start - 30) : mention.start]):
         return False
-    # a possessive or the first part of a compound ("Ukraine's", "the Ukraine-EU Summit") is no subject
+    # a possessive or a part of a compound ("Ukraine's", "the Ukraine-EU Summit", "the U.S.-Latvia project") is no
+    # subject
+    if re.search(r"(?<![\w.\-])[A-Z][\w.]*-$", text[max(unit_start, mention.start - 20) : mention.start]):
+        return False
     return not re.match(r"[’']s\b|-\w", text[mention.end : mention.end + 3])
 
 
@@ -215,7 +240,8 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
         clause_start = _clause_start(unit, cue)
         before = [
             (m, e) for m, e in resolved
-            if clause_start <= m.start and m.end <= cue.start and _is_subject(text, clause_start, m)
+            if clause_start <= m.start and m.end <= cue.start
+            and (_is_subject(text, clause_start, m) or _comment_clause(text, clause_start, m, cue))
         ]
         people = [(m, e) for m, e in before if m.kind in ("person", "pronoun", "joint")]
         pool = people or before
@@ -225,7 +251,7 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             if own is not None:
                 return own
         if pool:
-            mention, entity = pool[-1]
+            mention, entity = _apposition_head(text, pool, cue.start)
             if mention.kind == "joint":
                 return _Speaker(None, True, cue.text, (mention.start, mention.end))
             # with the issuing office's principal known, an unplaced office holder is the issuer's (see _home)
@@ -242,6 +268,24 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
         if postposed is not None:
             return postposed
     return _agentless(unit, passive) if not unit.quotes else None
+
+
+# What sets off an apposition between a subject and its verb: ", Adviser - President's Commissioner for …, said".
+_APPOSITION = re.compile(r"\s*(?:,|\s[-–—])\s*[^,;.:()\"“”]*(?:,[^,;.:()\"“”]*)?,\s*(?:\w+ly\s+|also\s+)?")
+
+
+def _apposition_head(
+    text: str, pool: list[tuple[Mention, Entity | None]], cue_start: int
+) -> tuple[Mention, Entity | None]:
+    """The subject of a cue among the mentions before it: the last one, unless it lies in an apposition set off by
+    commas (or a dash) after a named person ("Daria Herasymchuk, Adviser - President's Commissioner for Children's
+    Rights, said"): the titles there describe that person, who is the subject."""
+    for mention, entity in reversed(pool[:-1]):
+        if entity is not None and entity.name and mention.kind == "person" and _APPOSITION.fullmatch(
+            text, mention.end, cue_start
+        ):
+            return mention, entity
+    return pool[-1]
 
 
 # Verbs of what is said in talks, whose agentless passive is a point of the talks ("Hope was expressed that …",
@@ -300,6 +344,15 @@ def _passive_agent(unit: _Unit, cue: Cue) -> _Speaker | None:
     return None
 
 
+def _comment_clause(text: str, clause_start: int, mention: Mention, cue: Cue) -> bool:
+    """ "The third initiative, as the Head of State noted, lies …": a comment clause ("as" + subject + cue, set off
+    by commas) names the speaker of the sentence around it; "as" there is no preposition."""
+    return bool(
+        re.search(r"(?:^|[,(—–])\s*[Aa]s\s+$", text[clause_start : mention.start])
+        and re.fullmatch(r"\s+(?:\w+ly\s+|also\s+)?", text[mention.end : cue.start])
+    )
+
+
 def _clause_start(unit: _Unit, cue: Cue) -> int:
     """Where the cue's clause starts: after the last semicolon and the last quote before the cue."""
     clause_start = unit.start
@@ -315,9 +368,14 @@ def _own_view(unit: _Unit, cue: Cue, discourse: Discourse) -> _Speaker | None:
     """A noun cue's own possessive: "In his view, ..." is his ("For his part, the Turkish Minister ..." is not)."""
     text = unit.text
     own = re.search(r"\b(his|her)\b", cue.text)
-    named_next = any(
+    named = [
+        e for m, e in unit.resolved if m.kind == "person" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start])
+    ]
+    named_next = named or any(
         m.kind != "pronoun" and re.fullmatch(r"\s*,?\s*", text[cue.end : m.start]) for m, _ in unit.resolved
     )
+    if own and named and named[0] is not None:  # "For her part, Maria Lenska …": the possessive tells her gender
+        named[0].gender = named[0].gender or ("m" if own.group(1) == "his" else "f")
     if own and not named_next:
         at = cue.start + own.start()
         pronoun = Mention(at, at + 3, "pronoun", gender="m" if own.group(1) == "his" else "f")
@@ -623,14 +681,17 @@ def _nominal_report(unit: _Unit, discourse: Discourse) -> list[Piece] | None:
 
 def _fixed_kind(unit: _Unit, section: str | None) -> Piece | None:
     """The unit's piece when its kind is fixed before any speaker is looked for: background narration,
-    impersonal reports (the issuer's) and agentless outcomes (joint)."""
+    impersonal reports and agentless outcomes (joint)."""
     text, start, end = unit.text, unit.start, unit.end
     if section == "background" and not unit.quotes:
         return Piece(start, end, StatementKind.NARRATION)
     if not unit.quotes and _IMPERSONAL_REPORT.match(text, start, end):
-        return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
+        # an unnamed teller ("It was stressed that …"): a point of the talks, joint (ANNOTATION.md), unless it
+        # carries on an account of the issuer's principal (``_pipeline._continues_account``)
+        return Piece(start, end, StatementKind.JOINT)
+    agentless = _AGENTLESS_CONTENT.match(text, start, end) or _AGENTLESS_OUTCOME.match(text, start, end)
     if not unit.quotes and (_TALKS_CONTENT.match(text, start, end) or (
-        _AGENTLESS_CONTENT.match(text, start, end) and not _SOURCE_FIRST.match(text, start, end)
+        agentless and not _SOURCE_FIRST.match(text, start, end)
     )):
         return Piece(start, end, StatementKind.JOINT)
     return None
@@ -644,6 +705,8 @@ def _speech_piece(unit: _Unit, discourse: Discourse, speaker: _Speaker | None) -
         return Piece(start, end, StatementKind.JOINT)
     if speaker is None and _told_other_side(text, start, end, resolved, issuer_side):
         return Piece(start, end, StatementKind.NARRATION, issuer_side=True)
+    if speaker is None and _told_at_home(unit, discourse):
+        return Piece(start, end, StatementKind.REPORTED, issuer_side=True)
     if speaker is None:
         subject = next(((m, e) for m, e in resolved if _is_subject(text, start, m)), None)
         if subject is not None and subject[1] is not None and subject[0].kind == "person":

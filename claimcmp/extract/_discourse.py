@@ -408,7 +408,11 @@ class Discourse:
             people = [e for e in self.entities if fits(e)]
             entity = max(people, key=lambda e: e.last_seen) if people else None  # type: ignore[assignment]
         if entity is not None:
-            entity.gender = entity.gender or mention.gender
+            # the pronoun tells the gender only when no other person of unknown gender could be meant ("X invited
+            # Y to Ukraine, after which she arrived": "she" may be Y, so X learns no gender from it)
+            rivals = [e for e in self.entities if e is not entity and e.kind == "person" and e.gender is None]
+            if not rivals:
+                entity.gender = entity.gender or mention.gender
             self._touch(entity)
         return entity
 

@@ -122,7 +122,7 @@ class Floor:
             p for p in pieces
             if p.kind is StatementKind.REPORTED and p.entity is not None and p.entity is not voice
             and p.entity.kind == "person" and all(p.entity is not e for e in self.interlocutors)
-            and not _addressed(text, p)
+            and not _addressed(text, p) and _told_before(text, p)
         ]
         if reports:
             return pieces
@@ -134,11 +134,35 @@ _BASE_FORM = re.compile(r"(?:to\s+)?[a-z]+(?<!ed)(?<!ing)(?<![^s]s)\b")
 
 def _addressed(text: str, piece: Piece) -> bool:
     """Whether the piece's "speaker" is only the one spoken to: a name set off by a comma before a verb in its
-    base form ("Mr. Prime Minister, welcome to the White House", "Mr. President, to welcome you")."""
+    base form ("Mr. Prime Minister, welcome to the White House", "Mr. President, to welcome you") or before "you"
+    ("Mr. President, you are meeting with our war cabinet")."""
     if piece.source is None or piece.cue is None:
         return False
-    after = text[piece.source[1] : piece.source[1] + 2]
-    return after.startswith(",") and _BASE_FORM.fullmatch(piece.cue.split()[0].lower()) is not None
+    after = text[piece.source[1] : piece.source[1] + 12]
+    if not after.startswith(","):
+        return False
+    base = _BASE_FORM.fullmatch(piece.cue.split()[0].lower()) is not None
+    return base or re.match(r",\s+your?\b", after) is not None
+
+
+# Irregular past forms of the speech verbs (claimcmp.extract._lexicon) and "-ed" forms: a speech act told as past.
+_PAST = re.compile(r"[a-z]+ed|said|told|spoke|made|put|laid|set|gave|took|drew|sought|wrote")
+_PRESENT_BEFORE = re.compile(r"\b(?:is|are|am|will|would|wants?\s+to)\s+(?:\w+ly\s+|also\s+|very\s+much\s+)*$", re.I)
+
+
+def _told_before(text: str, piece: Piece) -> bool:
+    """Whether a report inside someone's turn tells a speech act of the past ("the President stressed that …", an
+    aide's account): what a turn says another person is doing now or will do ("President Biden is very much looking
+    forward to …", "he believes …") is the turn speaker's own words."""
+    if piece.cue is None or re.match(r"(?:according|in|for)\b", piece.cue, re.I):
+        return True  # a report carried on from the sentence before, or a noun cue ("according to the President")
+    word = piece.cue.split()[0].lower()
+    if piece.source is not None:
+        between = text[piece.source[1] : piece.source[1] + 60]
+        cue_at = between.lower().find(word)
+        if cue_at >= 0 and _PRESENT_BEFORE.search(between[:cue_at]):
+            return False
+    return _PAST.fullmatch(word) is not None
 
 
 def _sentences(text: str, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:

@@ -156,3 +156,8 @@ def principal_of(release: Release) -> Principal | None:
             if side and (host == domain or host.endswith("." + domain)) and start <= day and (not end or day < end[0]):
                 return Principal(side, office, name)
     return None
+
+
+def principal_names() -> list[str]:
+    """The canonical names of every listed principal, in the list's order (once each)."""
+    return list(dict.fromkeys(name for _domain, _office, name, *_term in records("extract_principals")))

@@ -52,7 +52,7 @@ _SPEECH_VERBS: dict[str, str] = {
     "predict": "", "cite": "", "complain": "", "protest": "", "clarify": "clarified", "specify": "specified",
     "exchange": "", "laud": "", "reinforce": "", "restate": "", "celebrate": "", "honor": "", "honour": "",
     "mourn": "", "press": "", "seek": "sought", "resolve": "", "flag": "flagged", "decry": "decried",
-    "draw": "drew", "take": "took", "focus": "", "give": "gave", "instruct": "", "talk": "",
+    "draw": "drew", "take": "took", "focus": "", "give": "gave", "instruct": "", "talk": "", "pay": "paid",
 }
 
 # Verbs that only count with the particle that follows them.
@@ -66,6 +66,7 @@ _PARTICLE_VERBS = {
     "update": r"", "review": r"", "address": r"", "offer": r"", "raise": r"", "brief": r"",
     "press": r"\s+(?:for|on|ahead)", "seek": r"\s+(?:to|a|an|the)", "resolve": r"\s+to",
     "draw": r"\s+(?:(?:the|his|her|their|its)\s+)?attention", "take": r"\s+up",
+    "pay": r"\s+(?:[a-z]+\s+){0,2}attention\s+to",  # "paid special attention to the energy security issues"
     "focus": r"\s+(?:(?:in\s+particular|particularly|specifically)\s+)?on", "talk": r"\s+(?:about|of)",
     "give": r"\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?"
     r"(?:assessment|overview|account|update|briefing|evaluation|explanation|analysis)",
@@ -339,6 +340,9 @@ JOINT_PATTERN = re.compile(
     rf"(?:\b(?:[Tt]he|[Bb]oth|[Aa]ll|[Ee]ach\s+of\s+the)\s+(?!United\s+Nations\b)(?:(?:two|three|four|five|2|3|4)\s+)?"
     rf"(?:[A-Za-z-]+\s+){{0,2}}?(?i:{_JOINT_NOUNS})\b(?!['’]s?\s+(?:own|respective))"
     rf"|\b(?:his|her|their)\s+(?:[A-Za-z-]+\s+)?counterparts?\b"
+    # without an article, as some house styles write it: "Leaders were unanimous in their assessment of …" (not a
+    # name's part: "Leaders' Statement", "Leaders Summit")
+    rf"|\b(?:Leaders|Interlocutors|Sides)\b(?!['’]|\s+[A-Z])"
     rf"|\b(?:[Tt]hey|[Tt]ogether|[Jj]ointly|[Bb]oth)\b)"
 )
 

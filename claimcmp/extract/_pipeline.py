@@ -132,7 +132,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
             for u_start, u_end, cuts, quotes in _units(text, seg_start, seg_end):
                 found = attribute_unit(text, u_start, u_end, quotes, cuts, discourse, section)
                 for piece in floor.voiced(text, u_start, u_end, cuts, found):
-                    carried = _carried_account(previous, piece, text, resolver.issuer_side)
+                    carried = _carried_account(previous, piece, text, resolver.issuer_side, floor.role is None)
                     if carried is not None:
                         piece = replace(piece, kind=StatementKind.REPORTED, entity=carried, issuer_side=False)
                     elif _continues_position(previous, piece, text):
@@ -174,7 +174,14 @@ def _byline(text: str, blocks: list[Any]) -> str | None:
 def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     """Whether the release is a statement of several parties, so that "we" speaks for all of them."""
     opening = release.text[blocks[0].start : blocks[0].end] if blocks else ""
-    return bool(_JOINT_STATEMENT.search(release.title or "") or _JOINT_STATEMENT.search(opening))
+    if _JOINT_STATEMENT.search(release.title or ""):
+        return True
+    # a heading ("Joint Statement of …") or a line presenting the text; a sentence of a readout that names a joint
+    # statement as something the leaders adopted ("The presidents adopted a joint statement on …") is no such line
+    heading = "\n" not in opening.strip() and len(opening) <= 200 and not opening.rstrip().endswith(".")
+    found = _JOINT_STATEMENT.search(opening)
+    presents = "following" in opening[: found.end()].lower() if found is not None else False
+    return found is not None and (heading or presents)
 
 
 _SCENE = re.compile(r"\b(?:took\s+place|was\s+held|were\s+held)\b", re.IGNORECASE)
@@ -212,14 +219,25 @@ def _speaks_jointly(piece: Piece, text: str) -> bool:
 
 
 _ACCOUNT = re.compile(
-    r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion)|(?:report|brief|inform)\w*\s+on)\b", re.I
+    r"\b(?:that|about|according\s+to|in\s+(?:his|her)\s+(?:words|view|opinion)|(?:report|brief|inform)\w*\s+on"
+    # a comment clause: "As the Head of State noted in his speech, the three initiatives …"
+    r"|as\s+(?:the\s+)?\w[\w'’-]*(?:\s+\w[\w'’-]*){0,4}?\s+(?:noted|said|stressed|emphasi[sz]ed|pointed\s+out"
+    r"|underlined|stated|recalled|explained))\b", re.I
 )
 _ABOUT_THE_TALKS = re.compile(r"\b(?:conversation|talks|meeting|call|visit|discussion|atmosphere|agenda)\b", re.I)
 
 
-def _carried_account(previous: Piece | None, piece: Piece, text: str, issuer: str | None) -> Entity | None:
-    """The speaker whose account ``piece`` carries on (see :func:`_continues_account`), else None."""
-    if previous is not None and _continues_account(previous, piece, text, issuer):
+def _carried_account(
+    previous: Piece | None, piece: Piece, text: str, issuer: str | None, narrated: bool = False
+) -> Entity | None:
+    """The speaker whose account ``piece`` carries on (see :func:`_continues_account`), else None. In narration
+    (no transcript turn), a quote of the speaker's is an account too: "… whose whereabouts are unknown," she said.
+    Based on these data, it will also be possible to …" carries her words on."""
+    if previous is None:
+        return None
+    if narrated and previous.kind is StatementKind.DIRECT_QUOTE and previous.entity is not None:
+        previous = replace(previous, kind=StatementKind.REPORTED, cue=None)
+    if _continues_account(previous, piece, text, issuer):
         return previous.entity
     return None
 
@@ -241,10 +259,12 @@ def _continues_account(previous: Piece | None, piece: Piece, text: str, issuer: 
     pronoun = _subject_pronoun(text, piece, entity)
     if entity.kind != "person" or (pronoun is None and (issuer is None or (entity.side or issuer) != issuer)):
         return False
-    if piece.kind is not StatementKind.NARRATION or piece.entity is not None:
+    # an impersonal report ("It was noted that NATO was not ready ...", joint on its own) has its speaker left
+    # out: him
+    impersonal = impersonal_report(text, piece.start, piece.end)
+    if piece.kind is not (StatementKind.JOINT if impersonal else StatementKind.NARRATION) or piece.entity is not None:
         return False
-    # an impersonal report ("It was noted that NATO was not ready ...") has its speaker left out: him
-    told = find_cues(text, piece.start, piece.end) and not impersonal_report(text, piece.start, piece.end)
+    told = find_cues(text, piece.start, piece.end) and not impersonal
     if told or MEETING_PATTERN.search(text, piece.start, piece.end):
         return False
     if _ABOUT_THE_TALKS.search(text, piece.start, piece.end):
@@ -284,6 +304,8 @@ def _statement(release: Release, piece: Piece, issuer_side: str | None) -> State
     elif piece.entity is not None:
         # co-speakers of one side ("Andriy Yermak and Valerii Zaluzhny thanked …") are joined with "; "
         speaker = "; ".join(e.canonical for e in piece.co_speakers) or piece.entity.canonical
+        if piece.entity.kind == "collective":
+            speaker = None  # a state or body as the agent ("Russia proposed …"): its side, no speaker (ANNOTATION.md)
         side = piece.entity.side or issuer_side
     elif piece.issuer_side:
         side = issuer_side

@@ -60,7 +60,7 @@ def test_nationality_adjectives_and_collective_sides():
         "The Chinese side stressed its position. The Deputy Foreign Minister noted the progress."
     )
     got = attribution(text, issuer="Ministry of Foreign Affairs of the People's Republic of China")
-    assert got[1] == ("reported", "China", "China")
+    assert got[1] == ("reported", None, "China")  # a side as the agent: its side, no speaker (ANNOTATION.md)
     assert got[2] == ("reported", "Deputy Foreign Minister of Russia", "Russia")
 
 
@@ -97,7 +97,7 @@ def test_organisations_named_in_full_are_collective_speakers_not_people_or_joint
     )
     got = attribution(text, issuer="Government of Israel")
     assert got == [
-        ("reported", "EU", "EU"),
-        ("reported", "UN", "UN"),
+        ("reported", None, "EU"),  # a body as the agent: its side, no speaker (ANNOTATION.md)
+        ("reported", None, "UN"),
         ("joint", None, JOINT_SIDE),
     ]

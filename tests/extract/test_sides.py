@@ -62,5 +62,5 @@ def test_bodies_named_in_the_sides_file_speak_for_their_side():
     )
     got = [(s.kind.value, s.speaker, s.side) for s in extract_statements(
         Release(id="r", text=text, issuer="Ministry of Foreign Affairs of Atlantis"), sides=sides)]
-    assert got[:2] == [("reported", "Borealis", "Borealis"), ("reported", "Government of Borealis", "Borealis")]
+    assert got[:2] == [("reported", None, "Borealis"), ("reported", None, "Borealis")]  # bodies: no speaker
     assert got[2][0] == "narration"

@@ -203,3 +203,26 @@ def test_a_title_that_reports_an_address_names_a_signer_only_for_a_first_person_
     assert signer is not None and signer.name == "Volodymyr Zelenskyy"
     # "Address by X" is the address itself, whatever its body
     assert signer_mention("Address by President Volodymyr Zelenskyy", None, account) is not None
+
+
+def test_in_a_turn_a_report_tells_a_past_speech_act_and_a_vocative_is_no_speaker():
+    text = (
+        "MS PORTER: Foreign Minister Kuleba stressed the need for more air defence. "
+        "President Biden is very much looking forward to seeing President Duda in July. "
+        "According to Foreign Minister Kuleba, the attacks continued.\n\n"
+        "QUESTION: What about the OAS?"
+    )
+    kinds = {r[0]: (r[1], r[2]) for r in _rows(text, "Department Press Briefing", issuer="United States")}
+    assert kinds["Foreign Minister Kuleba stressed the need for more air defence."] == ("reported", "Kuleba")
+    # what another person is doing now or will do is the aide's own statement
+    assert kinds["President Biden is very much looking forward to seeing President Duda in July."] == (
+        "direct_quote", "Porter")
+    assert kinds["According to Foreign Minister Kuleba, the attacks continued."] == ("reported", "Kuleba")
+    vocative = (
+        "PRIME MINISTER NETANYAHU: Mr. President, you are meeting with our war cabinet. "
+        "This will be a different kind of war.\n\n"
+        "PRESIDENT BIDEN: Thank you, Mr. Prime Minister."
+    )
+    title = "Remarks by President Biden and Prime Minister Netanyahu of Israel Before a Meeting"
+    rows = _rows(vocative, title, issuer="United States")
+    assert rows[0][1:] == ("direct_quote", "Netanyahu", "Israel")
