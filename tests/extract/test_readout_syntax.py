@@ -8,15 +8,7 @@ from claimcmp.extract import extract, extract_statements
 from claimcmp.extract._mentions import find_mentions
 from claimcmp.model import Release
 
-KREMLIN = "http://en.kremlin.ru/events/president/news/1"
-UA = "https://www.president.gov.ua/en/news/1"
-STATE = "https://www.state.gov/readout/"
-WH = "https://www.whitehouse.gov/briefing-room/readout/"
-
-
-def attribution(text: str, source: str, title: str = "", date: str = "2022-03-01"):
-    rel = Release(id="t", text=text, title=title, date=date, source=source)
-    return [(s.kind.value, s.speaker, s.side) for s in extract_statements(rel)]
+from ._helpers import KREMLIN, STATE, UA, WH, attribution
 
 
 def test_a_list_of_three_officials_of_two_sides_is_joint():

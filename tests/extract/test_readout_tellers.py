@@ -7,13 +7,7 @@ from __future__ import annotations
 from claimcmp.extract import extract_statements
 from claimcmp.model import Release
 
-KREMLIN = "http://en.kremlin.ru/events/president/news/1"
-UA = "https://www.president.gov.ua/en/news/1"
-
-
-def attribution(text: str, source: str, date: str = "2022-03-01"):
-    rel = Release(id="t", text=text, date=date, source=source)
-    return [(s.kind.value, s.speaker, s.side) for s in extract_statements(rel)]
+from ._helpers import KREMLIN, UA, attribution
 
 
 def test_an_unnamed_teller_is_joint_unless_it_carries_on_the_principals_account():
