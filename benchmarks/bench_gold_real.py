@@ -64,22 +64,18 @@ def same_side(predicted: str | None, gold: str | None) -> bool:
     return (lookup_place(predicted) or predicted) == (lookup_place(gold) or gold)
 
 
-def _fold(name: str) -> str:
-    """Lower case without accents, hyphens as spaces, the Arabic article's transliterations as one
-    (``claimcmp.extract.name_key``): the texts spell "Fernandez" where the gold's canonical name is "Fernández",
-    and "El-Sisi" or "Al Sisi" where it is "al-Sisi"."""
-    return name_key(name)
-
-
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Names compared through ``name_key`` (case, accents, hyphens and the Arabic article's transliteration
+    aside): the texts spell "Fernandez" where the gold's canonical name is "Fernández", and "El-Sisi" or "Al Sisi"
+    where it is "al-Sisi"."""
     if predicted is None or gold is None:
         return predicted is gold
-    if predicted == gold or _fold(gold.split()[-1]) in _fold(predicted):
+    if predicted == gold or name_key(gold.split()[-1]) in name_key(predicted):
         return True
     # A shortened name counts when every word is one of the gold name's: "Xi" for "Xi Jinping", where the
     # family name comes first and the last-word rule above would miss it.
-    words = _fold(predicted).split()
-    return bool(words) and set(words) <= set(_fold(gold).split())
+    words = name_key(predicted).split()
+    return bool(words) and set(words) <= set(name_key(gold).split())
 
 
 def gold_spans(document: validate.GoldDocument) -> list[tuple[Span, dict]]:

@@ -54,19 +54,15 @@ _NUMBER = re.compile(r"\d[\d,.:/]*(?:st|nd|rd|th|s)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _setting_words() -> frozenset[str]:
-    """Lower-cased words that carry no subject: function words, label noise, titles, months, weekdays."""
+def setting_vocabulary() -> frozenset[str]:
+    """The lower-case words that never carry a subject here: function words, label noise, titles, months,
+    weekdays, the readout's speakers and reporting words."""
     words = set(word_set("stopwords")) | set(word_set("topics_label_noise")) | set(word_set("compare_months"))
     words |= {w.lower().rstrip(".") for w in word_set("extract_title_words")}
     words |= {w.lower() for w in word_set("extract_title_modifiers") | word_set("extract_lower_ranks")}
     words |= {w.lower() for w in NAME_STOPWORDS if w.endswith("day")}  # weekdays, today, yesterday
     words |= word_set("compare_readout_not_a_subject")  # speakers' and reporting words of readouts
     return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return word_set("stopwords")
 
 
 @lru_cache(maxsize=1)
@@ -106,12 +102,12 @@ def substance_words(text: str) -> list[str]:
     text = _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
     mentions = find_mentions(text, 0, len(text))
     spans = _covered(text, mentions)
-    setting = _setting_words()
+    setting = setting_vocabulary()
     left: list[tuple[str, bool]] = []
     lower_words = 0
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
-        lower_words += raw[0].islower() and raw.lower() not in _function_words()
+        lower_words += raw[0].islower() and raw.lower() not in word_set("stopwords")
         if any(s <= match.start() and match.end() <= e for s, e in spans):
             continue
         word = re.sub(r"[’']s$", "", raw.strip(".’'-&").lower())
@@ -149,8 +145,7 @@ _MAX_LOWER_IN_SETTING = 4
 
 
 def _clearly_substantive(text: str) -> bool:
-    setting = _setting_words()
-    return sum(w not in setting for w in _LOWER_WORD.findall(_MARKUP.sub(" ", text))) > _MAX_LOWER_IN_SETTING
+    return len(lower_content_words(text)) > _MAX_LOWER_IN_SETTING
 
 
 def is_scene_setting(text: str) -> bool:
@@ -190,15 +185,10 @@ def lower_content_words(text: str) -> list[str]:
     A cheap stand-in for :func:`substance_words` (no mentions, no places): capitalised words, names and
     places among them, are left out as a whole.
     """
-    setting = _setting_words()
+    setting = setting_vocabulary()
     return [w for w in _LOWER_WORD.findall(_MARKUP.sub(" ", text)) if w not in setting]
 
 
 def person_names(text: str) -> list[str]:
     """The names of the persons extraction finds in ``text`` ("Prime Minister Meloni" gives "Meloni")."""
     return [m.name for m in find_mentions(text, 0, len(text)) if m.kind == "person" and m.name]
-
-
-def setting_vocabulary() -> frozenset[str]:
-    """The lower-case words that never carry a subject here: function words, titles, label noise, dates."""
-    return _setting_words()

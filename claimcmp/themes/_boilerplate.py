@@ -102,7 +102,12 @@ def person_name_words(texts: Iterable[str], candidates: Iterable[str]) -> frozen
         if any(w[:1].isupper() for w in present):
             for name in person_names(text):
                 in_name.update(w.lower() for w in _words(name) if w.lower() in wanted)
-    return frozenset(w for w, n in in_name.items() if n >= NAME_SHARE * seen[w])
+    return _in_most(in_name, seen)
+
+
+def _in_most(hits: Counter[str], seen: Counter[str]) -> frozenset[str]:
+    """The words found in the place looked for (``hits``) in at least :data:`NAME_SHARE` of their occurrences."""
+    return frozenset(w for w, n in hits.items() if n >= NAME_SHARE * seen[w])
 
 
 def _words(text: str) -> list[str]:
@@ -131,7 +136,7 @@ def mostly_capitalised(texts: Iterable[str], candidates: Iterable[str]) -> froze
                 if low in wanted and k > 0:
                     seen[low] += 1
                     capital[low] += word[:1].isupper()
-    return frozenset(w for w, n in capital.items() if n >= NAME_SHARE * seen[w])
+    return _in_most(capital, seen)
 
 
 def link_words(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str]:
@@ -144,12 +149,13 @@ def link_words(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str
     seen: Counter[str] = Counter()
     in_link: Counter[str] = Counter()
     for text in texts:
-        if not any(w.lower() in wanted for w in _words(text)):
+        present = [w.lower() for w in _words(text) if w.lower() in wanted]
+        if not present:
             continue
-        seen.update(w.lower() for w in _words(text) if w.lower() in wanted)
+        seen.update(present)
         for link in _LINK.findall(text):
             in_link.update(w.lower() for w in _words(re.sub(r"[/._?=&%#:]+", " ", link)) if w.lower() in wanted)
-    return frozenset(w for w, n in in_link.items() if n >= NAME_SHARE * seen[w])
+    return _in_most(in_link, seen)
 
 
 def edge_themes(release_ids: Sequence[str], theme_ids: Sequence[int]) -> set[int]:

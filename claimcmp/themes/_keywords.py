@@ -93,11 +93,10 @@ def label_terms(keywords: Iterable[str], setting: frozenset[str]) -> tuple[str, 
 def setting_words(scene: frozenset[str]) -> frozenset[str]:
     """Words no theme label holds: the scene's names, the titles extraction knows, the label-noise list.
 
-    Also the words the scene-setting test takes away (:func:`claimcmp.extract.setting_vocabulary`: function
-    words, months and weekdays, the readout's speakers and reporting words).
+    The titles and the label-noise list are part of the words the scene-setting test takes away
+    (:func:`claimcmp.extract.setting_vocabulary`: also function words, months and weekdays, the readout's
+    speakers and reporting words).
     """
     from ..extract import setting_vocabulary
-    from ..lang import word_set
 
-    titles = {w.lower().rstrip(".") for w in word_set("extract_title_words")}
-    return scene | titles | word_set("topics_label_noise") | setting_vocabulary()
+    return scene | setting_vocabulary()

@@ -593,15 +593,14 @@ class ThemeTracker:
             if theme_id >= n_before and theme_id not in self.theme_info_:
                 members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
-                if not label_terms(keywords, self._setting):
+                labelled = label_terms(keywords, self._setting)
+                if not labelled:
                     self.administrative_themes_.add(theme_id)
-                label = label_from(label_terms(keywords, self._setting), members[0][:60])
-                self.theme_info_[theme_id] = (label, keywords)
+                self.theme_info_[theme_id] = (label_from(labelled, members[0][:60]), keywords)
         self.statements_.extend(stmts)
         self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
         self._vectors.append(vectors)
         self._group_claims(stmts, vectors, keep)
-
 
     def _place_in_themes(self, stmts: list[Statement], vectors: np.ndarray, keep: list[int]) -> np.ndarray:
         """Theme of each new statement by the topic model's partial fit (-1 for the rows not in ``keep``)."""

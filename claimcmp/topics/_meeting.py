@@ -18,8 +18,9 @@ representation and the cut, for small inputs only:
    centred again; statements are compared by cosine of the joined vectors.
 4. **Statements with little content** (fewer than :data:`MIN_CONTENT_TERMS`
    distinct content words: greetings, thanks, "the floor is yours") are left
-   out of the clustering and afterwards join the topic they are most similar
-   to on average, so they neither form topics nor pull items apart.
+   out of the clustering and afterwards take the topic of the content
+   statement before them (the first ones: of the first content statement),
+   so they neither form topics nor pull items apart.
 5. Average linkage over the content statements; the number of topics is the
    cut with the best **silhouette** (Euclidean distances of the joined
    vectors) among 2 .. ``round(1.5 * sqrt(n))`` topics, so a meeting of 50
@@ -149,17 +150,12 @@ def _cut_by_silhouette(vectors: np.ndarray) -> np.ndarray:
 
 
 def silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
-    """Mean silhouette of a labelling from a distance matrix (members of one-point groups score 0)."""
-    groups, labels = np.unique(labels, return_inverse=True)
-    if not 1 < len(groups) < len(labels):
+    """Mean silhouette of a labelling from a distance matrix (scikit-learn's; members of one-point groups score
+    0); -1 when the labelling has one group, or one per row."""
+    from sklearn.metrics import silhouette_score
+
+    if not 1 < len(np.unique(labels)) < len(labels):
         return -1.0
-    onehot = np.eye(len(groups))[labels]
-    sizes = onehot.sum(axis=0)
-    sums = distances @ onehot
-    own = sizes[labels]
-    inside = sums[np.arange(len(labels)), labels] / np.maximum(own - 1, 1)
-    mean_to = sums / sizes[None, :]
-    mean_to[np.arange(len(labels)), labels] = np.inf
-    nearest = mean_to.min(axis=1)
-    values = np.where(own > 1, (nearest - inside) / np.maximum(np.maximum(nearest, inside), 1e-12), 0.0)
-    return float(values.mean())
+    exact = np.array(distances, dtype=np.float64)
+    np.fill_diagonal(exact, 0.0)  # a row's distance to itself, rounded above zero by the Gram-matrix formula
+    return float(silhouette_score(exact, labels, metric="precomputed"))

@@ -190,12 +190,7 @@ def test_the_shipped_gold_set_is_valid():
 
 def test_attribution_on_the_real_dev_split_meets_the_targets(monkeypatch):
     """A regression guard on real text: the dev split of the hand-annotated set, scored as the benchmark does."""
-    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    bench_spec = importlib.util.spec_from_file_location("bench_gold_real", ROOT / "benchmarks" / "bench_gold_real.py")
-    assert bench_spec is not None and bench_spec.loader is not None
-    bench = importlib.util.module_from_spec(bench_spec)
-    bench_spec.loader.exec_module(bench)
-    figures = bench.run("dev")["claimcmp"]
+    figures = _bench(monkeypatch).run("dev")["claimcmp"]
     overall = figures["all"]
     assert overall["coverage"] >= 0.97
     assert overall["side"] >= 0.90 and overall["kind"] >= 0.85 and overall["speaker"] >= 0.85
@@ -206,9 +201,10 @@ def test_attribution_on_the_real_dev_split_meets_the_targets(monkeypatch):
             assert scores["side"] >= 0.80, group
 
 
-def _bench(monkeypatch):
+def _bench(monkeypatch, name: str = "bench_gold_real"):
+    """A benchmark script of ``benchmarks/``, loaded as a module (its folder on the path for its own imports)."""
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("bench_gold_real", ROOT / "benchmarks" / "bench_gold_real.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
@@ -227,11 +223,7 @@ def test_speaker_scoring_accepts_surnames_and_shortenings_only(monkeypatch):
 
 def test_the_extraction_benchmark_reports_the_real_gold_per_style_and_split(monkeypatch):
     """bench_extraction.py reports the real gold's dev and untouched splits through bench_gold_real's scoring."""
-    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "benchmarks" / "bench_extraction.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = _bench(monkeypatch, "bench_extraction")
     assert [split for split, _ in bench.GOLD_REAL_SPLITS] == ["dev", "test4"]
     seen = []
     monkeypatch.setattr(bench.bench_gold_real, "run", lambda split: seen.append(split) or {
