@@ -150,12 +150,20 @@ def _cut_by_silhouette(vectors: np.ndarray) -> np.ndarray:
 
 
 def silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
-    """Mean silhouette of a labelling from a distance matrix (scikit-learn's; members of one-point groups score
-    0); -1 when the labelling has one group, or one per row."""
-    from sklearn.metrics import silhouette_score
+    """Mean silhouette of a labelling from a distance matrix (members of one-point groups score 0).
 
-    if not 1 < len(np.unique(labels)) < len(labels):
+    Written here rather than ``sklearn.metrics.silhouette_score`` (equal to 1e-12, tested) so that topics of one
+    meeting import no scikit-learn: a report of a cached analysis stays light."""
+    groups, labels = np.unique(labels, return_inverse=True)
+    if not 1 < len(groups) < len(labels):
         return -1.0
-    exact = np.array(distances, dtype=np.float64)
-    np.fill_diagonal(exact, 0.0)  # a row's distance to itself, rounded above zero by the Gram-matrix formula
-    return float(silhouette_score(exact, labels, metric="precomputed"))
+    onehot = np.eye(len(groups))[labels]
+    sizes = onehot.sum(axis=0)
+    sums = distances @ onehot
+    own = sizes[labels]
+    inside = sums[np.arange(len(labels)), labels] / np.maximum(own - 1, 1)
+    mean_to = sums / sizes[None, :]
+    mean_to[np.arange(len(labels)), labels] = np.inf
+    nearest = mean_to.min(axis=1)
+    values = np.where(own > 1, (nearest - inside) / np.maximum(np.maximum(nearest, inside), 1e-12), 0.0)
+    return float(values.mean())
