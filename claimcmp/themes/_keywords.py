@@ -65,11 +65,6 @@ class TermStats:
         return tuple(w for _, w in sorted(scored)[:n])
 
 
-def label_from(keywords: tuple[str, ...], fallback: str) -> str:
-    """A short label: the first three keywords, else the fallback."""
-    return " / ".join(keywords[:3]) if keywords else fallback
-
-
 _NAME = re.compile(r"(?<=\S\s)[A-Z][\w'’-]+")
 
 

@@ -23,7 +23,7 @@ from ._boilerplate import (
     person_name_words,
 )
 from ._claims import ClaimGrouper
-from ._keywords import TermStats, label_from, label_terms, scene_names, setting_words
+from ._keywords import TermStats, label_terms, scene_names, setting_words
 from ._results import ThemeSeries
 from ._sides import ReleaseInfo, SideOf, release_side, series_order
 from ._statements import Extractor, release_statements
@@ -190,7 +190,7 @@ class ThemeTracker:
             from ..topics.estimators import unfitted_copy
 
             model = unfitted_copy(self.topic_model)
-        keep = self._themed_rows(stmts, learn=True)
+        keep, self._closing = self._themed_rows(stmts)
         if not keep:  # nothing but scene-setting: better themes of it than none
             keep = list(range(len(stmts)))
         model.fit([stmts[i] for i in keep], embeddings=vectors[keep])
@@ -274,7 +274,7 @@ class ThemeTracker:
         self._check_fitted()
         _, stmts, vectors = self._prepare(list(releases), statements, embeddings, known=set())
         ids = np.full(len(stmts), -1, dtype=np.intp)
-        keep = self._themed_rows(stmts)
+        keep, _ = self._themed_rows(stmts, self._closing)
         if keep:
             ids[keep] = np.asarray(self.topic_model_.transform(vectors[keep]), dtype=np.intp)
         return ids
@@ -518,16 +518,17 @@ class ThemeTracker:
         order = series_order(infos)
         return [fresh[i] for i in order], [infos[i] for i in order]
 
-    def _themed_rows(self, stmts: Sequence[Statement], *, learn: bool = False) -> list[int]:
-        """Rows of the statements that take part in themes and claims.
+    def _themed_rows(
+        self, stmts: Sequence[Statement], closing: frozenset[str] | None = None
+    ) -> tuple[list[int], frozenset[str]]:
+        """Rows of the statements that take part in themes and claims, and the series' closing words.
 
-        All but scene-setting lines, list headers and closing lines (direct quotes are always kept). With
-        ``learn``, the closing words are learned from these statements first (:func:`closing_words`).
+        All but scene-setting lines, list headers and closing lines (direct quotes are always kept). The
+        closing words are ``closing`` when given (an update keeps the fitted ones), else learned from these
+        statements (:func:`closing_words`).
         """
-        if learn:
-            self._closing: frozenset[str] = frozenset()
         if not self.skip_scene_setting:
-            return list(range(len(stmts)))
+            return list(range(len(stmts))), frozenset() if closing is None else closing
         from ..extract import is_list_header, is_scene_setting, lower_content_words
 
         quote = [s.kind is StatementKind.DIRECT_QUOTE for s in stmts]
@@ -535,10 +536,10 @@ class ThemeTracker:
             i for i, s in enumerate(stmts) if quote[i] or not (is_scene_setting(s.text) or is_list_header(s.text))
         ]
         words = [lower_content_words(stmts[i].text) for i in keep]
-        if learn:
-            self._closing = closing_words([stmts[i].release_id for i in keep], words)
-        closing = {keep[j] for j in closing_rows(words, getattr(self, "_closing", frozenset()))}
-        return [i for i in keep if quote[i] or i not in closing]
+        if closing is None:
+            closing = closing_words([stmts[i].release_id for i in keep], words)
+        ending = {keep[j] for j in closing_rows(words, closing)}
+        return [i for i in keep if quote[i] or i not in ending], closing
 
     def _describe_themes(self, model: Any, keep: list[int]) -> None:
         """Setting words, administrative themes and labels of the themes of a fitted topic model."""
@@ -587,16 +588,15 @@ class ThemeTracker:
                 fix="Use the same embedding model for every update.",
             )
         n_before = len(self.topic_model_.topics_)
-        keep = self._themed_rows(stmts)
+        keep, _ = self._themed_rows(stmts, self._closing)
         ids = self._place_in_themes(stmts, vectors, keep)
         for theme_id in sorted(set(ids.tolist()) - {-1}):
             if theme_id >= n_before and theme_id not in self.theme_info_:
                 members = [s.text for s, t in zip(stmts, ids.tolist(), strict=True) if t == theme_id]
                 keywords = self._terms.keywords(members)
-                labelled = label_terms(keywords, self._setting)
-                if not labelled:
+                if not label_terms(keywords, self._setting):
                     self.administrative_themes_.add(theme_id)
-                self.theme_info_[theme_id] = (label_from(labelled, members[0][:60]), keywords)
+                self.theme_info_[theme_id] = (_theme_label(keywords, self._setting, members[0][:60]), keywords)
         self.statements_.extend(stmts)
         self.theme_ids_ = np.concatenate([self.theme_ids_, ids])
         self._vectors.append(vectors)

@@ -113,3 +113,17 @@ def test_themes_at_the_edges_of_releases_are_about_the_meeting() -> None:
     mixed = [1, 0, 2, 3, 0, 1, 3, 2, 2, 3, 0, 1, 3, 1, 2, 0, 0, 2, 1, 3, 1, 3, 0, 2]  # every theme everywhere
     assert edge_themes(releases, mixed) == set()
     assert edge_themes(releases[:8], themes[:8]) == set()  # two releases: too few
+
+
+def test_a_theme_born_in_partial_fit_is_labelled_as_fit_labels_its_themes() -> None:
+    power = "Repairs to the power grid and the supply of gas turbines before the winter were discussed."
+    tracker = ThemeTracker(embedder=TopicalEmbedder(), extractor=narration_extractor)  # type: ignore[arg-type]
+    tracker.fit([dated_release(d, GRAIN) for d in range(6)])
+    tracker.partial_fit([dated_release(10 + d, power) for d in range(3)])
+    born = [t for t in tracker.result().themes if "grid" in " ".join(t.keywords)]
+    assert len(born) == 1, "the new statements form one new theme"
+    label, keywords = born[0].label, born[0].keywords
+    parts = label.split(", ")
+    assert " / " not in label and 1 <= len(parts) <= 3 and set(parts) <= set(keywords)
+    words = [w for part in parts for w in part.split()]
+    assert len(words) == len(set(words))  # fit's rule: the picked keywords share no word
