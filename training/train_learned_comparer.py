@@ -1,10 +1,11 @@
 """Train the learned comparer shipped as ``claimcmp/compare/data/learned_comparer.npz``.
 
 Data (``training/learned_comparer_data.py``): every cross-side pair of the
-real dev meetings of ``benchmarks/gold_real`` (gold statements; unlisted pairs
-are unrelated), of the dev meetings of ``fixtures/meetings`` (extracted
+real meetings of ``benchmarks/gold_real`` (gold statements; unlisted pairs
+are unrelated; the ``dev`` split unless ``--real-splits`` names more, which a
+split may join only after its first untouched score was taken), of the dev meetings of ``fixtures/meetings`` (extracted
 statements), and of the silver groups labelled by reading real releases
-(``training/silver_pairs.json``). The test and test2 splits are never read.
+(``training/silver_pairs.json``). Splits not named are never read.
 
 Model: multinomial logistic regression (scikit-learn, lbfgs, L2 ``C``) on
 :func:`claimcmp.compare.learned.learned_features` with ``u * v`` and
@@ -230,7 +231,7 @@ def load_groups(args: argparse.Namespace) -> list[Group]:
         with open(args.cache, "rb") as f:
             groups: list[Group] = pickle.load(f)
     else:
-        groups = real_groups(embedder) + fixture_groups(embedder)
+        groups = real_groups(embedder, tuple(args.real_splits)) + fixture_groups(embedder)
         if args.cache is not None:
             args.cache.parent.mkdir(parents=True, exist_ok=True)
             with open(args.cache, "wb") as f:
@@ -296,6 +297,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--silver", type=Path, default=ROOT / "training" / "silver_pairs.json",
                         help="silver groups labelled by reading real releases (see training/README.md)")
+    parser.add_argument("--real-splits", nargs="+", default=["dev"], metavar="SPLIT",
+                        help="splits of benchmarks/gold_real trained on (default dev; a split is added only after "
+                             "its first score has been taken)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle of the training groups, for repeated runs (built when missing)")
     return parser.parse_args(argv)
@@ -330,7 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         "cross_validation": figures,
         "cross_validation_without_silver": without,
         "trained_by": "training/train_learned_comparer.py",
-        "never_read": "benchmarks/gold_real test and test2 splits; fixtures/meetings test split",
+        "real_splits": list(args.real_splits),
+        "never_read": "benchmarks/gold_real splits other than " + ", ".join(args.real_splits)
+                      + "; fixtures/meetings test split",
     }
     final = LearnedComparer(model.coef, model.intercept, model.mean, model.scale, figures["temperature"],
                             dict(args.bars), card)
