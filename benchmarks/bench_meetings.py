@@ -186,6 +186,13 @@ def _silver_rows(figures: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def _trained_splits() -> set[str]:
+    """The real gold splits the shipped learned comparer was trained on (its model card; dev before it said)."""
+    from claimcmp.compare.learned import default_learned_comparer
+
+    return set(default_learned_comparer().card.get("real_splits", ["dev"]))
+
+
 def _stored_rows(split: str, fig: Mapping[str, Any]) -> list[list[str]]:
     """Table rows of a real split scored in an earlier run and not rescored now (its learned-comparer row is the
     model of that run)."""
@@ -218,8 +225,9 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
             if args.errors:
                 for u, r in zip(units, runs, strict=True):
                     print("\n".join(f"  [{split}] {name}: {line}" for line in errors(u, r[0])))
-        if split == "dev":  # the shipped model was trained on dev: its dev figures are in-sample, not a measure
+        if split in _trained_splits():  # the shipped model was trained on it: in-sample figures, not a measure
             scored[IN_SAMPLE] = scored.pop("learned comparer (comparer='learned')")
+        if split == "dev":
             scored["learned comparer, cross-validated by document (model card)"] = _learned_cv()
         fig["settings"] = scored
         figures[split] = fig
@@ -266,7 +274,7 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
     return md, figures
 
 
-IN_SAMPLE = "learned comparer, in-sample (trained on dev: not a measure)"
+IN_SAMPLE = "learned comparer, in-sample (trained on this split: not a measure)"
 SILVER_CV = "learned comparer, cross-validated by group (model card)"
 SILVER_BEFORE = "learned comparer trained without the silver groups (model card)"
 
