@@ -22,7 +22,13 @@ of one meeting:
   calls with Putin are not in ``raw/``. The function is kept so the claim can be
   re-checked, and the stratum draws nothing;
 - White House, short transcript in which the President and a foreign leader both speak: 3;
-- Kremlin, talks transcript, press statements or news conference in which Putin and a foreign leader both speak: 2.
+- Kremlin, talks transcript, press statements or news conference in which Putin and a foreign leader both speak: 2;
+- in place of the missing two-site pairs, one pair of two White House transcripts of one visit (``same_visit_pairs``:
+  same date, the same foreign leader named in both titles, the titles different, so not two versions of one
+  transcript), both two-sided and of the candidates' length: like the Kremlin's talks and press statements with
+  Argentina already in ``pairs.gold.json``, both documents are one side's publication, but each has both sides
+  speaking and they are about one meeting, so their cross-document relations can be listed exhaustively. Drawn
+  last, so the strata above do not depend on it.
 
 Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not change
 once its documents are annotated), none that is a source of the learned comparer's silver pairs
@@ -35,6 +41,7 @@ ignore it so they stay reproducible.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -69,6 +76,7 @@ STRATA: tuple[tuple[str, tuple[str, ...], str, str, int], ...] = (
     ("kremlin talks or press statements, both leaders speak", ("kremlin",), KREMLIN_TWO_SIDED, KREMLIN_NOT, 2),
 )
 PAIRS_WANTED = 3
+SAME_VISIT_PAIRS = 1
 
 
 def title_of(path: Path) -> str:
@@ -93,6 +101,20 @@ def cross_site_pairs(excluded: set[str]) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def same_visit_pairs(pool: list[Path]) -> list[tuple[Path, Path]]:
+    """Two White House transcripts of one visit among ``pool``: same date, same foreign leader named in both
+    titles, different titles. Sorted."""
+    def leader(path: Path) -> str:
+        match = re.search(r"President Biden and (.+?) (?:of|at|in|before|during) ", title_of(path))
+        return match.group(1) if match else title_of(path)
+
+    pairs = []
+    for a, b in itertools.combinations(sorted(pool), 2):
+        if a.stem[:10] == b.stem[:10] and leader(a) == leader(b) and title_of(a) != title_of(b):
+            pairs.append((a, b))
+    return pairs
+
+
 def foreign_speaks(body: str) -> bool:
     """Whether some speaker label is neither the host leader nor the press."""
     labels = {match.group().strip(" .?!:\n") for match in select_readouts3.LABEL.finditer(body)}
@@ -114,6 +136,13 @@ def draw() -> list[tuple[str, str, Path]]:
         pool = [path for path in select_readouts5.candidates(folders, wanted, unwanted, 2, excluded, WORDS)
                 if path not in taken and foreign_speaks(select_readouts3.body_of(path))]
         chosen += [(stratum, "test7", path) for path in rng.sample(pool, min(count, len(pool)))]
+    if len(pairs) < PAIRS_WANTED:
+        taken = {path for _, _, path in chosen}
+        pool = [path for path in select_readouts5.candidates(("wh_joint",), r".", r"^$", 2, excluded, WORDS)
+                if path not in taken and foreign_speaks(select_readouts3.body_of(path))]
+        visits = same_visit_pairs(pool)
+        for a, b in rng.sample(visits, min(SAME_VISIT_PAIRS, len(visits))):
+            chosen += [("one visit, two wh transcripts", "test7", a), ("one visit, two wh transcripts", "test7", b)]
     return chosen
 
 
