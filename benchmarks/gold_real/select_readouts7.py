@@ -76,7 +76,7 @@ STRATA: tuple[tuple[str, tuple[str, ...], str, str, int], ...] = (
     ("kremlin talks or press statements, both leaders speak", ("kremlin",), KREMLIN_TWO_SIDED, KREMLIN_NOT, 2),
 )
 PAIRS_WANTED = 3
-SAME_VISIT_PAIRS = 2
+SAME_VISIT_PAIRS = 3
 
 
 def title_of(path: Path) -> str:
