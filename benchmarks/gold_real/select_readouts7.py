@@ -23,12 +23,13 @@ of one meeting:
   re-checked, and the stratum draws nothing;
 - White House, short transcript in which the President and a foreign leader both speak: 3;
 - Kremlin, talks transcript, press statements or news conference in which Putin and a foreign leader both speak: 2;
-- in place of the missing two-site pairs, one pair of two White House transcripts of one visit (``same_visit_pairs``:
-  same date, the same foreign leader named in both titles, the titles different, so not two versions of one
-  transcript), both two-sided and of the candidates' length: like the Kremlin's talks and press statements with
-  Argentina already in ``pairs.gold.json``, both documents are one side's publication, but each has both sides
-  speaking and they are about one meeting, so their cross-document relations can be listed exhaustively. Drawn
-  last, so the strata above do not depend on it.
+- in place of the missing two-site pairs, up to 3 pairs of two White House transcripts of one visit
+  (``same_visit_pairs``: same date, the same foreign leader named in both titles, the titles different, so not two
+  versions of one transcript), both two-sided and of the candidates' length; exactly 3 such pairs exist (Yoon Suk
+  Yeol in Seoul 2022-05-21 and in Washington 2023-04-26, William Ruto 2024-05-23), so all are drawn, in a seeded
+  order. Like the Kremlin's talks and press statements with Argentina already in ``pairs.gold.json``, both documents
+  of a pair are one side's publication, but each has both sides speaking and they are about one visit, so their
+  cross-document relations can be listed exhaustively. Drawn last, so the strata above do not depend on them.
 
 Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not change
 once its documents are annotated), none that is a source of the learned comparer's silver pairs
