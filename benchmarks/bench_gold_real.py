@@ -5,16 +5,17 @@ Run from the repository root: ``python benchmarks/bench_gold_real.py`` scores th
 ``gold_real/select_test2.py``, ``--test3`` the readouts drawn by ``gold_real/select_readouts3.py`` and
 ``--test4`` the readouts and statements drawn by ``gold_real/select_readouts4.py``, ``--test5`` the
 untouched batch of every format drawn by ``gold_real/select_readouts5.py``, ``--test6`` the untouched batch
-weighted to weak attribution drawn by ``gold_real/select_readouts6.py``, ``--test7`` the untouched batch of
-two-sided meetings drawn by ``gold_real/select_readouts7.py`` (only when reporting; first scores are kept in
-``gold_real/test2_score.json`` to ``gold_real/test6_score.json`` and, once taken, ``gold_real/test7_score.json``).
-For every gold statement the prediction overlapping it most is taken; ``coverage`` is the share of gold statements with one, and ``side``,
-``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label right. Sides are compared
-after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree); a speaker is right when
-it equals the gold name, contains the gold surname, or is a shortening of it ("Xi" for "Xi Jinping"), accents,
-hyphens and the spelling of the Arabic article aside ("El-Sisi" for "al-Sisi", ``claimcmp.extract.name_key``; the
-extractor may give an office, "President of United States", which counts as wrong). The naive baseline gives
-every sentence to the issuing side as narration with no speaker.
+weighted to weak attribution drawn by ``gold_real/select_readouts6.py`` and ``--test7`` the untouched two-sided
+batch drawn by ``gold_real/select_readouts7.py`` (only when reporting; first scores are kept in
+``gold_real/test2_score.json``, ``gold_real/test3_score.json``, ``gold_real/test4_score.json``,
+``gold_real/test5_score.json``, ``gold_real/test6_score.json`` and, once taken, ``gold_real/test7_score.json``).
+For every gold statement the prediction overlapping it most is taken; ``coverage`` is the share of gold statements
+with one, and ``side``, ``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label
+right. Sides are compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree);
+a speaker is right when it equals the gold name, contains the gold surname, or is a shortening of it ("Xi" for "Xi
+Jinping"), accents, hyphens and the spelling of the Arabic article aside ("El-Sisi" for "al-Sisi",
+``claimcmp.extract.name_key``; the extractor may give an office, "President of United States", which counts as
+wrong). The naive baseline gives every sentence to the issuing side as narration with no speaker.
 """
 
 from __future__ import annotations
