@@ -63,7 +63,7 @@ def describe_topics(
     keywords: list[tuple[str, ...]] = [() for _ in range(n_topics)]
     if corpus.texts is not None:
         if vectorizer is None:
-            stop = label_stop_words([*corpus.sides, *corpus.speakers])
+            stop = label_stop_words([*corpus.sides, *corpus.speakers], corpus.texts)
             vectorizer = default_vectorizer(len(corpus.texts), stop_words=stop)
         keywords = topic_keywords(
             corpus.texts, labels, n_topics, n_keywords=n_keywords, vectorizer=vectorizer

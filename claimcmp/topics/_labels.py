@@ -7,8 +7,10 @@ reports it ("stressed, president, russian"). Three sources, all general:
   boilerplate), read through :func:`claimcmp.lang.word_set`;
 * the statements' own speaker and side fields: each word of a participant's or side's name;
 * for a side the gazetteer knows ("Russia", "UK"), every one-word alias of it ("russian",
-  "kremlin", "moscow"; "british", "britain"). Other countries stay: in a US-China readout
-  "Taiwan" is a subject, not a participant.
+  "kremlin", "moscow"; "british", "britain"), and each word of its longer aliases that the
+  statements use mostly inside that alias ("federation" of "Russian Federation"; "states" stays
+  where the text says "Member States" more often than "United States"). Other countries stay:
+  in a US-China readout "Taiwan" is a subject, not a participant.
 
 Only keywords and labels are affected: clustering sees every word.
 """
@@ -16,13 +18,14 @@ Only keywords and labels are affected: clustering sees every word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from ..gazetteer import GAZETTEER, lookup_place
 from ..lang import word_set
 from ._terms import STOP_WORDS
 
-__all__ = ["label_stop_words", "participant_words"]
+__all__ = ["alias_words", "label_stop_words", "participant_words"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
@@ -38,6 +41,33 @@ def participant_words(names: Iterable[str | None]) -> frozenset[str]:
     return frozenset(words)
 
 
-def label_stop_words(names: Iterable[str | None] = ()) -> frozenset[str]:
-    """Stop words for keywords: English function words, the label-noise list and the participants' words."""
-    return STOP_WORDS | word_set("topics_label_noise") | participant_words(names)
+def alias_words(names: Iterable[str | None], texts: Sequence[str]) -> frozenset[str]:
+    """Words of the sides' multi-word gazetteer aliases that ``texts`` use mostly inside such an alias.
+
+    "Federation" in a readout that names the "Russian Federation" three times and no other federation
+    names the participant; "states" in one that says "Member States" more often than "United States" does not.
+    """
+    phrases: set[str] = set()
+    for name in {n.strip() for n in names if n and n.strip()}:
+        canonical = lookup_place(name)
+        if canonical is not None:
+            phrases.update(a.strip().lower() for a in GAZETTEER.get(canonical, ()) if " " in a.strip())
+    if not phrases or not texts:
+        return frozenset()
+    text = "\n".join(texts).lower()
+    inside: Counter[str] = Counter()
+    for phrase in phrases:
+        hits = len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+        for word in set(_WORD.findall(phrase)):
+            inside[word] += hits
+    return frozenset(
+        w for w, n in inside.items()
+        if n and len(w) > 1 and 2 * n >= len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text))
+    )
+
+
+def label_stop_words(names: Iterable[str | None] = (), texts: Sequence[str] = ()) -> frozenset[str]:
+    """Stop words for keywords: English function words, the label-noise list and the participants' words
+    (with ``texts``, also the words of the sides' longer names that the texts use as part of them:
+    :func:`alias_words`)."""
+    return STOP_WORDS | word_set("topics_label_noise") | participant_words(names) | alias_words(names, texts)

@@ -35,6 +35,9 @@ def test_topics_json_places_every_statement_without_a_catch_all(capsys):
     assert [t["id"] for t in payload["topics"]] == list(range(len(sizes)))
     assert set(assignments.values()) == set(range(len(sizes)))
     assert all(t["label"] for t in payload["topics"])
+    # no word of a side's name ("Russian Federation", "OPCW") in a label
+    words = {w for t in payload["topics"] for w in t["label"].replace(",", " ").lower().split()}
+    assert not words & {"russian", "federation", "russia", "opcw"}, words
 
 
 @pytest.mark.slow

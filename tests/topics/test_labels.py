@@ -2,7 +2,7 @@
 
 from claimcmp.model import Release, Statement
 from claimcmp.topics import TopicModel
-from claimcmp.topics._labels import label_stop_words, participant_words
+from claimcmp.topics._labels import alias_words, label_stop_words, participant_words
 
 from .conftest import WordHashEmbedder
 
@@ -44,3 +44,17 @@ def test_label_stop_words_come_from_the_list_the_gazetteer_and_the_names():
     assert "nato" not in stop and "grain" not in stop  # organisations and content stay
     assert "taiwan" not in stop and "france" not in stop  # countries that are not participants are subjects
     assert {"american", "america", "states"} <= participant_words(["United States"])
+
+
+def test_words_of_a_sides_longer_name_label_nothing_where_the_text_uses_them_as_its_name():
+    texts = ["The Russian Federation informed the Secretariat about toxic chemicals.",
+             "The Russian Federation and Ukraine are States Parties.",
+             "All Member States are committed to the norm."]
+    stop = alias_words(["Russia", "OPCW"], texts)
+    assert "federation" in stop and "russian" in stop
+    # "states" is the United States' word only where the text mostly says "United States"
+    assert "states" not in alias_words(["United States"], texts + ["The United States said so."])
+    assert "states" in alias_words(["United States"], ["The United States said so.", "the United States"])
+    assert alias_words(["Russia"], []) == frozenset() and alias_words(["Atlantis"], texts) == frozenset()
+    assert "federation" in label_stop_words(["Russia"], texts) and "federation" not in label_stop_words(["Russia"])
+
