@@ -34,7 +34,8 @@ def test_units_hold_every_gold_relation_as_a_cross_pair():
         if part == "dev"
     )
     pairs = json.loads((gold / "pairs.gold.json").read_text(encoding="utf-8"))
-    across = sum(len(p["relations"]) for p in (pairs["pairs"] if isinstance(pairs, dict) else pairs))
+    across = sum(len(p["relations"]) for p in (pairs["pairs"] if isinstance(pairs, dict) else pairs)
+                 if all(split[doc] == "dev" for doc in p["docs"]))
     assert within >= 52 and across == 16
     assert sum(len(u.gold) for u in dev) == within + across
 
@@ -66,3 +67,19 @@ def test_candidate_recall_counts_gold_pairs_proposed():
     assert full["recall"] == 1.0
     half = rm.candidate_recall(units, [set(list(u.gold)[: len(u.gold) // 2]) for u in units])
     assert 0 < half["found"] < half["gold"]
+
+
+def test_second_annotation_names_cross_pairs_of_dev_units_and_agreement_is_scored_right():
+    import annotator_agreement as aa
+
+    second = aa.second_annotation()
+    units = {u.name: u for u in rm.load_units(["dev"])}
+    assert len({unit for unit, _, _ in second}) >= 12
+    for (unit, i, j), label in second.items():
+        assert unit in units and label in rm.LABELS  # dev only: never a test split
+        assert (i, j) in set(units[unit].cross_pairs())
+    reference = {("u", 0, 1): "agreement", ("u", 0, 2): "agreement", ("u", 3, 4): "counter_claim"}
+    other = {("u", 0, 1): "agreement", ("u", 3, 4): "agreement"}
+    scored = aa.agreement(reference, other)
+    assert scored["agreement"] == {"reference": 2, "other": 2, "both": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert scored["counter_claim"]["recall"] == 0.0 and scored["counter_claim"]["precision"] is None
