@@ -126,10 +126,12 @@ def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
                       s.get("side"), s.get("kind") or "narration")
             for i, s in enumerate(gold["statements"])
         ]
-        model = TopicModel().fit(statements, embeddings=embedder.encode(texts))
+        vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
+        model = TopicModel().fit(statements, embeddings=vectors)
         truth = {i: t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
         rows = sorted(truth)
         sizes = np.bincount(model.labels_)
+        one_sided = one_sided_check(statements, model, truth, vectors)
         per_split.setdefault(split[agenda["doc"]], []).append({
             "doc": agenda["doc"],
             "statements": len(texts),
@@ -138,6 +140,7 @@ def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
             "topics": int(len(sizes)),
             "alone_share": float((sizes[model.labels_] == 1).mean()),
             "labels": [t.label for t in model.topics_],
+            "one_sided": one_sided,
         })
     summary = {}
     for name, docs in sorted(per_split.items()):
@@ -147,9 +150,39 @@ def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
             "mean_topics": float(np.mean([d["topics"] for d in docs])),
             "mean_gold_topics": float(np.mean([d["gold_topics"] for d in docs])),
             "alone_share": float(np.mean([d["alone_share"] for d in docs])),
+            "one_sided_reported": sum(d["one_sided"]["assessed"] for d in docs),
+            "one_sided_true": sum(d["one_sided"]["true"] for d in docs),
             "docs": docs,
         }
     return summary
+
+
+def one_sided_check(statements: list, model: object, truth: dict[int, int], embeddings: np.ndarray) -> dict:
+    """The one-sided topics ``compare_sides`` reports for the document's two largest sides, checked against the
+    agenda topics: a claim is true when no statement of the other side is in an agenda topic of its statements
+    (claims whose statements are all outside every agenda topic cannot be assessed)."""
+    from collections import Counter
+
+    from claimcmp.compare.topics import one_sided_topics
+
+    sides = [s.side for s in statements]
+    two = [side for side, _ in Counter(x for x in sides if x and x != "joint").most_common(2)]
+    out = {"assessed": 0, "true": 0, "unassessable": 0}
+    if len(two) < 2:
+        return out
+    names = {t.id: t.label for t in model.topics_}  # type: ignore[attr-defined]
+    claims = one_sided_topics(np.asarray(model.labels_), sides, [s.id for s in statements],  # type: ignore[attr-defined]
+                              [s.text for s in statements], (two[0], two[1]), names, embeddings)
+    position = {s.id: i for i, s in enumerate(statements)}
+    for claim in claims:
+        items = {truth[position[sid]] for sid in claim.statement_ids if position[sid] in truth}
+        if not items:
+            out["unassessable"] += 1
+            continue
+        other = [i for i, side in enumerate(sides) if side in two and side != claim.side]
+        out["assessed"] += 1
+        out["true"] += int(not any(truth.get(i) in items for i in other))
+    return out
 
 
 def run_bertopic(texts: list[str], vectors: np.ndarray, gold: np.ndarray) -> dict:
@@ -225,9 +258,15 @@ def meeting_markdown(meetings: dict) -> str:
         MEETING_HEAD + "`TopicModel()` on the gold statements of each two-sided document vs its agenda topics (ARI "
         "over statements in a topic; dev for development, the test splits only reported):\n\n"
     ) + md_table(
-        ["split", "documents", "mean ARI", "topics (mean)", "agenda topics (mean)", "statements alone"],
-        [[name, m["documents"], m["mean_ari"], m["mean_topics"], m["mean_gold_topics"], f"{m['alone_share']:.1%}"]
+        ["split", "documents", "mean ARI", "topics (mean)", "agenda topics (mean)", "statements alone",
+         "one-sided topics: the other side said nothing on them"],
+        [[name, m["documents"], m["mean_ari"], m["mean_topics"], m["mean_gold_topics"], f"{m['alone_share']:.1%}",
+          f"{m.get('one_sided_true', 0)}/{m.get('one_sided_reported', 0)}"]
          for name, m in meetings.items()],
+    ) + (
+        "\n\nOne-sided topics: those `compare_sides` reports for the document's two largest sides; a claim holds "
+        "when no statement of the other side is in an agenda topic of its statements (claims whose statements "
+        "are in no agenda topic are not counted)."
     )
 
 

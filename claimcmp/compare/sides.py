@@ -331,7 +331,7 @@ class SideComparer:
         self.relations_ = tuple(relations)
         self.one_sided_topics_ = one_sided_topics(
             labels, [s.side for s in statements], [s.id for s in statements], [s.text for s in statements],
-            (sides[0], sides[1]), names,
+            (sides[0], sides[1]), names, emb,
         )
         self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
         logger.info("compared %d x %d statements: %d candidate pairs, %d relations",

@@ -55,7 +55,8 @@ def test_seed_pair_cue_turns_it_into_counter_claim(statements):
 
 def test_one_sided_topics_with_given_topics(statements):
     topics = [0, 1, 2, 0, 1, 3, 4]
-    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64), topics=topics)
+    vectors = np.eye(64, dtype=np.float32)[topics]  # statements of a topic share a direction, topics are apart
+    result = compare_sides(statements, ("A", "B"), embeddings=vectors, head=random_head(64), topics=topics)
     assert {(t.topic, t.side) for t in result.one_sided_topics} == {(2, "A"), (3, "B")}
     same = [r for r in result.relations if r.topic is not None]
     assert all(r.topic in (0, 1) for r in same)
@@ -70,7 +71,8 @@ def test_fitted_topic_model_object_accepted(statements):
         labels_ = np.array([0, 1, 2, 0, 1, 3, -1])
         topics_ = [Topic(2, "chemtech centre"), Topic(3, "fishing quotas")]
 
-    result = compare_sides(statements, ("A", "B"), embedder=FakeEmbedder(64), head=random_head(64), topics=Model())
+    vectors = np.eye(64, dtype=np.float32)[[0, 1, 2, 0, 1, 3, 4]]
+    result = compare_sides(statements, ("A", "B"), embeddings=vectors, head=random_head(64), topics=Model())
     assert {t.label for t in result.one_sided_topics} == {"chemtech centre", "fishing quotas"}
 
 
@@ -160,3 +162,22 @@ def test_joint_outcomes_of_two_readouts_are_compared_across_releases_only():
     assert all(r.evidence.a.release_id != r.evidence.b.release_id or "joint" not in (r.evidence.a.side, r.evidence.b.side)
                for r in result.relations)
     assert result.n_statements == {"A": 3, "B": 3}
+
+
+def test_a_topic_the_other_side_spoke_to_is_not_one_sided():
+    from claimcmp.compare.topics import answered_topics, one_sided_topics
+
+    # A: grain (topic 0), ports (topic 1), museum (topic 2); B: grain, ports in other words, fishing
+    vectors = np.array([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0], [0, 0.9, 0, 0.44], [0, 0, 0.2, 0.98]],
+                       dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    sides = ["A", "A", "A", "B", "B", "B"]
+    labels = np.array([0, 1, 2, 0, 3, 4])  # B's ports statement landed in a topic of its own
+    # both ways: B's grain and ports statements point at A's topics 0 and 1, A's at B's topics 0 and 3; the
+    # museum and fishing statements match the other side least and point at nothing
+    assert answered_topics(labels, sides, ("A", "B"), vectors) == {0, 1, 3}
+    ids, texts = [f"s{i}" for i in range(6)], ["text"] * 6
+    claims = one_sided_topics(labels, sides, ids, texts, ("A", "B"), None, vectors)
+    assert {(c.topic, c.side) for c in claims} == {(2, "A"), (4, "B")}
+    # without the vectors, the ports topic of A counts as one-sided: B said nothing in its words
+    assert (1, "A") in {(c.topic, c.side) for c in one_sided_topics(labels, sides, ids, texts, ("A", "B"))}
