@@ -5,7 +5,8 @@ reports it ("stressed, president, russian"). Three sources, all general:
 
 * the word list ``claimcmp/lang/en/topics_label_noise.txt`` (reporting verbs, titles, readout
   boilerplate), read through :func:`claimcmp.lang.word_set`;
-* the statements' own speaker and side fields: each word of a participant's or side's name;
+* the statements' own speaker and side fields: each word of a participant's or side's name, with
+  and without its accents;
 * for a side the gazetteer knows ("Russia", "UK"), every one-word alias of it ("russian",
   "kremlin", "moscow"; "british", "britain"), and each word of its longer aliases that the
   statements use mostly inside that alias ("federation" of "Russian Federation"; "states" stays
@@ -18,6 +19,7 @@ Only keywords and labels are affected: clustering sees every word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -34,7 +36,8 @@ def participant_words(names: Iterable[str | None]) -> frozenset[str]:
     """Lower-cased words of the names, plus the one-word gazetteer aliases of the sides among them."""
     words: set[str] = set()
     for name in {n.strip() for n in names if n and n.strip()}:
-        words.update(w.lower() for w in _WORD.findall(name) if len(w) > 1)
+        # with and without accents: a transcript labels "Alberto Fernández" whose text says "Fernandez"
+        words.update(form for w in _WORD.findall(name) if len(w) > 1 for form in (w.lower(), _unaccented(w.lower())))
         canonical = lookup_place(name)
         if canonical is not None:
             words.update(alias.lower() for alias in GAZETTEER.get(canonical, ()) if " " not in alias.strip())
@@ -64,6 +67,11 @@ def alias_words(names: Iterable[str | None], texts: Sequence[str]) -> frozenset[
         w for w, n in inside.items()
         if n and len(w) > 1 and 2 * n >= len(re.findall(rf"(?<!\w){re.escape(w)}(?!\w)", text))
     )
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its combining accents ("fernández" -> "fernandez")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def label_stop_words(names: Iterable[str | None] = (), texts: Sequence[str] = ()) -> frozenset[str]:

@@ -58,3 +58,8 @@ def test_words_of_a_sides_longer_name_label_nothing_where_the_text_uses_them_as_
     assert alias_words(["Russia"], []) == frozenset() and alias_words(["Atlantis"], texts) == frozenset()
     assert "federation" in label_stop_words(["Russia"], texts) and "federation" not in label_stop_words(["Russia"])
 
+
+
+def test_participant_names_count_with_and_without_accents():
+    words = participant_words(["Alberto Fernández", "Recep Tayyip Erdoğan"])
+    assert {"fernández", "fernandez", "erdoğan", "erdogan", "alberto"} <= words
