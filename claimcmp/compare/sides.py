@@ -49,9 +49,12 @@ __all__ = ["SideComparer", "best_partners", "compare_sides", "reporting_sides"]
 logger = logging.getLogger(__name__)
 
 _ORDER = {COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2}
-#: ``comparer="learned"``: up to this many cross-side pairs (n_a x n_b) every pair is a candidate
-#: (a meeting of tens of statements a side); above it, the ``top_k`` nearest each way, no cosine gate.
-LEARNED_EXHAUSTIVE_PAIRS = 10_000
+#: Up to this many cross-side pairs (n_a x n_b: a meeting of tens of statements a side) every pair is a
+#: candidate, for either comparer: no gold pair of a meeting is lost to blocking. Above it, the ``top_k``
+#: nearest each way (the rule comparer: with at least ``min_cosine``; the learned comparer: no cosine gate).
+EXHAUSTIVE_PAIRS = 10_000
+#: The name of :data:`EXHAUSTIVE_PAIRS` when only the learned comparer read every pair of a meeting.
+LEARNED_EXHAUSTIVE_PAIRS = EXHAUSTIVE_PAIRS
 
 
 def best_partners(
@@ -134,9 +137,10 @@ class SideComparer:
     sides : (str, str), default=("A", "B")
         The two sides compared; statements of other sides are ignored.
     top_k : int, default=5
-        Candidate neighbours per statement (blocking; see :mod:`.blocking`).
+        Candidate neighbours per statement (blocking; see :mod:`.blocking`), in comparisons of more than
+        :data:`EXHAUSTIVE_PAIRS` cross-side pairs; below that every pair is a candidate.
     min_cosine : float, default=0.3
-        Candidate pairs need at least this cosine.
+        In those larger comparisons, candidate pairs of the rule comparer need at least this cosine.
     head : RelationHead or str or Path, optional
         Default: the head shipped in ``claimcmp/compare/data``.
     cross_encoder : "shipped", None, str, Path or object, default="shipped"
@@ -187,7 +191,7 @@ class SideComparer:
         model shipped in ``claimcmp/compare/data``, :mod:`.learned`), a fitted
         :class:`~.learned.LearnedComparer` or the path of one: one model reads
         each pair's embeddings, its cues and the statements' kinds; every
-        cross-side pair is a candidate up to :data:`LEARNED_EXHAUSTIVE_PAIRS`
+        cross-side pair is a candidate up to :data:`EXHAUSTIVE_PAIRS`
         (then ``top_k`` each way, no ``min_cosine`` gate), and ``one_to_one``
         defaults to False. ``head``, ``cross_encoder`` and the ``min_uncued_*``
         bars do not apply to it.
@@ -261,14 +265,15 @@ class SideComparer:
     def _candidates(
         self, emb: np.ndarray, idx: tuple[np.ndarray, np.ndarray], labels: np.ndarray, given: bool, learned: bool
     ) -> np.ndarray:
-        """Candidate pairs (rows into ``idx_a``, ``idx_b``); every pair of a small comparison for ``learned``."""
+        """Candidate pairs (rows into ``idx_a``, ``idx_b``); every pair of a comparison of at most
+        :data:`EXHAUSTIVE_PAIRS` pairs; above, no cosine gate for ``learned``."""
         idx_a, idx_b = idx
         if not (len(idx_a) and len(idx_b)):
             return np.zeros((0, 2), dtype=np.int64)
         return candidate_pairs(
             emb[idx_a], emb[idx_b], top_k=self.top_k, min_cosine=-1.0 if learned else self.min_cosine,
             topics_a=labels[idx_a] if given else None, topics_b=labels[idx_b] if given else None,
-            exhaustive_up_to=LEARNED_EXHAUSTIVE_PAIRS if learned else 0,
+            exhaustive_up_to=EXHAUSTIVE_PAIRS,
         )
 
     def _head(self) -> RelationHead:

@@ -181,3 +181,18 @@ def test_a_topic_the_other_side_spoke_to_is_not_one_sided():
     assert {(c.topic, c.side) for c in claims} == {(2, "A"), (4, "B")}
     # without the vectors, the ports topic of A counts as one-sided: B said nothing in its words
     assert (1, "A") in {(c.topic, c.side) for c in one_sided_topics(labels, sides, ids, texts, ("A", "B"))}
+
+
+def test_a_meeting_is_compared_pair_by_pair_with_no_cosine_gate(statements):
+    from claimcmp.compare.sides import EXHAUSTIVE_PAIRS
+
+    vectors = np.eye(64, dtype=np.float32)[[0, 1, 2, 3, 4, 5, 6]]  # every pair at cosine 0, below min_cosine 0.3
+    comparer = SideComparer(("A", "B"), head=random_head(64), cross_encoder=None).fit(statements, embeddings=vectors)
+    assert comparer.candidates_.shape[0] == 3 * 3 <= EXHAUSTIVE_PAIRS  # no gold pair of a meeting lost to blocking
+    rng = np.random.default_rng(0)
+    many = [s for s in statements if s.side in ("A", "B")] * 40  # 120 x 120 pairs: past the exhaustive size
+    big = rng.standard_normal((len(many), 64)).astype(np.float32)
+    big /= np.linalg.norm(big, axis=1, keepdims=True)
+    assert (len(many) // 2) ** 2 > EXHAUSTIVE_PAIRS
+    wide = SideComparer(("A", "B"), head=random_head(64), cross_encoder=None, use_cues=False).fit(many, embeddings=big)
+    assert 0 < wide.candidates_.shape[0] <= 2 * 5 * (len(many) // 2)  # top 5 each way above it
