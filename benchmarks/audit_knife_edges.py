@@ -96,13 +96,15 @@ BARS = (0.5, 0.75, 0.9)
 
 def _labelled(analysis: Any) -> dict[tuple[str, str], dict[str, Any]]:
     """Every candidate pair's label and score, before one-to-one pairing (``analysis`` run with ``ALL_PAIRS``)."""
+    position = {s.id: n for n, s in enumerate(analysis.statements)}
     out = {}
-    for rel in analysis.relations:
+    # in the comparer's candidate order (statement order), so that pairing breaks exact ties as it does
+    for rel in sorted(analysis.relations, key=lambda r: (position[r.evidence.a.id], position[r.evidence.b.id])):
         ev = rel.evidence
         out[(ev.a.id, ev.b.id)] = {
             "relation": rel.relation,
             "score": round(float(rel.score), 4),
-            "cosine": round(float(ev.cosine), 4),
+            "cosine": float(ev.cosine),  # as reported (6 decimals): pairing compares these
             "cue": rel.cue,
         }
     return out
@@ -113,7 +115,7 @@ def _reported(labelled: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str
     from claimcmp.compare.sides import best_partners
 
     keys = [k for k, v in labelled.items() if v["relation"] != "unrelated"]
-    ids = sorted({k[0] for k in keys} | {k[1] for k in keys})
+    ids = list(dict.fromkeys(x for k in keys for x in k))
     index = {x: n for n, x in enumerate(ids)}
     gi = np.array([index[k[0]] for k in keys], dtype=int)
     gj = np.array([index[k[1]] for k in keys], dtype=int)
