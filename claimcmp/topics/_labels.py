@@ -1,7 +1,7 @@
 """Words kept out of topic keywords and labels: participants, titles, reporting verbs, boilerplate.
 
 A label should name what a topic is about ("grain exports"), not who spoke or how the release
-reports it ("stressed, president, russian"). Three sources, all general:
+reports it ("stressed, president, russian"). The sources, all general:
 
 * the word list ``claimcmp/lang/en/topics_label_noise.txt`` (reporting verbs, titles, readout
   boilerplate), read through :func:`claimcmp.lang.word_set`;
@@ -11,7 +11,8 @@ reports it ("stressed, president, russian"). Three sources, all general:
   "kremlin", "moscow"; "british", "britain"), and each word of its longer aliases that the
   statements use mostly inside that alias ("federation" of "Russian Federation"; "states" stays
   where the text says "Member States" more often than "United States"). Other countries stay:
-  in a US-China readout "Taiwan" is a subject, not a participant.
+  in a US-China readout "Taiwan" is a subject, not a participant;
+* at meeting scale, the persons the statements name ("Prime Minister Shmyhal"), found by extraction.
 
 Only keywords and labels are affected: clustering sees every word.
 """
@@ -27,7 +28,7 @@ from ..gazetteer import GAZETTEER, lookup_place
 from ..lang import word_set
 from ._terms import STOP_WORDS
 
-__all__ = ["alias_words", "label_stop_words", "participant_words"]
+__all__ = ["PERSONS_UP_TO", "alias_words", "label_stop_words", "participant_words", "person_words"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
@@ -74,8 +75,29 @@ def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def person_words(texts: Sequence[str]) -> frozenset[str]:
+    """Lower-cased words of the persons' names extraction finds in ``texts`` (``extract.person_names``), less
+    the words the texts also use in lower case (a common word inside a name, such as "Grace")."""
+    from ..extract import person_names
+
+    found = {w.lower() for text in texts for name in person_names(text) for w in _WORD.findall(name) if len(w) > 1}
+    if not found:
+        return frozenset()
+    lower = {w for text in texts for w in _WORD.findall(text) if w.islower()}
+    return frozenset(found - lower) | frozenset(_unaccented(w) for w in found - lower)
+
+
+#: Up to this many statements (one meeting) the persons named in the texts are kept out of labels too
+#: (:func:`person_words`): the label of an agenda item names its subject, not who raised it. Above it the name
+#: search would cost more than the clustering.
+PERSONS_UP_TO = 200
+
+
 def label_stop_words(names: Iterable[str | None] = (), texts: Sequence[str] = ()) -> frozenset[str]:
     """Stop words for keywords: English function words, the label-noise list and the participants' words
     (with ``texts``, also the words of the sides' longer names that the texts use as part of them:
-    :func:`alias_words`)."""
-    return STOP_WORDS | word_set("topics_label_noise") | participant_words(names) | alias_words(names, texts)
+    :func:`alias_words`; and for at most :data:`PERSONS_UP_TO` texts, the persons they name: :func:`person_words`)."""
+    stop = STOP_WORDS | word_set("topics_label_noise") | participant_words(names) | alias_words(names, texts)
+    if 0 < len(texts) <= PERSONS_UP_TO:
+        stop |= person_words(texts)
+    return stop

@@ -63,3 +63,14 @@ def test_words_of_a_sides_longer_name_label_nothing_where_the_text_uses_them_as_
 def test_participant_names_count_with_and_without_accents():
     words = participant_words(["Alberto Fernández", "Recep Tayyip Erdoğan"])
     assert {"fernández", "fernandez", "erdoğan", "erdogan", "alberto"} <= words
+
+
+def test_persons_named_in_a_meeting_label_nothing():
+    from claimcmp.topics._labels import PERSONS_UP_TO, person_words
+
+    texts = ["The President met Prime Minister Denys Shmyhal to discuss grain exports.",
+             "Grace was said for the delegation before the talks on grain exports."]
+    assert {"shmyhal", "denys"} <= person_words(texts) and "grace" not in person_words(texts)
+    assert {"shmyhal", "denys"} <= label_stop_words(["Ukraine"], texts)
+    many = texts * (PERSONS_UP_TO // 2 + 1)  # past one meeting: no name search
+    assert "shmyhal" not in label_stop_words(["Ukraine"], many)
