@@ -53,8 +53,6 @@ _ORDER = {COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2}
 #: candidate, for either comparer: no gold pair of a meeting is lost to blocking. Above it, the ``top_k``
 #: nearest each way (the rule comparer: with at least ``min_cosine``; the learned comparer: no cosine gate).
 EXHAUSTIVE_PAIRS = 10_000
-#: The name of :data:`EXHAUSTIVE_PAIRS` when only the learned comparer read every pair of a meeting.
-LEARNED_EXHAUSTIVE_PAIRS = EXHAUSTIVE_PAIRS
 
 
 def best_partners(
