@@ -47,9 +47,11 @@ from ._scene import (
     is_list_header,
     is_scene_setting,
     lower_content_words,
+    person_name_words,
     person_names,
     setting_vocabulary,
     substance_words,
+    words_and_parts,
 )
 from ._segment import sentence_spans
 from ._sides import Sides, load_sides
@@ -65,10 +67,12 @@ __all__ = [
     "load_sides",
     "lower_content_words",
     "name_key",
+    "person_name_words",
     "person_names",
     "same_person",
     "sentence_spans",
     "setting_vocabulary",
     "substance_words",
     "unify_speakers",
+    "words_and_parts",
 ]

@@ -27,6 +27,8 @@ scene-setting by the same test: only names, titles and offices.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..gazetteer import gazetteer_pattern
@@ -38,12 +40,17 @@ __all__ = [
     "is_list_header",
     "is_scene_setting",
     "lower_content_words",
+    "person_name_words",
     "person_names",
     "setting_vocabulary",
     "substance_words",
+    "words_and_parts",
 ]
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*", re.UNICODE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+#: Share of a word's occurrences that must fall inside persons' names for :func:`person_name_words`.
+PERSON_NAME_SHARE = 0.5
 #: A chunk of capitalised words, possibly joined by the small words of proper names.
 _CHUNK = re.compile(
     r"(?:[A-Z0-9][\w'’.&-]*)(?:(?:\s+|\s*-\s*)(?:(?:the|and|for|on|&|de|da|al|bin)\s+)*[A-Z0-9][\w'’.&-]*)*"
@@ -192,3 +199,30 @@ def lower_content_words(text: str) -> list[str]:
 def person_names(text: str) -> list[str]:
     """The names of the persons extraction finds in ``text`` ("Prime Minister Meloni" gives "Meloni")."""
     return [m.name for m in find_mentions(text, 0, len(text)) if m.kind == "person" and m.name]
+
+
+def person_name_words(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str]:
+    """The candidate words (lower-case) that are persons' names in at least :data:`PERSON_NAME_SHARE` of their
+    occurrences in ``texts`` (names found by :func:`person_names`; a hyphenated word also counts as its parts)."""
+    wanted = {w.lower() for w in candidates}
+    seen: Counter[str] = Counter()
+    in_name: Counter[str] = Counter()
+    for text in texts:
+        present = [w for w in words_and_parts(text) if w.lower() in wanted]
+        if not present:
+            continue
+        seen.update(w.lower() for w in present)
+        if any(w[:1].isupper() for w in present):
+            for name in person_names(text):
+                in_name.update(w.lower() for w in words_and_parts(name) if w.lower() in wanted)
+    return frozenset(w for w, n in in_name.items() if n >= PERSON_NAME_SHARE * seen[w])
+
+
+def words_and_parts(text: str) -> list[str]:
+    """Words of ``text``; a hyphenated word also gives its parts ("Sherwood-Randall", "Sherwood", "Randall")."""
+    out: list[str] = []
+    for word in _NAME_WORD.findall(text):
+        out.append(word)
+        if "-" in word:
+            out.extend(part for part in word.split("-") if part)
+    return out

@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..extract import person_name_words, words_and_parts
+
 __all__ = ["closing_rows", "closing_words", "edge_themes", "link_words", "mostly_capitalised", "person_name_words"]
 
 #: A closing word is this many times likelier than chance to sit in the last statement of a release.
@@ -87,37 +89,9 @@ def closing_rows(words: Sequence[Sequence[str]], closing: frozenset[str]) -> lis
     return rows
 
 
-def person_name_words(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str]:
-    """The candidate words (lower-case) that are persons' names in most of their occurrences in ``texts``."""
-    from ..extract import person_names
-
-    wanted = {w.lower() for w in candidates}
-    seen: Counter[str] = Counter()
-    in_name: Counter[str] = Counter()
-    for text in texts:
-        present = [w for w in _words(text) if w.lower() in wanted]
-        if not present:
-            continue
-        seen.update(w.lower() for w in present)
-        if any(w[:1].isupper() for w in present):
-            for name in person_names(text):
-                in_name.update(w.lower() for w in _words(name) if w.lower() in wanted)
-    return _in_most(in_name, seen)
-
-
 def _in_most(hits: Counter[str], seen: Counter[str]) -> frozenset[str]:
     """The words found in the place looked for (``hits``) in at least :data:`NAME_SHARE` of their occurrences."""
     return frozenset(w for w, n in hits.items() if n >= NAME_SHARE * seen[w])
-
-
-def _words(text: str) -> list[str]:
-    """Words of ``text``; a hyphenated word also gives its parts ("Sherwood-Randall", "Sherwood", "Randall")."""
-    out: list[str] = []
-    for word in _WORD.findall(text):
-        out.append(word)
-        if "-" in word:
-            out.extend(part for part in word.split("-") if part)
-    return out
 
 
 def mostly_capitalised(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str]:
@@ -149,12 +123,13 @@ def link_words(texts: Iterable[str], candidates: Iterable[str]) -> frozenset[str
     seen: Counter[str] = Counter()
     in_link: Counter[str] = Counter()
     for text in texts:
-        present = [w.lower() for w in _words(text) if w.lower() in wanted]
+        present = [w.lower() for w in words_and_parts(text) if w.lower() in wanted]
         if not present:
             continue
         seen.update(present)
         for link in _LINK.findall(text):
-            in_link.update(w.lower() for w in _words(re.sub(r"[/._?=&%#:]+", " ", link)) if w.lower() in wanted)
+            parts = words_and_parts(re.sub(r"[/._?=&%#:]+", " ", link))
+            in_link.update(w.lower() for w in parts if w.lower() in wanted)
     return _in_most(in_link, seen)
 
 

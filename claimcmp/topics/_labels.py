@@ -76,15 +76,14 @@ def _unaccented(word: str) -> str:
 
 
 def person_words(texts: Sequence[str]) -> frozenset[str]:
-    """Lower-cased words of the persons' names extraction finds in ``texts`` (``extract.person_names``), less
-    the words the texts also use in lower case (a common word inside a name, such as "Grace")."""
-    from ..extract import person_names
+    """Lower-cased words (with and without accents) of the texts' capitalised words that name persons in most
+    of their occurrences (``extract.person_name_words``, as theme labels use it); a common word inside a
+    name, such as "Grace", is not one."""
+    from ..extract import person_name_words
 
-    found = {w.lower() for text in texts for name in person_names(text) for w in _WORD.findall(name) if len(w) > 1}
-    if not found:
-        return frozenset()
-    lower = {w for text in texts for w in _WORD.findall(text) if w.islower()}
-    return frozenset(found - lower) | frozenset(_unaccented(w) for w in found - lower)
+    capitalised = {w for text in texts for w in _WORD.findall(text) if len(w) > 1 and w[:1].isupper()}
+    found = person_name_words(texts, capitalised)
+    return found | frozenset(_unaccented(w) for w in found)
 
 
 #: Up to this many statements (one meeting) the persons named in the texts are kept out of labels too
