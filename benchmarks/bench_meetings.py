@@ -304,6 +304,7 @@ def learned_argkp_stance(embedder: Embedder) -> dict[str, Any]:
     comparer: opposite when p(counter-claim) > p(agreement); chance is 0.5 (half the pairs are opposite)."""
     from bench_relations import argkp_stance_pairs
 
+    from claimcmp.compare.context import context_features
     from claimcmp.compare.cues import detect_cues
     from claimcmp.compare.learned import default_learned_comparer, head_readings, learned_features
     from claimcmp.compare.text import profile
@@ -314,7 +315,10 @@ def learned_argkp_stance(embedder: Embedder) -> dict[str, Any]:
     cos = np.einsum("ij,ij->i", ea, eb)
     cues = [detect_cues(x, y, float(c)) for x, y, c in zip(pa, pb, cos, strict=True)]
     kinds = (["direct_quote"] * len(a), ["direct_quote"] * len(b))
-    features = learned_features(ea, eb, cues, kinds, head_readings((pa, pb), ea, eb))
+    n = len(a)  # each pair is its own comparison: a statement of one release against one of another
+    context = context_features(np.vstack([ea, eb]), [p.content for p in pa + pb], list(range(n)) * 2,
+                               (np.arange(n), np.arange(n, 2 * n)), (np.arange(n), np.arange(n, 2 * n)))
+    features = learned_features(ea, eb, cues, kinds, head_readings((pa, pb), ea, eb), context)
     proba = default_learned_comparer().predict_proba(features)
     guess = proba[:, 1] > proba[:, 0]
     truth = np.array(opposite)

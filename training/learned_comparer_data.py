@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ for p in (ROOT, ROOT / "benchmarks"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
+from claimcmp.compare.context import context_features  # noqa: E402
 from claimcmp.compare.cues import RELATIONS  # noqa: E402
 from claimcmp.compare.learned import head_readings, learned_features  # noqa: E402
 from claimcmp.compare.sides import SideComparer, reporting_sides  # noqa: E402
@@ -59,8 +61,10 @@ class Group:
 def pair_group(
     name: str, source: str, statements: list[Any], pairs: list[tuple[int, int]], labels: list[str],
     sides: tuple[str, str], emb: np.ndarray, aliases: Any = None,
+    members: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> Group:
-    """Features of ``pairs`` (i of side A, j of side B) exactly as ``compare_sides(comparer="learned")`` builds them."""
+    """Features of ``pairs`` (i of side A, j of side B) exactly as ``compare_sides(comparer="learned")`` builds them;
+    ``members``: the two sides' statements, among which each pair's context is read (default: the pairs' ends)."""
     comparer = SideComparer(sides, side_aliases=aliases)
     gi = np.array([i for i, _ in pairs], dtype=np.int64)
     gj = np.array([j for _, j in pairs], dtype=np.int64)
@@ -69,7 +73,10 @@ def pair_group(
     kinds = ([str(statements[i].kind) for i in gi], [str(statements[j].kind) for j in gj])
     profiles = [profile(s.text) for s in statements]
     head = head_readings(([profiles[i] for i in gi], [profiles[j] for j in gj]), emb[gi], emb[gj])
-    x = learned_features(emb[gi], emb[gj], cues, kinds, head)
+    side_a, side_b = members if members is not None else (sorted(set(gi.tolist())), sorted(set(gj.tolist())))
+    context = context_features(emb, [p.content for p in profiles], [s.release_id for s in statements],
+                               (np.asarray(side_a, dtype=np.int64), np.asarray(side_b, dtype=np.int64)), (gi, gj))
+    x = learned_features(emb[gi], emb[gj], cues, kinds, head, context)
     y = np.array([LABEL_INDEX[lab] for lab in labels], dtype=np.int64)
     return Group(name, source, x, y, emb[gi], emb[gj],
                  [(statements[i].text, statements[j].text) for i, j in pairs])
@@ -85,7 +92,8 @@ def real_groups(embedder: Any, splits: tuple[str, ...] = ("dev",)) -> list[Group
         emb = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
         pairs = unit.cross_pairs()
         labels = [unit.gold.get((i, j), "unrelated") for i, j in pairs]
-        out.append(pair_group(unit.name, "real", statements, pairs, labels, unit.sides, emb))
+        out.append(pair_group(unit.name, "real", statements, pairs, labels, unit.sides, emb,
+                              members=(unit.side_a, unit.side_b)))
     return out
 
 
@@ -115,7 +123,7 @@ def _fixture_group(folder: Path, embedder: Any) -> Group | None:
                 label = g.relation
         labels.append(label)
     emb = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
-    return pair_group(folder.name, "fixtures", statements, pairs, labels, sides, emb, sides_file.aliases)
+    return pair_group(folder.name, "fixtures", statements, pairs, labels, sides, emb, sides_file.aliases, (a, b))
 
 
 def _ref(statement: Any) -> Any:
@@ -162,5 +170,6 @@ def silver_groups(embedder: Any, path: Path = ROOT / "training" / "silver_pairs.
         pairs = [(i, j) for i in range(n_a) for j in range(n_a, len(statements))]
         labels = [rel.get(p, "unrelated") for p in pairs]
         emb = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
-        out.append(pair_group(g["name"], "silver", statements, pairs, labels, sides, emb))
+        out.append(pair_group(g["name"], "silver", statements, pairs, labels, sides, emb,
+                              members=(range(n_a), range(n_a, len(statements)))))
     return out

@@ -317,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     model = fit(groups, args, SEED)
     without = None
     if any(g.source == "silver" for g in groups):  # the silver groups read by a model never trained on them
-        without = cross_validate(groups, argparse.Namespace(**{**vars(args), "score_only": ["silver"]}))
+        without = cross_validate(groups, argparse.Namespace(**{**vars(args), "score_only": ["silver"],
+                                                               "dump_oof": None}))
     card = {
         "model": "multinomial logistic regression (scikit-learn lbfgs) on claimcmp.compare.learned.learned_features, "
                  "u*v and |u-v| reduced by PCA; folded into one linear map",

@@ -12,7 +12,11 @@ numpy only (no torch at inference):
   score), without cues or bars;
 - one indicator per cue (:data:`CUE_NAMES`) that the rule detectors fired on
   the pair, and whether the two statements share their kind (both quoted,
-  both reported, either joint).
+  both reported, either joint);
+- how the pair stands in its comparison (:mod:`.context`): the rank of its
+  cosine among each end's partners in the other side's release, standardised
+  and as a gap to the best other partner, and the content words the two
+  share, weighted by their rarity in the two releases.
 
 Trained on real two-sided meetings (``training/train_learned_comparer.py``,
 model card in ``data/learned_comparer.card.json``); the logits are divided by
@@ -34,6 +38,7 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from .classifier import PairPredictions, classify_pairs
+from .context import CONTEXT_FEATURES
 from .cues import CUE_WEIGHTS, RELATIONS, UNRELATED, Cue
 from .probability import softmax
 from .text import TextProfile
@@ -70,7 +75,7 @@ def head_readings(profiles: tuple[Sequence[TextProfile], Sequence[TextProfile]],
 
 def learned_features(
     emb_a: np.ndarray, emb_b: np.ndarray, cues: Sequence[Sequence[Cue]], kinds: tuple[Sequence[str], Sequence[str]],
-    head: np.ndarray,
+    head: np.ndarray, context: np.ndarray,
 ) -> np.ndarray:
     """The features of aligned pairs ``(a[k], b[k])``.
 
@@ -84,10 +89,12 @@ def learned_features(
         The statement kinds (``direct_quote``, ``reported``, ``joint``, ``narration``) of each end.
     head : ndarray of shape (n_pairs, 4)
         :func:`head_readings` of the pairs.
+    context : ndarray of shape (n_pairs, len(CONTEXT_FEATURES))
+        :func:`~.context.context_features` of the pairs.
 
     Returns
     -------
-    ndarray of shape (n_pairs, 2 * dim + 2 + 4 + len(CUE_NAMES) + 3), float32
+    ndarray of shape (n_pairs, 2 * dim + 2 + 4 + len(CUE_NAMES) + 3 + len(CONTEXT_FEATURES)), float32
         Symmetric in a and b.
     """
     a = np.asarray(emb_a, dtype=np.float32)
@@ -105,7 +112,7 @@ def learned_features(
     for k, (x, y) in enumerate(zip(ka, kb, strict=True)):
         kind[k] = (x == y == "direct_quote", x == y == "reported", "joint" in (x, y))
     return np.hstack([a * b, np.abs(a - b), cos, cos * cos, np.asarray(head, dtype=np.float32), fired,
-                      kind]).astype(np.float32)
+                      kind, np.asarray(context, dtype=np.float32).reshape(n, len(CONTEXT_FEATURES))]).astype(np.float32)
 
 
 @dataclass(frozen=True, eq=False)

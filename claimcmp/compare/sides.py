@@ -20,6 +20,7 @@ from .classifier import (
     SHIPPED,
     classify_pairs,
 )
+from .context import context_features
 from .cross_encoder import CrossEncoderScorer, OnnxPairClassifier
 from .cues import AGREEMENT, COUNTER_CLAIM, RELATIONS, UNRELATED, Cue, detect_cues
 from .head import RelationHead, default_head
@@ -328,7 +329,7 @@ class SideComparer:
         if learned is None:
             pred = self._classify(statements, emb, (gi, gj), own, joint, sides)
         else:
-            pred = self._classify_learned(learned, statements, emb, (gi, gj), own, sides)
+            pred = self._classify_learned(learned, statements, emb, ((gi, gj), (idx_a, idx_b)), own, sides)
         relations = self._relations(statements, (gi, gj), pred, labels, self._one_to_one(learned))
         relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
         self.relations_ = tuple(relations)
@@ -380,17 +381,26 @@ class SideComparer:
         return out
 
     def _classify_learned(
-        self, model: LearnedComparer, statements: list[Any], emb: np.ndarray, pairs: tuple[np.ndarray, np.ndarray],
+        self, model: LearnedComparer, statements: list[Any], emb: np.ndarray,
+        pairs_and_sides: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]],
         own: np.ndarray, sides: tuple[str, ...],
     ) -> Any:
-        """The learned comparer's probabilities, cues and cosines of the candidate pairs."""
+        """The learned comparer's probabilities, cues and cosines of the candidate pairs (rows gi, gj; the two
+        sides' statements idx_a, idx_b give each pair's context)."""
+        pairs, side_members = pairs_and_sides
         gi, gj = pairs
         cues = self.pair_cues(statements, emb, pairs, own, sides)
         kinds = ([str(getattr(statements[i], "kind", "")) for i in gi.tolist()],
                  [str(getattr(statements[j], "kind", "")) for j in gj.tolist()])
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
         head = head_readings(([profiles[i] for i in gi.tolist()], [profiles[j] for j in gj.tolist()]), emb[gi], emb[gj])
-        features = learned_features(emb[gi], emb[gj], cues, kinds, head)
+        for k in np.concatenate(side_members).tolist():  # a pair's context reads its ends' other partners too
+            if k not in profiles:
+                profiles[k] = profile(statements[k].text)
+        content = [profiles[k].content if k in profiles else frozenset() for k in range(len(statements))]
+        release = [getattr(s, "release_id", None) for s in statements]
+        context = context_features(emb, content, release, side_members, pairs)
+        features = learned_features(emb[gi], emb[gj], cues, kinds, head, context)
         cosine = np.einsum("ij,ij->i", emb[gi], emb[gj]) if len(gi) else np.zeros(0, dtype=np.float32)
         return learned_predictions(model, features, cues, cosine)
 

@@ -15,7 +15,8 @@ from ._stems import demand_stems, refusal_stems
 
 __all__ = ["TextProfile", "tokenize", "profile"]
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:[-\u2010][A-Za-z]+)*(?:['\u2019][a-z]+)?|\d+(?:[.,]\d+)*")
+_LETTERS = r"[^\W\d_]+"  # letters of any script: "Türkiye" and "Fernández" are one word each
+_TOKEN = re.compile(rf"{_LETTERS}(?:[-\u2010]{_LETTERS})*(?:['\u2019][^\W\d_A-Z]+)?|\d+(?:[.,]\d+)*")
 _US = re.compile(r"\bU\.S\.(?:A\.)?|\bUS\b|\bUnited States\b")
 _RUSSIA = re.compile(r"\bRussian Federation\b")
 
