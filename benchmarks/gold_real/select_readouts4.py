@@ -57,7 +57,8 @@ def draw() -> list[tuple[str, str, Path]]:
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     # drawn after this batch
     annotated -= select_readouts3.later_draws(
-        "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json", "readouts8.json")
+        "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
+        "readouts9.json")
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
     for stratum, folder, wanted, unwanted, count, untouched in STRATA:
