@@ -43,8 +43,9 @@ FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.js
                 "test5": ROOT / "benchmarks" / "gold_real" / "test5_score.json",
                 "test6": ROOT / "benchmarks" / "gold_real" / "test6_score.json",
                 "test7": ROOT / "benchmarks" / "gold_real" / "test7_score.json",
-                "test8": ROOT / "benchmarks" / "gold_real" / "test8_score.json"}
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
+                "test8": ROOT / "benchmarks" / "gold_real" / "test8_score.json",
+                "test9": ROOT / "benchmarks" / "gold_real" / "test9_score.json"}
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9")
 FORMATS = (  # (format, pattern on the document name), first match wins
     ("joint statement", r"joint-statement|ministers-statement"),
     ("first-person statement", r"address|addressed|statement-on|-statement-|opening-remarks"),
