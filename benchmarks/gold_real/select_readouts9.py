@@ -15,8 +15,8 @@ count and its path relative to ``../shared/datasets/real_readouts/raw``. Re-runn
   government, king, chancellor, or the head of an international organisation) in which both speak: 3. These
   transcripts label each turn (``SECRETARY BLINKEN:``, ``FOREIGN MINISTER KULEBA:``); a document counts when its slug
   names the Secretary "and" or "with" someone and one of its labels names a foreign office (``STATE_FOREIGN``).
-  No earlier batch drew this style with both sides speaking. president.gov.ua has no document with two speaker
-  labels among the candidates, so it gives no stratum;
+  The gold has one document of this style so far (the Kenyan Cabinet Secretary, ``dev``) and no untouched split
+  has any. president.gov.ua has no document with two speaker labels among the candidates, so it gives no stratum;
 - top-up: 1 more document drawn last from what the three strata left (all pools together). The seven documents
   of the strata came to 187 statements, under the batch's aim of about 200; drawing the extra one last leaves
   their draw unchanged.
