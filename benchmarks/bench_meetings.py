@@ -54,6 +54,7 @@ MEETINGS = ROOT / "fixtures" / "meetings"
 SETTINGS: dict[str, dict[str, Any]] = {
     "default": {},
     "learned comparer (comparer='learned')": {"comparer": "learned"},
+    "rules and learned comparer (comparer='combined')": {"comparer": "combined"},
     "recall mode (bar 0.5)": {"min_uncued_counter_claim": 0.5},
     "head only": {"cross_encoder": None},
     "every labelled pair (one_to_one=False)": {"one_to_one": False},
@@ -63,6 +64,7 @@ REAL_SETTINGS: dict[str, dict[str, Any]] = {
     "rule comparer (default)": {},
     "rule comparer, every labelled pair (one_to_one=False)": {"one_to_one": False},
     "learned comparer (comparer='learned')": {"comparer": "learned"},
+    "rules and learned comparer (comparer='combined')": {"comparer": "combined"},
 }
 
 

@@ -43,8 +43,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--all-pairs", dest="one_to_one", action="store_false", default=None,
                         help="list every labelled pair, not only each statement's best match per relation "
                         "(the learned comparer always does)")
-    parser.add_argument("--comparer", choices=["rules", "learned"], default="rules",
-                        help="rules: head, cross-encoder and cues (default); learned: the learned comparer, every "
+    parser.add_argument("--comparer", choices=["combined", "rules", "learned"], default="combined",
+                        help="combined (default): the rules' relations, then the learned comparer's, whose label "
+                        "stands where the two differ; rules: head, cross-encoder and cues; learned: every "
                         "cross-side pair of a meeting read by one model (docs/relations.md)")
     model = parser.add_mutually_exclusive_group()
     model.add_argument("--cross-encoder", metavar="PATH", default="shipped",

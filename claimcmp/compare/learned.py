@@ -142,6 +142,11 @@ class LearnedComparer:
     bars: dict[str, float] = field(default_factory=dict)
     card: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def embedding_dim(self) -> int:
+        """Width of the sentence vectors the model reads (its features hold ``u * v`` and ``|u - v|``)."""
+        return int(self.coef.shape[0] - 2 - 4 - len(CUE_NAMES) - 3 - len(CONTEXT_FEATURES)) // 2
+
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
         """Calibrated probabilities, ndarray of shape (n_pairs, 3), columns in :data:`~.cues.RELATIONS`."""
         x = np.asarray(features, dtype=np.float64)

@@ -31,6 +31,7 @@ from .learned import (
     learned_features,
     learned_predictions,
 )
+from .merge import merge_relations
 from .result import Evidence, Relation, SideComparison, StatementRef
 from .side_cues import (
     blames,
@@ -170,8 +171,9 @@ class SideComparer:
         Report, per relation, only pairs whose two statements are each other's
         most similar partner of that relation (:func:`best_partners`): a
         statement's answer, not every statement on its subject. False: every
-        pair the classifier labels. None: True for ``comparer="rules"``, False
-        for the learned comparer (a statement may relate to several others).
+        pair the classifier labels. None: True for the rules, False for the
+        learned comparer (a statement may relate to several others); with
+        ``"combined"``, each for its own relations.
     side_aliases : mapping of side to sequence of str, optional
         More names for each side (a sides file's aliases, e.g.
         ``load_sides(path).aliases``), so the side cues know "the regime" or
@@ -185,7 +187,13 @@ class SideComparer:
         The side that issued each release (``extract(release).issuer_side``),
         whose readout's joint statements speak for it (:func:`reporting_sides`);
         default: the side with more statements in the release.
-    comparer : "rules", "learned", LearnedComparer, str or Path, default="rules"
+    comparer : "combined", "rules", "learned", LearnedComparer, str or Path, default="combined"
+        ``"combined"``: the rules' relations, then the shipped learned
+        comparer's; on a pair the two label differently the learned label
+        stands, but it never undoes a relation with ``unrelated``
+        (:func:`~.merge.merge_relations`); each pair's evidence lists both
+        readings' cues. Vectors of another width than the learned
+        comparer's (another embedding model) get the rules alone.
         ``"rules"``: the head, cross-encoder and cues above. ``"learned"`` (the
         model shipped in ``claimcmp/compare/data``, :mod:`.learned`), a fitted
         :class:`~.learned.LearnedComparer` or the path of one: one model reads
@@ -222,7 +230,7 @@ class SideComparer:
         side_aliases: Mapping[str, Sequence[str]] | None = None,
         min_uncued_own_agreement: float = MIN_UNCUED_OWN_AGREEMENT,
         release_sides: Mapping[str, str | None] | None = None,
-        comparer: Any = "rules",
+        comparer: Any = "combined",
     ) -> None:
         self.sides = sides
         self.top_k = top_k
@@ -242,6 +250,18 @@ class SideComparer:
         self.release_sides = release_sides
         self.comparer = comparer
 
+    def _comparers(self, dim: int) -> list[LearnedComparer | None]:
+        """The comparers to run, in order (None: the rules). ``"combined"`` runs the rules, then the learned
+        comparer when it reads vectors of width ``dim`` (another embedding model's vectors: the rules alone)."""
+        if self.comparer != "combined":
+            return [self._learned()]
+        learned = default_learned_comparer()
+        if learned.embedding_dim != dim:
+            logger.info("comparer='combined': the learned comparer reads %d-dim vectors, these have %d; rules only",
+                        learned.embedding_dim, dim)
+            return [None]
+        return [None, learned]
+
     def _learned(self) -> LearnedComparer | None:
         """The learned comparer to use, or None for the rules."""
         model = self.comparer
@@ -255,7 +275,7 @@ class SideComparer:
             return LearnedComparer.load(model)
         raise ConfigurationError(
             f"comparer={model!r} is not a comparer.",
-            fix='Pass "rules", "learned", a LearnedComparer or the path of a saved one (.npz).',
+            fix='Pass "combined", "rules", "learned", a LearnedComparer or the path of a saved one (.npz).',
         )
 
     def _one_to_one(self, learned: LearnedComparer | None) -> bool:
@@ -315,7 +335,31 @@ class SideComparer:
         reporter = reporting_sides(statements, sides, self.release_sides)
         idx_a = np.array([i for i in range(n) if reporter[i] == sides[0]], dtype=np.int64)
         idx_b = np.array([i for i in range(n) if reporter[i] == sides[1]], dtype=np.int64)
-        learned = self._learned()
+        runs = [self._compare(statements, emb, (labels, given), (idx_a, idx_b), learned)
+                for learned in self._comparers(emb.shape[1])]
+        relations = merge_relations([r for r, _ in runs])
+        candidates = np.unique(np.vstack([c for _, c in runs]), axis=0) if len(runs) > 1 else runs[0][1]
+        self.candidates_ = candidates.astype(np.int64).reshape(-1, 2)
+        relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
+        self.relations_ = tuple(relations)
+        self.one_sided_topics_ = one_sided_topics(
+            labels, [s.side for s in statements], [s.id for s in statements], [s.text for s in statements],
+            (sides[0], sides[1]), names, emb,
+        )
+        self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
+        logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
+                    len(idx_a), len(idx_b), len(self.candidates_), len(relations))
+        return self
+
+    def _compare(
+        self, statements: list[Any], emb: np.ndarray, topics: tuple[np.ndarray, bool],
+        idx: tuple[np.ndarray, np.ndarray], learned: LearnedComparer | None,
+    ) -> tuple[list[Relation], np.ndarray]:
+        """One comparer's relations and candidate pairs (rows of statement indices): the rules when
+        ``learned`` is None."""
+        labels, given = topics
+        idx_a, idx_b = idx
+        sides = tuple(self.sides)
         pairs = self._candidates(emb, (idx_a, idx_b), labels, given, learned is not None)
         gi, gj = idx_a[pairs[:, 0]], idx_b[pairs[:, 1]]
         own = np.array([s.side in sides for s in statements], dtype=bool)  # a side's own statement, not joint
@@ -325,22 +369,12 @@ class SideComparer:
         other_release = np.array([release[i] != release[j] for i, j in zip(gi, gj, strict=True)], dtype=bool)
         keep = (own[gi] & own[gj]) | other_release
         gi, gj = gi[keep], gj[keep]
-        self.candidates_ = np.stack([gi, gj], axis=1) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
         if learned is None:
             pred = self._classify(statements, emb, (gi, gj), own, joint, sides)
         else:
             pred = self._classify_learned(learned, statements, emb, ((gi, gj), (idx_a, idx_b)), own, sides)
         relations = self._relations(statements, (gi, gj), pred, labels, self._one_to_one(learned))
-        relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
-        self.relations_ = tuple(relations)
-        self.one_sided_topics_ = one_sided_topics(
-            labels, [s.side for s in statements], [s.id for s in statements], [s.text for s in statements],
-            (sides[0], sides[1]), names, emb,
-        )
-        self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
-        logger.info("compared %d x %d statements: %d candidate pairs, %d relations",
-                    len(idx_a), len(idx_b), len(gi), len(relations))
-        return self
+        return relations, np.stack([gi, gj], axis=1) if len(gi) else np.zeros((0, 2), dtype=np.int64)
 
     def _classify(
         self, statements: list[Any], emb: np.ndarray, pairs: tuple[np.ndarray, np.ndarray], own: np.ndarray,

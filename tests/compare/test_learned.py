@@ -85,6 +85,7 @@ def test_shipped_model_and_card():
     model = default_learned_comparer()
     assert SHIPPED_LEARNED.stat().st_size < 200_000
     assert model.coef.shape == (2 * 384 + 2 + 4 + len(CUE_NAMES) + 3 + len(CONTEXT_FEATURES), 3)
+    assert model.embedding_dim == 384
     assert model.temperature > 0
     card = model.card
     assert card["classes"] == list(RELATIONS)

@@ -86,6 +86,29 @@ def test_deterministic(statements):
     assert compare_sides(statements, **kw).to_dict() == compare_sides(statements, **kw).to_dict()
 
 
+def test_combined_is_the_rules_alone_on_vectors_the_learned_comparer_cannot_read(statements):
+    kw = dict(embedder=FakeEmbedder(64), head=random_head(64), include_unrelated=True, min_cosine=-1)
+    combined = compare_sides(statements, **kw)  # the default comparer
+    rules = compare_sides(statements, comparer="rules", **kw)
+    assert combined.to_dict() == rules.to_dict() and rules.relations
+
+
+def test_combined_adds_the_learned_comparers_relations_and_keeps_the_rules(statements):
+    from claimcmp.compare.learned import default_learned_comparer
+
+    dim = default_learned_comparer().embedding_dim
+    kw = dict(embedder=FakeEmbedder(dim), include_unrelated=True, min_cosine=-1)
+    rules = {(r.evidence.a.id, r.evidence.b.id): r.relation for r in compare_sides(statements, comparer="rules", **kw).relations}
+    learned = {(r.evidence.a.id, r.evidence.b.id): r.relation for r in compare_sides(statements, comparer="learned", **kw).relations}
+    combined = {(r.evidence.a.id, r.evidence.b.id): r.relation for r in compare_sides(statements, **kw).relations}
+    assert set(combined) == set(rules) | set(learned)
+    for pair, label in combined.items():
+        if learned.get(pair, "unrelated") != "unrelated":
+            assert label == learned[pair]
+        else:
+            assert label == rules.get(pair, "unrelated")
+
+
 def test_cross_encoder_slot_with_loaded_object(statements):
     class FakeCE:
         def predict(self, pairs, batch_size=32):
