@@ -244,7 +244,8 @@ def post_embedding(releases: list[Any], statements: list[Any], vectors: Any, emb
     tracker = ThemeTracker(embedder=embedder, topic_model=TopicModel(random_state=0), random_state=0)
     tracker.fit(releases, statements=statements, embeddings=vectors)
     model = tracker.topic_model_
-    label_of = {s.id: int(t) for s, t in zip(tracker.statements_, model.labels_, strict=True)}
+    # as analyze() reads them: scene-setting statements (theme -1) are in no topic
+    label_of = {s.id: int(t) for s, t in zip(tracker.statements_, tracker.theme_ids_, strict=True) if t >= 0}
     topic_ids = [label_of.get(s.id) for s in statements]
     tracker.result()
     step("topics + themes", t0)

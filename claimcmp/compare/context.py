@@ -26,8 +26,8 @@ __all__ = ["CONTEXT_FEATURES", "context_features"]
 
 #: Column names of :func:`context_features`, in order.
 CONTEXT_FEATURES: tuple[str, ...] = (
-    "reciprocal_rank",  # 1 / (1 + rank in row) + 1 / (1 + rank in column), by cosine
-    "mutual_best",  # each end is the other's most similar partner
+    "reciprocal_rank",  # 1 / (1 + rank in row) + 1 / (1 + rank in column), by cosine; soft ranks (_standing)
+    "mutual_best",  # each end is the other's most similar partner (soft: the chance of it, as a product)
     "z_high", "z_low",  # cosine standardised within row and column: the larger, the smaller
     "gap_high", "gap_low",  # cosine less the best other partner's, in row and column: the larger, the smaller
     "jaccard",  # shared content words over all content words of the two
@@ -35,6 +35,9 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "tfidf",  # cosine of the content words weighted by rarity in the two releases
     "tfidf_reciprocal_rank",  # as reciprocal_rank, by tfidf
 )
+#: Width of the step by which a partner above counts towards a pair's rank (cosine or tf-idf units): a partner
+#: 0.02 above counts 0.73, one level with it 0.5, one 0.02 below 0.27.
+RANK_SOFTNESS = 0.02
 #: Added to a row's standard deviation so that a row of near-equal cosines does not blow up.
 Z_FLOOR = 0.05
 #: The gap of a statement with a single partner.
@@ -43,22 +46,38 @@ LONE_GAP = 0.2
 MAX_SHARED = 3
 
 
-def _standing(block: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rank (entries strictly above), standardised value and gap to the best other entry of each
-    ``block[rows[k], cols[k]]`` within its row of ``block``; each row is read once, whatever its pairs."""
+def _standing(block: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, ...]:
+    """For each ``block[rows[k], cols[k]]`` within its row of ``block``: its soft rank (how many other entries
+    lie above it, each counted by ``sigmoid((other - value) / RANK_SOFTNESS)``), the soft chance that it is the
+    row's largest (the product of ``sigmoid((value - other) / RANK_SOFTNESS)``), its standardised value and its
+    gap to the best other entry. All four move continuously with the scores: a tie between two partners is
+    no edge. Each row is read once, whatever its pairs."""
     value = block[rows, cols]
     rank = np.zeros(len(rows))
+    best = np.ones(len(rows))
     z = np.zeros(len(rows))
     gap = np.full(len(rows), LONE_GAP)
     for r in np.unique(rows).tolist():
         mine = np.flatnonzero(rows == r)
         line = block[r]
-        rank[mine] = np.count_nonzero(line[None, :] > value[mine, None], axis=1)
+        others = np.ones((len(mine), len(line)), dtype=bool)
+        others[np.arange(len(mine)), cols[mine]] = False
+        above = (line[None, :] - value[mine, None]) / RANK_SOFTNESS
+        rank[mine] = np.where(others, _sigmoid(above), 0.0).sum(axis=1)
+        best[mine] = np.exp(np.where(others, _log_sigmoid(-above), 0.0).sum(axis=1))
         z[mine] = (value[mine] - line.mean()) / (line.std() + Z_FLOOR)
         if len(line) > 1:
             top = -np.partition(-line, 1)[:2]
-            gap[mine] = value[mine] - np.where(rank[mine] == 0, top[1], top[0])
-    return rank, z, gap
+            gap[mine] = value[mine] - np.where(value[mine] >= top[0], top[1], top[0])
+    return rank, best, z, gap
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)))
+
+
+def _log_sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.asarray(-np.logaddexp(0.0, -x))
 
 
 def _weights(content: Sequence[frozenset[str]], members: np.ndarray) -> Any:
@@ -95,15 +114,15 @@ def _block_features(
     base = np.unique(np.concatenate([a, b]))
     weights = _weights(content, base)
     tfidf = np.asarray((weights[np.searchsorted(base, a)] @ weights[np.searchsorted(base, b)].T).toarray())
-    r_rank, r_z, r_gap = _standing(cosine, rows, cols)
-    c_rank, c_z, c_gap = _standing(cosine.T, cols, rows)
+    r_rank, r_best, r_z, r_gap = _standing(cosine, rows, cols)
+    c_rank, c_best, c_z, c_gap = _standing(cosine.T, cols, rows)
     t_row = _standing(tfidf, rows, cols)[0]
     t_col = _standing(tfidf.T, cols, rows)[0]
     shared = np.array([len(content[a[r]] & content[b[c]]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)])
     union = np.array([len(content[a[r]] | content[b[c]]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)])
     return np.column_stack([
         1.0 / (1.0 + r_rank) + 1.0 / (1.0 + c_rank),
-        (r_rank == 0) & (c_rank == 0),
+        r_best * c_best,
         np.maximum(r_z, c_z), np.minimum(r_z, c_z),
         np.maximum(r_gap, c_gap), np.minimum(r_gap, c_gap),
         shared / np.maximum(union, 1),
