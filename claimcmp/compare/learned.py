@@ -28,7 +28,7 @@ with a ``model`` cue giving the probability.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,11 +46,13 @@ from .text import TextProfile
 __all__ = [
     "CUE_NAMES", "LearnedComparer", "SHIPPED_LEARNED", "default_learned_comparer", "head_readings",
     "learned_features",
-    "learned_predictions",
+    "learned_predictions", "learned_probabilities",
 ]
 
 #: The cue indicators, in feature order.
 CUE_NAMES: tuple[str, ...] = tuple(sorted(CUE_WEIGHTS))
+#: Pairs whose features are built and read at a time (about 60 MB of float32 features).
+FEATURE_CHUNK = 20_000
 #: The shipped model file.
 SHIPPED_LEARNED = Path(__file__).resolve().parent / "data" / "learned_comparer.npz"
 _KINDS = ("direct_quote", "reported", "joint", "narration")
@@ -203,8 +205,18 @@ def default_learned_comparer() -> LearnedComparer:
     return LearnedComparer.load(SHIPPED_LEARNED)
 
 
+def learned_probabilities(model: LearnedComparer, build: Callable[[slice], np.ndarray], n_pairs: int,
+                          chunk: int = FEATURE_CHUNK) -> np.ndarray:
+    """``model.predict_proba`` of ``n_pairs`` pairs whose features ``build(rows)`` makes ``chunk`` rows at a
+    time, so the feature matrix of a large comparison is never held whole."""
+    if not n_pairs:
+        return np.zeros((0, len(RELATIONS)))
+    return np.vstack([model.predict_proba(build(slice(s, min(n_pairs, s + chunk)))) for s in range(0, n_pairs, chunk)])
+
+
 def learned_predictions(
-    model: LearnedComparer, features: np.ndarray, cues: Sequence[Sequence[Cue]], cosine: np.ndarray
+    model: LearnedComparer, features: np.ndarray | None, cues: Sequence[Sequence[Cue]], cosine: np.ndarray,
+    *, probabilities: np.ndarray | None = None,
 ) -> PairPredictions:
     """Classify pairs with ``model``: probabilities, labels and evidence as :func:`~.classifier.classify_pairs` gives.
 
@@ -212,7 +224,12 @@ def learned_predictions(
     ``probabilities``; ``model_probabilities`` keep the calibrated ones. Each pair's cues: those that
     favour its label, then a ``model`` cue (probability, cosine), then the others.
     """
-    proba = model.predict_proba(features) if len(cues) else np.zeros((0, len(RELATIONS)))
+    if probabilities is not None:
+        proba = np.asarray(probabilities, dtype=np.float64)
+    elif features is not None and len(cues):
+        proba = model.predict_proba(features)
+    else:
+        proba = np.zeros((0, len(RELATIONS)))
     labels = model.decide(proba)
     final = proba.copy()
     out: list[list[Cue]] = []

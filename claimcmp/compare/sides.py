@@ -30,6 +30,7 @@ from .learned import (
     head_readings,
     learned_features,
     learned_predictions,
+    learned_probabilities,
 )
 from .merge import merge_relations
 from .result import Evidence, Relation, SideComparison, StatementRef
@@ -434,9 +435,13 @@ class SideComparer:
         content = [profiles[k].content if k in profiles else frozenset() for k in range(len(statements))]
         release = [getattr(s, "release_id", None) for s in statements]
         context = context_features(emb, content, release, side_members, pairs)
-        features = learned_features(emb[gi], emb[gj], cues, kinds, head, context)
+        def features(rows: slice) -> np.ndarray:
+            return learned_features(emb[gi[rows]], emb[gj[rows]], cues[rows], (kinds[0][rows], kinds[1][rows]),
+                                    head[rows], context[rows])
+
         cosine = np.einsum("ij,ij->i", emb[gi], emb[gj]) if len(gi) else np.zeros(0, dtype=np.float32)
-        return learned_predictions(model, features, cues, cosine)
+        proba = learned_probabilities(model, features, len(gi))
+        return learned_predictions(model, None, cues, cosine, probabilities=proba)
 
     def _relations(
         self, statements: list[Any], pairs: tuple[np.ndarray, np.ndarray], pred: Any, labels: np.ndarray,

@@ -156,3 +156,16 @@ def test_learned_comparer_end_to_end_with_the_real_model():
     alone = compare_sides([statements[0], statements[3]], ("A", "B"), embedder=embedder, comparer="learned",
                           include_unrelated=True)
     assert alone.n_candidates == 1 and alone.relations[0].probabilities != torkham.probabilities
+
+
+def test_probabilities_read_in_chunks_equal_one_read():
+    from claimcmp.compare.learned import learned_probabilities
+
+    model = _toy_model(5)
+    x = np.random.default_rng(7).standard_normal((7, 5))
+    whole = model.predict_proba(x)
+    for chunk in (1, 2, 3, 7, 100):
+        # the same up to the last bits of a matrix product (BLAS sums in another order for other shapes)
+        np.testing.assert_allclose(learned_probabilities(model, lambda rows: x[rows], len(x), chunk=chunk), whole,
+                                   rtol=0, atol=1e-12)
+    assert learned_probabilities(model, lambda rows: x[rows], 0).shape == (0, 3)
