@@ -56,7 +56,7 @@ def main() -> int:
     first: Pairs = {(u.name, i, j): label for u in units for (i, j), label in u.gold.items()}
     embedder = Embedder()
     predicted: dict[str, Pairs] = {}
-    for name, options in (("rule comparer (default)", {}), ("learned comparer (in-sample)", {"comparer": "learned"})):
+    for name, options in (("rule comparer", {"comparer": "rules"}), ("learned comparer (in-sample)", {"comparer": "learned"})):
         predicted[name] = {(u.name, i, j): label for u in units
                            for (i, j), label in compare_unit(u, embedder, **options)[0].items()}
     figures: dict[str, Any] = {"units": [u.name for u in units],

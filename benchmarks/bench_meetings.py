@@ -52,19 +52,19 @@ from claimcmp.extract import extract, load_sides
 
 MEETINGS = ROOT / "fixtures" / "meetings"
 SETTINGS: dict[str, dict[str, Any]] = {
-    "default": {},
+    "default": {},  # comparer="combined" since 2026-12-06; the rules before
+    "rule comparer (comparer='rules')": {"comparer": "rules"},
     "learned comparer (comparer='learned')": {"comparer": "learned"},
-    "rules and learned comparer (comparer='combined')": {"comparer": "combined"},
-    "recall mode (bar 0.5)": {"min_uncued_counter_claim": 0.5},
-    "head only": {"cross_encoder": None},
-    "every labelled pair (one_to_one=False)": {"one_to_one": False},
+    "recall mode (bar 0.5)": {"comparer": "rules", "min_uncued_counter_claim": 0.5},
+    "head only": {"comparer": "rules", "cross_encoder": None},
+    "every labelled pair (one_to_one=False)": {"comparer": "rules", "one_to_one": False},
 }
 
-REAL_SETTINGS: dict[str, dict[str, Any]] = {
-    "rule comparer (default)": {},
-    "rule comparer, every labelled pair (one_to_one=False)": {"one_to_one": False},
+REAL_SETTINGS: dict[str, dict[str, Any]] = {  # rows stored before 2026-12-06 call the rules "(default)"
+    "rule comparer (comparer='rules')": {"comparer": "rules"},
+    "rule comparer, every labelled pair (one_to_one=False)": {"comparer": "rules", "one_to_one": False},
     "learned comparer (comparer='learned')": {"comparer": "learned"},
-    "rules and learned comparer (comparer='combined')": {"comparer": "combined"},
+    "rules and learned comparer (comparer='combined', default)": {},
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,16 @@ def reporting_sides(
         else:
             out.append(None)
     return out
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one comparer found: its relations, its candidate pairs and, for the learned comparer, its
+    calibrated p(counter-claim) of each pair it read (``(a id, b id) ->`` p)."""
+
+    relations: list[Relation]
+    candidates: np.ndarray
+    counter_claim_p: Mapping[tuple[str, str], float] | None = None
 
 
 class SideComparer:
@@ -338,8 +349,10 @@ class SideComparer:
         idx_b = np.array([i for i in range(n) if reporter[i] == sides[1]], dtype=np.int64)
         runs = [self._compare(statements, emb, (labels, given), (idx_a, idx_b), learned)
                 for learned in self._comparers(emb.shape[1])]
-        relations = merge_relations([r for r, _ in runs])
-        candidates = np.unique(np.vstack([c for _, c in runs]), axis=0) if len(runs) > 1 else runs[0][1]
+        relations = merge_relations([run.relations for run in runs], counter_claim_support=runs[-1].counter_claim_p)
+        candidates = runs[0].candidates
+        if len(runs) > 1:
+            candidates = np.unique(np.vstack([r.candidates for r in runs]), axis=0)
         self.candidates_ = candidates.astype(np.int64).reshape(-1, 2)
         relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
         self.relations_ = tuple(relations)
@@ -355,9 +368,9 @@ class SideComparer:
     def _compare(
         self, statements: list[Any], emb: np.ndarray, topics: tuple[np.ndarray, bool],
         idx: tuple[np.ndarray, np.ndarray], learned: LearnedComparer | None,
-    ) -> tuple[list[Relation], np.ndarray]:
-        """One comparer's relations and candidate pairs (rows of statement indices): the rules when
-        ``learned`` is None."""
+    ) -> _Run:
+        """One comparer's relations and candidate pairs (rows of statement indices), and for the learned
+        comparer its calibrated p(counter-claim) of every pair it read: the rules when ``learned`` is None."""
         labels, given = topics
         idx_a, idx_b = idx
         sides = tuple(self.sides)
@@ -375,7 +388,13 @@ class SideComparer:
         else:
             pred = self._classify_learned(learned, statements, emb, ((gi, gj), (idx_a, idx_b)), own, sides)
         relations = self._relations(statements, (gi, gj), pred, labels, self._one_to_one(learned))
-        return relations, np.stack([gi, gj], axis=1) if len(gi) else np.zeros((0, 2), dtype=np.int64)
+        candidates = np.stack([gi, gj], axis=1) if len(gi) else np.zeros((0, 2), dtype=np.int64)
+        if learned is None:
+            return _Run(relations, candidates)
+        column = RELATIONS.index(COUNTER_CLAIM)
+        support = {(str(statements[i].id), str(statements[j].id)): float(pred.model_probabilities[k, column])
+                   for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True))}
+        return _Run(relations, candidates, support)
 
     def _classify(
         self, statements: list[Any], emb: np.ndarray, pairs: tuple[np.ndarray, np.ndarray], own: np.ndarray,

@@ -41,3 +41,16 @@ def test_one_comparer_alone_is_returned_as_it_is():
     rules = [_relation("a1", "b1", "agreement", "model"), _relation("a1", "b2", "counter_claim", "denial")]
     assert merge_relations([rules]) == rules
     assert merge_relations([]) == []
+
+
+def test_an_earlier_counter_claim_the_last_comparer_finds_unlikely_is_dropped():
+    rules = [_relation("a1", "b1", "counter_claim", "side_criticism"), _relation("a2", "b2", "counter_claim", "denial"),
+             _relation("a3", "b3", "counter_claim", "opposing_actor"), _relation("a4", "b4", "agreement", "model")]
+    learned = [_relation("a2", "b2", "counter_claim", "model")]
+    support = {("a1", "b1"): 0.03, ("a2", "b2"): 0.95, ("a4", "b4"): 0.0}  # a3-b3: not read by the learned one
+    merged = merge_relations([rules, learned], counter_claim_support=support, min_support=0.1)
+    assert [(r.evidence.a.id, r.relation) for r in merged] == [
+        ("a2", "counter_claim"), ("a3", "counter_claim"), ("a4", "agreement")]
+    # the last comparer's own counter-claims are never dropped, whatever the support says
+    alone = merge_relations([learned], counter_claim_support={("a2", "b2"): 0.0})
+    assert [r.relation for r in alone] == ["counter_claim"]
