@@ -90,8 +90,9 @@ def _wh_sample() -> list[Path]:
 
 
 ALL_PAIRS = {"one_to_one": False, "include_unrelated": True}
-#: The probability bars of ``claimcmp.compare.classifier`` a relation's score is measured against.
-BARS = (0.5, 0.75, 0.9)
+#: The probability bars a relation's score is measured against: the rule comparer's
+#: (``claimcmp.compare.classifier``) and the learned comparer's (its card), both in the combined default.
+BARS = (0.5, 0.75, 0.8, 0.9)
 
 
 def _labelled(analysis: Any) -> dict[tuple[str, str], dict[str, Any]]:
@@ -110,20 +111,9 @@ def _labelled(analysis: Any) -> dict[tuple[str, str], dict[str, Any]]:
     return out
 
 
-def _reported(labelled: dict[tuple[str, str], dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The relations the default comparer reports: the labelled pairs that survive one-to-one pairing."""
-    from claimcmp.compare.sides import best_partners
-
-    keys = [k for k, v in labelled.items() if v["relation"] != "unrelated"]
-    ids = list(dict.fromkeys(x for k in keys for x in k))
-    index = {x: n for n, x in enumerate(ids)}
-    gi = np.array([index[k[0]] for k in keys], dtype=int)
-    gj = np.array([index[k[1]] for k in keys], dtype=int)
-    kept = best_partners(
-        gi, gj, [labelled[k]["relation"] for k in keys], np.array([labelled[k]["cosine"] for k in keys]),
-        [labelled[k]["cue"] != "model" for k in keys],
-    )
-    return {k: labelled[k] for k, keep in zip(keys, kept, strict=True) if keep}
+def _reported(analysis: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    """The relations the default comparer reports (every label but unrelated)."""
+    return {k: v for k, v in _labelled(analysis).items() if v["relation"] != "unrelated"}
 
 
 def _ari(a: Sequence[int | None], b: Sequence[int | None]) -> float:
@@ -163,18 +153,14 @@ def audit(name: str, inputs: list[Path], repeats: int, noise: float) -> dict[str
     default = claimcmp.analyze(inputs, embedder=NudgedEmbedder(base, 0.0, 0), reuse=False)
     reference = claimcmp.analyze(inputs, embedder=NudgedEmbedder(base, 0.0, 0), reuse=False, compare_options=ALL_PAIRS)
     ref_all = _labelled(reference)
-    ref_rep = _reported(ref_all)
-    shipped = {k: v["relation"] for k, v in _labelled(default).items()}
-    if shipped != {k: v["relation"] for k, v in ref_rep.items()}:
-        raise AssertionError(f"{name}: pairing replayed here differs from the comparer's")
+    ref_rep = _reported(default)
     flips: list[dict[str, Any]] = []
     aris = []
     for seed in range(1, repeats + 1):
-        nudged = claimcmp.analyze(
-            inputs, embedder=NudgedEmbedder(base, noise, seed), reuse=False, compare_options=ALL_PAIRS
-        )
+        nudged_embedder = NudgedEmbedder(base, noise, seed)
+        nudged = claimcmp.analyze(inputs, embedder=nudged_embedder, reuse=False, compare_options=ALL_PAIRS)
         got_all = _labelled(nudged)
-        got_rep = _reported(got_all)
+        got_rep = _reported(claimcmp.analyze(inputs, embedder=nudged_embedder, reuse=False))
         aris.append(_ari(reference.statement_topics, nudged.statement_topics))
         for key in sorted(set(ref_rep) | set(got_rep)):
             flip = _flip(seed, key, ((ref_all, ref_rep), (got_all, got_rep)))
