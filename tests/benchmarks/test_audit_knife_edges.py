@@ -1,9 +1,10 @@
-"""benchmarks/audit_knife_edges.py: the pairing replay and the cause given to each flipped relation."""
+"""benchmarks/audit_knife_edges.py: the relations it reads and the cause given to each flipped relation."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -15,22 +16,22 @@ def _entry(relation: str, score: float, cosine: float, cue: str = "model") -> di
     return {"relation": relation, "score": score, "cosine": cosine, "cue": cue}
 
 
-def test_replayed_pairing_keeps_each_statements_best_partner():
-    labelled = {
-        ("a1", "b1"): _entry("agreement", 0.8, 0.62),
-        ("a1", "b2"): _entry("agreement", 0.9, 0.60),  # a1's second best: dropped
-        ("a2", "b2"): _entry("counter_claim", 0.8, 0.30, cue="opposing_actor"),
-        ("a2", "b3"): _entry("unrelated", 0.9, 0.70),  # unrelated pairs are never reported
-    }
-    assert set(audit._reported(labelled)) == {("a1", "b1"), ("a2", "b2")}
+def _analysis(*relations: tuple[str, str, str, float]) -> SimpleNamespace:
+    """A stand-in for an Analysis: statements a1, a2, b1, b2 and relations (a, b, label, score)."""
+    statements = [SimpleNamespace(id=k) for k in ("a1", "a2", "b1", "b2")]
+    rels = [SimpleNamespace(relation=label, score=score, cue="model",
+                            evidence=SimpleNamespace(a=SimpleNamespace(id=a), b=SimpleNamespace(id=b), cosine=0.5))
+            for a, b, label, score in relations]
+    return SimpleNamespace(statements=statements, relations=rels)
 
 
-def test_cued_pair_beats_a_more_similar_uncued_one():
-    labelled = {
-        ("a1", "b1"): _entry("agreement", 0.8, 0.70),
-        ("a1", "b2"): _entry("agreement", 0.8, 0.40, cue="joint_outcome"),
-    }
-    assert set(audit._reported(labelled)) == {("a1", "b2")}
+def test_reported_relations_are_the_default_runs_related_pairs_in_statement_order():
+    analysis = _analysis(("a2", "b1", "agreement", 0.8), ("a1", "b2", "counter_claim", 0.9),
+                         ("a1", "b1", "unrelated", 0.7))
+    reported = audit._reported(analysis)
+    assert list(reported) == [("a1", "b2"), ("a2", "b1")]  # unrelated pairs are never reported
+    assert reported[("a1", "b2")] == {"relation": "counter_claim", "score": 0.9, "cosine": 0.5, "cue": "model"}
+    assert set(audit._labelled(analysis)) == {("a1", "b1"), ("a1", "b2"), ("a2", "b1")}
 
 
 def test_flip_cause_is_the_bar_when_the_pairs_own_label_changed():
