@@ -217,7 +217,7 @@ def main() -> None:
     text = (
         "Every vector rotated by seeded noise that moves pairwise cosines by about the given size; a reported "
         "relation flips when its label changes (or it appears or goes). Cause: its own probability crossed a bar "
-        "(`probability bar`, with the distance of its score to the nearest of 0.5 / 0.75 / 0.9), or its label "
+        "(`probability bar`, with the distance of its score to the nearest of 0.5 / 0.75 / 0.8 / 0.9), or its label "
         "held and one-to-one pairing chose another partner (`pairing`).\n\n"
         + md_table(["cosine shift", "nudges", "flipped relations", "probability bar", "pairing",
                     "topic ARI, worst"], summary)
