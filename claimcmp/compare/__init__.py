@@ -3,8 +3,10 @@
 Pipeline: candidate blocking (:mod:`.blocking`) -> pair features
 (:mod:`.features`) -> trained head (:mod:`.head`, numpy), refined by the
 shipped cross-encoder or replaced by your own (:mod:`.cross_encoder`) -> readable cues (:mod:`.cues`) ->
-:class:`~.result.Relation` results (:mod:`.sides`). Or, with ``comparer="learned"``, one learned model
-(:mod:`.learned`, numpy) reads every cross-side pair of a meeting: embeddings, cues, head reading, kinds.
+:class:`~.result.Relation` results (:mod:`.sides`). A learned model (:mod:`.learned`, numpy) reads every
+cross-side pair of a meeting: embeddings, cues, head reading, kinds and the pair's standing in its
+comparison (:mod:`.context`). The default, ``comparer="combined"``, merges the two (:mod:`.merge`);
+``"rules"`` or ``"learned"`` runs one alone.
 """
 
 from __future__ import annotations
