@@ -28,7 +28,6 @@ import argparse
 import hashlib
 import json
 import random
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -65,17 +64,11 @@ class NudgedEmbedder:
         return out
 
 
-def _unscored_splits() -> set[str]:
-    """Untouched splits whose first score is not taken yet: claimcmp must not read them before it is."""
-    sys.path.insert(0, str(GOLD))
-    import bench_gold_real
-
-    return {split for split, path in bench_gold_real.FIRST_SCORES.items() if not path.exists()}
-
-
 def _two_sided_gold_docs() -> list[Path]:
     split = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
-    unscored = _unscored_splits()
+    from bench_gold_real import unscored_splits
+
+    unscored = unscored_splits()  # claimcmp must not read a split before its first score is taken
     docs = []
     for gold_file in sorted((GOLD / "gold").glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))

@@ -107,10 +107,10 @@ def run_kmeans(vectors: np.ndarray, gold: np.ndarray, k: int) -> dict:
 
 def scored_splits(splits: set[str]) -> set[str]:
     """The gold splits that may be read by default: all but an untouched split whose first score is not taken
-    (``bench_gold_real.FIRST_SCORES``); such a split is read only when named (``--meeting-splits``)."""
-    from bench_gold_real import FIRST_SCORES
+    (``bench_gold_real.unscored_splits``); such a split is read only when named (``--meeting-splits``)."""
+    from bench_gold_real import unscored_splits
 
-    return {s for s in splits if s not in FIRST_SCORES or FIRST_SCORES[s].exists()}
+    return splits - unscored_splits()
 
 
 def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
