@@ -159,14 +159,12 @@ def context_features(
     gj = np.asarray(pairs[1], dtype=np.int64)
     out = np.zeros((len(gi), len(CONTEXT_FEATURES)))
     members = [_by_release(np.unique(np.asarray(side, dtype=np.int64)), release) for side in sides]
-    blocks: dict[tuple[int, int], list[int]] = {}
-    keys = {r: k for k, r in enumerate(sorted({release[m] for m in np.concatenate([gi, gj]).tolist()}, key=repr))}
+    blocks: dict[tuple[Hashable, Hashable], list[int]] = {}  # (A's release, B's release) -> its pairs
     for k, (i, j) in enumerate(zip(gi.tolist(), gj.tolist(), strict=True)):
-        blocks.setdefault((keys[release[i]], keys[release[j]]), []).append(k)
-    for k_pairs in blocks.values():
+        blocks.setdefault((release[i], release[j]), []).append(k)
+    for (release_a, release_b), k_pairs in blocks.items():
         chosen = np.asarray(k_pairs, dtype=np.int64)
-        a = members[0][release[int(gi[chosen[0]])]]
-        b = members[1][release[int(gj[chosen[0]])]]
+        a, b = members[0][release_a], members[1][release_b]
         at = (np.searchsorted(a, gi[chosen]), np.searchsorted(b, gj[chosen]))
         out[chosen] = _block_features(emb, content, (a, b), at)
     return out.astype(np.float32)
