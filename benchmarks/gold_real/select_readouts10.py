@@ -1,0 +1,73 @@
+"""Draw the tenth batch of the real gold set (issues #20, #21): a fourth untouched two-sided split ``test10``.
+
+Run from the repository root: ``python benchmarks/gold_real/select_readouts10.py`` (``--write`` also writes the draw
+to ``readouts10.json``). Prints one line per drawn document: stratum, the split it joins (``test10``), its body's
+word count and its path relative to ``../shared/datasets/real_readouts/raw``. Re-running gives the same draw.
+
+``test9`` was scored once, so a fresh batch in which both sides speak is needed to report cross-side relations
+(issue #20) and meeting-scale agenda topics (issue #21) untouched again. The strata and pools are those of
+``select_readouts9``:
+
+- White House, short transcript in which the President and a foreign leader both speak: 2;
+- Kremlin, talks, meeting or conversation with a foreign leader in which Putin and that leader both speak: 2;
+- State Department, the Secretary's joint remarks with a foreign counterpart in which both speak (a turn labelled
+  with a foreign office, ``select_readouts9.STATE_FOREIGN``): 3;
+- top-up: 1 more document drawn last from what the three strata left (all pools together), toward the batch's aim
+  of about 200 statements; drawing it last leaves the strata's draw unchanged.
+
+Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not change
+once its documents are annotated) or in an earlier draw file (``readouts3.json`` to ``readouts9.json``,
+``dev2.json``), none that is a source of the learned comparer's silver pairs (``training/silver_pairs.json``), none
+quoted as a worked example in the annotation guide (``select_readouts9.GUIDE_EXAMPLES``), none of the same date and
+counterpart as an already annotated document (another record of a meeting already measured), bodies of 60 to 900
+words; within each stratum a seeded random sample of sorted candidate paths. Every drawn document joins ``test10``;
+the earlier draws ignore ``readouts10.json`` so they stay reproducible.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import select_readouts3  # noqa: E402  (the report)
+import select_readouts5  # noqa: E402  (the candidate filter and the silver sources)
+import select_readouts9  # noqa: E402  (the strata, the two-sided test, the meeting key and the guide's examples)
+
+SEED = 20261213
+GOLD_ROOT = Path(__file__).resolve().parent
+RAW = select_readouts5.RAW
+WORDS = (60, 900)
+DRAWN = GOLD_ROOT / "readouts10.json"
+EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
+           "readouts8.json", "readouts9.json")
+STRATA = select_readouts9.STRATA
+TOP_UP = 1
+PART = "test10"
+
+
+def draw() -> list[tuple[str, str, Path]]:
+    """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
+    drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
+    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    for earlier in EARLIER:
+        annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
+    measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
+    excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES
+    rng = random.Random(SEED)
+    chosen: list[tuple[str, str, Path]] = []
+    left: list[Path] = []
+    for stratum, folder, wanted, unwanted, count in STRATA:
+        candidates = [path for path in select_readouts5.candidates((folder,), wanted, unwanted, None, excluded, WORDS)
+                      if select_readouts9.two_sided(path) and select_readouts9.meeting(path) not in measured]
+        picked = rng.sample(candidates, min(count, len(candidates)))
+        chosen += [(stratum, PART, path) for path in picked]
+        left += [path for path in candidates if path not in picked]
+    chosen += [("top-up, any of the three pools", PART, path) for path in rng.sample(left, min(TOP_UP, len(left)))]
+    return chosen
+
+
+if __name__ == "__main__":
+    select_readouts3.report(draw(), DRAWN, sys.argv)
