@@ -21,7 +21,8 @@ once its documents are annotated) or in an earlier draw file (``readouts3.json``
 quoted as a worked example in the annotation guide (``select_readouts9.GUIDE_EXAMPLES``), none of the same date and
 counterpart as an already annotated document (another record of a meeting already measured), bodies of 60 to 900
 words; within each stratum a seeded random sample of sorted candidate paths. Every drawn document joins ``test10``;
-the earlier draws ignore ``readouts10.json`` so they stay reproducible.
+the earlier draws ignore ``readouts10.json`` so they stay reproducible, and this draw ignores the draw files of later
+batches (``readouts<N>.json``, N above 10).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import select_readouts3  # noqa: E402  (the report)
+import select_readouts3  # noqa: E402  (the report and the later draws)
 import select_readouts5  # noqa: E402  (the candidate filter and the silver sources)
 import select_readouts9  # noqa: E402  (the strata, the two-sided test, the meeting key and the guide's examples)
 
@@ -48,10 +49,17 @@ TOP_UP = 1
 PART = "test10"
 
 
+def later_files() -> list[str]:
+    """The draw files of later batches (``readouts<N>.json`` with N above 10): not held against this draw."""
+    return sorted(path.name for path in GOLD_ROOT.glob("readouts*.json")
+                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > 10)
+
+
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated -= select_readouts3.later_draws(*later_files())  # drawn after this batch
     for earlier in EARLIER:
         annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
     measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
