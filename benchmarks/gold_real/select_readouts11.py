@@ -55,8 +55,10 @@ meetings; ``readouts10.json`` itself is not held against this draw, so it stays 
 Bodies of 60 to 600 words each (900 for the earlier batches; lowered so that every statement of both documents and
 every cross-side relation, within the transcript and across the pair, can be labelled by hand in one session).
 
-Draw: 4 pairs (8 documents), a seeded random sample of the sorted candidate pairs (about 5 were wanted; 4 keep the
-exhaustive labelling of relations within reach). Every drawn document joins ``test11``; each pair is one entry of
+Draw: 4 pairs (8 documents), a seeded random sample of the sorted candidate pairs, then 1 more pair drawn last from
+the candidates left (``TOP_UP``; about 5 pairs were wanted, and in two of the first four the readout is all joint
+or the US side's one statement has no counterpart, so they carry no cross-document relation); drawing it last
+leaves the first four unchanged. Every drawn document joins ``test11``; each pair is one entry of
 ``pairs.gold.json`` (pair id ``us-<counterpart>-<date>``). The earlier draws ignore ``readouts11.json`` so they stay
 reproducible.
 """
@@ -82,6 +84,7 @@ GOLD_ROOT = Path(__file__).resolve().parent
 RAW = select_readouts5.RAW
 WORDS = (60, 600)
 PAIRS_WANTED = 4
+TOP_UP = 1
 DRAWN = GOLD_ROOT / "readouts11.json"
 EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
            "readouts8.json", "readouts9.json")
@@ -195,7 +198,9 @@ def drawn_pairs() -> list[tuple[Path, Path]]:
     excluded, measured = _exclusions()
     pairs = one_meeting_pairs(excluded, measured)
     rng = random.Random(SEED)
-    return rng.sample(pairs, min(PAIRS_WANTED, len(pairs)))
+    picked = rng.sample(pairs, min(PAIRS_WANTED, len(pairs)))
+    left = [pair for pair in pairs if pair not in picked]
+    return picked + rng.sample(left, min(TOP_UP, len(left)))
 
 
 def draw() -> list[tuple[str, str, Path]]:
