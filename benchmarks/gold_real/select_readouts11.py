@@ -19,9 +19,11 @@ State; Putin; Biden). **It finds none**, so the batch holds no two-issuer pair. 
   by president.gov.ua only; the State readouts of 2022 with a Ukrainian counterpart are of the Foreign Minister, the
   Prime Minister or a Deputy Foreign Minister, whose own sites are not in the corpus;
 - the White House readouts of Biden's calls with Zelenskyy and Putin are not in ``raw/`` (``../wh_readouts`` has
-  them, with no header of this format), and the days of those calls are missing from the ``ua`` and ``kremlin``
-  folders altogether: the corpus's ``SOURCE.txt`` says items dated within a day of certain meetings were left out
-  on purpose for an independent evaluation, so they were not looked for elsewhere;
+  them, with no header of this format), and the days of both calls with Putin (2021-12-07, 2022-02-12) and of five
+  with Zelenskyy are missing from the ``ua`` and ``kremlin`` folders altogether (on the days of three more calls, in
+  March 2022, president.gov.ua has addresses but no readout): the corpus's ``SOURCE.txt`` says items dated within a
+  day of certain meetings were left out on purpose for an independent evaluation, so they were not looked for
+  elsewhere;
 - a looser test (a title or the first 400 characters of the body naming the other side's principal) gives two
   pairs, both false: the State readout of the Secretary's meeting with Kuleba (2022-05-15) against president.gov.ua's
   readouts of Yermak's and Sybiha's meetings with Polish officials, which mention neither.
