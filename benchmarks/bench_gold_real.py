@@ -6,10 +6,11 @@ Run from the repository root: ``python benchmarks/bench_gold_real.py`` scores th
 ``--test4`` the readouts and statements drawn by ``gold_real/select_readouts4.py``, ``--test5`` the
 untouched batch of every format drawn by ``gold_real/select_readouts5.py``, ``--test6`` the untouched batch
 weighted to weak attribution drawn by ``gold_real/select_readouts6.py`` and ``--test7`` the untouched two-sided
-batch drawn by ``gold_real/select_readouts7.py``, and ``--test8`` / ``--test9`` / ``--test10`` the two-sided
-batches of ``select_readouts8.py`` / ``select_readouts9.py`` / ``select_readouts10.py`` (only when reporting; each
-first score is kept in ``FIRST_SCORES``' file, e.g. ``gold_real/test9_score.json``; :func:`unscored_splits` lists
-those not yet taken).
+batch drawn by ``gold_real/select_readouts7.py``, ``--test8`` / ``--test9`` / ``--test10`` the two-sided
+batches of ``select_readouts8.py`` / ``select_readouts9.py`` / ``select_readouts10.py``, and ``--test11`` the
+pairs of one meeting (a readout and the remarks before it) drawn by ``select_readouts11.py`` (only when
+reporting; each first score is kept in ``FIRST_SCORES``' file, e.g. ``gold_real/test9_score.json``;
+:func:`unscored_splits` lists those not yet taken).
 For every gold statement the prediction overlapping it most is taken; ``coverage`` is the share of gold statements
 with one, and ``side``, ``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label
 right. Sides are compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree);
@@ -46,8 +47,9 @@ FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.js
                 "test7": ROOT / "benchmarks" / "gold_real" / "test7_score.json",
                 "test8": ROOT / "benchmarks" / "gold_real" / "test8_score.json",
                 "test9": ROOT / "benchmarks" / "gold_real" / "test9_score.json",
-                "test10": ROOT / "benchmarks" / "gold_real" / "test10_score.json"}
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
+                "test10": ROOT / "benchmarks" / "gold_real" / "test10_score.json",
+                "test11": ROOT / "benchmarks" / "gold_real" / "test11_score.json"}
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
 
 
 def unscored_splits() -> set[str]:

@@ -38,7 +38,7 @@ cross-side relation by hand), at least two different speaker labels of which one
 (``PRESIDENT BIDEN``, ``Vladimir Putin``) nor the press (``Q``); within each stratum a seeded random sample of
 sorted candidate paths (``select_readouts5.candidates``). Every drawn document joins ``test7``; the earlier draws
 ignore it so they stay reproducible, and this draw ignores the later ``readouts8.json``, ``readouts9.json`` and
-``readouts10.json``.
+``readouts10.json`` and ``readouts11.json``.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def draw() -> list[tuple[str, str, Path]]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     # drawn after this batch
-    annotated -= select_readouts3.later_draws("readouts8.json", "readouts9.json", "readouts10.json")
+    annotated -= select_readouts3.later_draws("readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json")
     excluded = annotated | select_readouts5.silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []

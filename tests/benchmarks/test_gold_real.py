@@ -95,7 +95,7 @@ def test_the_split_must_name_every_document_once(tmp_path):
     assert any("not one of dev, test, test2, test3" in problem for problem in problems)
 
 
-@pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10"])
+@pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"])
 def test_a_later_untouched_split_is_accepted(tmp_path, part):
     root = _gold_set(tmp_path, GOOD)
     (root / "split.json").write_text(json.dumps({"d": part}), encoding="utf-8")
@@ -107,7 +107,8 @@ def test_a_later_untouched_split_is_accepted(tmp_path, part):
     [("select_readouts3.py", "test3", (7, 20)), ("select_readouts4.py", "test4", (8, 4)),
      ("select_readouts5.py", "test5", (12, 0)), ("select_readouts6.py", "test6", (12, 0)),
      ("select_readouts7.py", "test7", (11, 0)), ("select_readouts8.py", "test8", (6, 0)),
-     ("select_readouts9.py", "test9", (8, 0)), ("select_readouts10.py", "test10", (8, 0))],
+     ("select_readouts9.py", "test9", (8, 0)), ("select_readouts10.py", "test10", (8, 0)),
+     ("select_readouts11.py", "test11", (10, 0))],
 )
 def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouched, counts):
     """Each batch's selection script draws the same documents every time, all in split.json under the part it gives."""
@@ -124,6 +125,29 @@ def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouc
     assert all(split[path.stem] == part for _, part, path in first)
     parts = [part for _, part, _ in first]
     assert (parts.count(untouched), parts.count("dev")) == counts
+
+
+def test_the_test11_pairs_are_the_drawn_pairs_and_measure_no_meeting_twice():
+    """select_readouts11.py draws pairs (a readout and the remarks before that meeting): each drawn pair is one entry
+    of pairs.gold.json, readout first, and no meeting of test11 is in the parallel batch test10 (readouts10.json)."""
+    spec = importlib.util.spec_from_file_location("select_readouts11", validate.GOLD_ROOT / "select_readouts11.py")
+    assert spec is not None and spec.loader is not None
+    select = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(select)
+    if not select.RAW.is_dir():
+        pytest.skip("the shared raw readouts are not here")
+    drawn = [[readout.stem, transcript.stem] for readout, transcript in select.drawn_pairs()]
+    assert len(drawn) == select.PAIRS_WANTED + select.TOP_UP and select.two_issuer_pairs(set()) == []
+    pairs = json.loads((validate.GOLD_ROOT / "pairs.gold.json").read_text(encoding="utf-8"))
+    split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
+    in_test11 = [pair["docs"] for pair in pairs if {split[doc] for doc in pair["docs"]} == {"test11"}]
+    assert sorted(in_test11) == sorted(drawn)
+    parallel = validate.GOLD_ROOT / "readouts10.json"
+    test10 = set(json.loads(parallel.read_text(encoding="utf-8"))) if parallel.exists() else set()
+    test10 |= select.PARALLEL_TEST10
+    assert not any(doc in test10 for docs in drawn for doc in docs)
+    state_days = {name[:10] for name in test10 if "_state-" in name}
+    assert not any(doc[:10] in state_days for docs in drawn for doc in docs)  # no State meeting of the same day
 
 
 def test_the_dev2_draw_is_reproducible_and_in_dev():
