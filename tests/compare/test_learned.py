@@ -95,8 +95,6 @@ def test_shipped_model_and_card():
     split = json.loads((gold / "split.json").read_text())
     scored = {"dev", "test"} | {name for name in set(split.values()) if (gold / f"{name}_score.json").exists()}
     assert "dev" in card["real_splits"] and set(card["real_splits"]) <= scored
-    assert "test8" not in card["real_splits"] and "test8" in set(split.values())
-    assert "test9" not in card["real_splits"] and "test9" in set(split.values())
     assert "test10" not in card["real_splits"] and "test10" in set(split.values())
     assert "test11" not in card["real_splits"] and "test11" in set(split.values())
     real = card["cross_validation"]["by_source"]["real"]
