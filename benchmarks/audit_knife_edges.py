@@ -20,6 +20,12 @@ readouts (``../shared/datasets/wh_readouts``) analysed together as one series.
 
 Run: ``python benchmarks/audit_knife_edges.py [--repeats 2] [--noise 0.01 0.001 0.0001]``; figures go to
 ``benchmarks/results/knife_edges.json`` and the *Knife-edge audit* section of ``RESULTS.md``.
+
+``--backend torch`` runs the same inputs once with the default vectors and once with another shipped
+backend's (``sentence-transformers`` in torch: other kernels, other rounding) and compares the reported
+relations, their scores and the topics: the differences real machines produce, not a simulated nudge.
+Figures go to ``benchmarks/results/backend_agreement.json`` and the *Same answer from every backend*
+section of ``RESULTS.md``.
 """
 
 from __future__ import annotations
@@ -172,6 +178,61 @@ def audit(name: str, inputs: list[Path], repeats: int, noise: float) -> dict[str
     }
 
 
+def backend_check(name: str, inputs: list[Path], backend: str) -> dict[str, Any]:
+    """The reported relations and topics of one input set under the default backend and under ``backend``."""
+    import claimcmp
+    from claimcmp.embed import Embedder
+
+    embedders = (Embedder(use_cache=False), Embedder(backend=backend, use_cache=False))
+    default = claimcmp.analyze(inputs, embedder=embedders[0], reuse=False)
+    other = claimcmp.analyze(inputs, embedder=embedders[1], reuse=False)
+    ref, got = _reported(default), _reported(other)
+    changed = sorted(key for key in set(ref) | set(got) if _label(ref.get(key)) != _label(got.get(key)))
+    common = set(ref) & set(got)
+    texts = [s.text for s in default.statements]
+    vectors = [np.asarray(e.encode(texts), dtype=np.float64) for e in embedders] if texts else []
+    cosines = np.einsum("ij,ij->i", *vectors) if texts else np.ones(0)
+    return {
+        "set": name,
+        "statements": len(default.statements),
+        "relations": len(ref),
+        "changed_relations": [{"pair": list(k), "default": ref.get(k), backend: got.get(k)} for k in changed],
+        "score_difference_max": max((abs(ref[k]["score"] - got[k]["score"]) for k in common), default=0.0),
+        "same_statements": [s.id for s in default.statements] == [s.id for s in other.statements],
+        "same_topics": list(default.statement_topics) == list(other.statement_topics),
+        "vector_distance_max": float(1.0 - cosines.min()) if len(cosines) else 0.0,
+    }
+
+
+def backend_main(backend: str, sets: list[tuple[str, list[Path]]], match: str) -> None:
+    """Run :func:`backend_check` on every input set; print and record the figures."""
+    results = [backend_check(name, inputs, backend) for name, inputs in sets]
+    changed = [c for r in results for c in r["changed_relations"]]
+    total = sum(r["relations"] for r in results)
+    summary = [
+        len(results), sum(r["statements"] for r in results), total, len(changed),
+        f"{max(r['score_difference_max'] for r in results):.1e}",
+        sum(not r["same_topics"] for r in results), sum(not r["same_statements"] for r in results),
+        f"{max(r['vector_distance_max'] for r in results):.1e}",
+    ]
+    text = (
+        f"Each input analysed with the default backend and with `backend=\"{backend}\"` (no cache): the reported "
+        "relations (label per pair), their scores, the statements and the topics compared. Vector distance: "
+        "1 - cosine between a statement's two vectors.\n\n"
+        + md_table(["inputs", "statements", "relations (default)", "relations that differ", "largest score difference",
+                    "inputs whose topics differ", "inputs whose statements differ", "largest vector distance"],
+                   [summary])
+    )
+    if changed:
+        text += "\n\n" + md_table(["pair", "default", backend],
+                                   [[" / ".join(c["pair"]), _label(c["default"]), _label(c[backend])] for c in changed])
+    figures = {"backend": backend, "summary": summary, "inputs": results}
+    if not match:
+        record("backend_agreement", "Same answer from every backend: default vs torch on real readouts", text, figures,
+               order=36)
+    print(text)
+
+
 def _summary(noise: float, repeats: int, results: list[dict[str, Any]]) -> list[Any]:
     flips = [f for r in results for f in r["flipped_relations"]]
     total = sum(r["relations"] for r in results)
@@ -187,11 +248,16 @@ def main() -> None:
     parser.add_argument("--noise", type=float, nargs="+", default=[0.01, 0.001, 0.0001],
                         help="typical shifts of a pairwise cosine, one audit each")
     parser.add_argument("--match", default="", help="only the inputs whose name contains this (no record)")
+    parser.add_argument("--backend", default=None, choices=["torch", "onnx"],
+                        help="compare the default with this backend instead of nudging the vectors")
     args = parser.parse_args()
     sets = [("seed release", [SEED_RELEASE])]
     sets += [(f"gold: {p.stem[:60]}", [p]) for p in _two_sided_gold_docs()]
     sets.append((f"wh_readouts sample ({WH_SAMPLE} releases, one series)", _wh_sample()))
     sets = [s for s in sets if args.match in s[0]]
+    if args.backend:
+        backend_main(args.backend, sets, args.match)
+        return
     by_noise = {noise: [audit(name, inputs, args.repeats, noise) for name, inputs in sets] for noise in args.noise}
     summary = [_summary(noise, args.repeats, results) for noise, results in by_noise.items()]
     largest = max(by_noise)
