@@ -248,12 +248,13 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
             rows += _stored_rows(split, fig)
     md = "\n\n".join([
         "Real two-sided meetings of `benchmarks/gold_real` (`benchmarks/real_meetings.py`): the gold statements "
-        "of the two sides of each two-sided document, and of the two Kremlin documents of the Argentina talks "
-        "across documents (`pairs.gold.json`); every cross-side pair the annotators did not list counts as "
+        "of the two sides of each two-sided document, and of two documents of one meeting across the documents "
+        "(`pairs.gold.json`); every cross-side pair the annotators did not list counts as "
         "unrelated (their lists are exhaustive), a predicted pair with an end marked ambiguous is not counted. "
         "dev: development and training; each test split was reported once untouched (`gold_real/<split>_score."
         "json`), and some then joined the learned comparer's training data (its rows on those say in-sample; "
-        "test8 and test9 never did); a split marked stored was not rescored in this run: its "
+        "the shipped model trained on dev and test to test9, never on test10 or test11); a split marked "
+        "stored was not rescored in this run: its "
         "learned-comparer row is the model of the run that scored it. silver: the groups of real "
         "statements labelled by reading (`training/silver_pairs.json`), read out of fold (folds of whole groups) "
         "by the learned comparer trained with them, and by one trained without them (model card).",
