@@ -103,7 +103,8 @@ def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= select_readouts3.later_draws("readouts9.json", "readouts10.json", "readouts11.json")  # drawn after this batch
+    annotated -= select_readouts3.later_draws("readouts9.json", "readouts10.json", "readouts11.json",
+                                                  "readouts12.json")  # drawn after this batch
     for earlier in EARLIER:
         annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
     excluded = annotated | select_readouts5.silver_sources()

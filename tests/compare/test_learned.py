@@ -97,6 +97,7 @@ def test_shipped_model_and_card():
     assert "dev" in card["real_splits"] and set(card["real_splits"]) <= scored
     assert "test10" not in card["real_splits"] and "test10" in set(split.values())
     assert "test11" not in card["real_splits"] and "test11" in set(split.values())
+    assert "test12" not in card["real_splits"] and "test12" in set(split.values())
     real = card["cross_validation"]["by_source"]["real"]
     assert real["with_bars"]["agreement"]["gold"] > 0
 

@@ -1,0 +1,85 @@
+"""Draw the twelfth batch of the real gold set (issues #20, #21): a fifth untouched two-sided split ``test12``.
+
+Run from the repository root: ``python benchmarks/gold_real/select_readouts12.py`` (``--write`` also writes the draw
+to ``readouts12.json``). Prints one line per drawn document: stratum, the split it joins (``test12``), its body's
+word count and its path relative to ``../shared/datasets/real_readouts/raw``. Re-running gives the same draw.
+
+``test10`` and ``test11`` were scored once, so a fresh batch in which both sides speak is needed to report cross-side
+relations (issue #20) and meeting-scale agenda topics (issue #21) untouched again. The pools are those of
+``select_readouts9`` / ``select_readouts10``; the counts are smaller, and the bodies shorter (60 to 400 words), so
+that the batch could be annotated by hand, exhaustively, within the session's deadline:
+
+- White House, short transcript in which the President and a foreign leader both speak: 2;
+- Kremlin, talks, meeting or conversation with a foreign leader in which Putin and that leader both speak: 1;
+- State Department, the Secretary's joint remarks with a foreign counterpart in which both speak (a turn labelled
+  with a foreign office, ``select_readouts9.STATE_FOREIGN``): 2;
+- top-up: none (``TOP_UP = 0``; the pattern of ``select_readouts10`` is kept so that one can be added last).
+
+Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not change
+once its documents are annotated) or in an earlier draw file (``readouts3.json`` to ``readouts11.json``,
+``dev2.json``), none that is a source of the learned comparer's silver pairs (``training/silver_pairs.json``), none
+quoted as a worked example in the annotation guide (``select_readouts9.GUIDE_EXAMPLES``), none of the same date and
+counterpart as an already annotated document (another record of a meeting already measured); within each stratum a
+seeded random sample of sorted candidate paths. Every drawn document joins ``test12``; the earlier draws ignore
+``readouts12.json`` so they stay reproducible, and this draw ignores the draw files of later batches
+(``readouts<N>.json``, N above 12).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import select_readouts3  # noqa: E402  (the report and the later draws)
+import select_readouts5  # noqa: E402  (the candidate filter and the silver sources)
+import select_readouts9  # noqa: E402  (the strata, the two-sided test, the meeting key and the guide's examples)
+
+SEED = 20261214
+GOLD_ROOT = Path(__file__).resolve().parent
+RAW = select_readouts5.RAW
+WORDS = (60, 400)
+DRAWN = GOLD_ROOT / "readouts12.json"
+EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
+           "readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json")
+STRATA = (
+    select_readouts9.STRATA[0][:4] + (2,),
+    select_readouts9.STRATA[1][:4] + (1,),
+    select_readouts9.STRATA[2][:4] + (2,),
+)
+TOP_UP = 0
+PART = "test12"
+
+
+def later_files() -> list[str]:
+    """The draw files of later batches (``readouts<N>.json`` with N above 12): not held against this draw."""
+    return sorted(path.name for path in GOLD_ROOT.glob("readouts*.json")
+                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > 12)
+
+
+def draw() -> list[tuple[str, str, Path]]:
+    """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
+    drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
+    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated -= select_readouts3.later_draws(*later_files())  # drawn after this batch
+    for earlier in EARLIER:
+        annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
+    measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
+    excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES
+    rng = random.Random(SEED)
+    chosen: list[tuple[str, str, Path]] = []
+    left: list[Path] = []
+    for stratum, folder, wanted, unwanted, count in STRATA:
+        candidates = [path for path in select_readouts5.candidates((folder,), wanted, unwanted, None, excluded, WORDS)
+                      if select_readouts9.two_sided(path) and select_readouts9.meeting(path) not in measured]
+        picked = rng.sample(candidates, min(count, len(candidates)))
+        chosen += [(stratum, PART, path) for path in picked]
+        left += [path for path in candidates if path not in picked]
+    chosen += [("top-up, any of the three pools", PART, path) for path in rng.sample(left, min(TOP_UP, len(left)))]
+    return chosen
+
+
+if __name__ == "__main__":
+    select_readouts3.report(draw(), DRAWN, sys.argv)
