@@ -6,14 +6,16 @@ word count and its path relative to ``../shared/datasets/real_readouts/raw``. Re
 
 ``test10`` and ``test11`` were scored once, so a fresh batch in which both sides speak is needed to report cross-side
 relations (issue #20) and meeting-scale agenda topics (issue #21) untouched again. The pools are those of
-``select_readouts9`` / ``select_readouts10``; the counts are smaller, and the bodies shorter (60 to 400 words), so
-that the batch could be annotated by hand, exhaustively, within the session's deadline:
+``select_readouts9`` / ``select_readouts10``, with bodies of 60 to 400 words (900 there), so that the batch could be
+annotated by hand, exhaustively, within the session's deadline; the Kremlin pool then holds a single candidate:
 
 - White House, short transcript in which the President and a foreign leader both speak: 2;
-- Kremlin, talks, meeting or conversation with a foreign leader in which Putin and that leader both speak: 1;
+- Kremlin, talks, meeting or conversation with a foreign leader in which Putin and that leader both speak: 2 wanted,
+  1 drawn (the pool holds one);
 - State Department, the Secretary's joint remarks with a foreign counterpart in which both speak (a turn labelled
-  with a foreign office, ``select_readouts9.STATE_FOREIGN``): 2;
-- top-up: none (``TOP_UP = 0``; the pattern of ``select_readouts10`` is kept so that one can be added last).
+  with a foreign office, ``select_readouts9.STATE_FOREIGN``): 3;
+- top-up: 1 more document drawn last from what the three strata left (all pools together); drawing it last leaves
+  the strata's draw unchanged.
 
 Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not change
 once its documents are annotated) or in an earlier draw file (``readouts3.json`` to ``readouts11.json``,
@@ -46,10 +48,10 @@ EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "r
            "readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json")
 STRATA = (
     select_readouts9.STRATA[0][:4] + (2,),
-    select_readouts9.STRATA[1][:4] + (1,),
-    select_readouts9.STRATA[2][:4] + (2,),
+    select_readouts9.STRATA[1][:4] + (2,),
+    select_readouts9.STRATA[2][:4] + (3,),
 )
-TOP_UP = 0
+TOP_UP = 1
 PART = "test12"
 
 
