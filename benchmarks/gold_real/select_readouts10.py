@@ -49,32 +49,40 @@ TOP_UP = 1
 PART = "test10"
 
 
-def later_files() -> list[str]:
-    """The draw files of later batches (``readouts<N>.json`` with N above 10): not held against this draw."""
+def later_files(batch: int = 10) -> list[str]:
+    """The draw files of later batches (``readouts<N>.json`` with N above ``batch``): not held against its draw."""
     return sorted(path.name for path in GOLD_ROOT.glob("readouts*.json")
-                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > 10)
+                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > batch)
+
+
+def draw_two_sided(seed: int, words: tuple[int, int], drawn: Path, earlier: tuple[str, ...], part: str,
+                   batch: int) -> list[tuple[str, str, Path]]:
+    """(stratum, split, path) of a two-sided batch drawn from :data:`STRATA` plus :data:`TOP_UP` documents, in stratum
+    order; no document is drawn twice. ``drawn``: the batch's own draw file; ``earlier``: the draw files held against
+    it; ``batch``: its number (draw files of higher numbers are not held against it)."""
+    drawn_here = set(json.loads(drawn.read_text(encoding="utf-8"))) if drawn.exists() else set()
+    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated -= select_readouts3.later_draws(*later_files(batch))  # drawn after this batch
+    for name in earlier:
+        annotated |= set(json.loads((GOLD_ROOT / name).read_text(encoding="utf-8")))
+    measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
+    excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES
+    rng = random.Random(seed)
+    chosen: list[tuple[str, str, Path]] = []
+    left: list[Path] = []
+    for stratum, folder, wanted, unwanted, count in STRATA:
+        candidates = [path for path in select_readouts5.candidates((folder,), wanted, unwanted, None, excluded, words)
+                      if select_readouts9.two_sided(path) and select_readouts9.meeting(path) not in measured]
+        picked = rng.sample(candidates, min(count, len(candidates)))
+        chosen += [(stratum, part, path) for path in picked]
+        left += [path for path in candidates if path not in picked]
+    chosen += [("top-up, any of the three pools", part, path) for path in rng.sample(left, min(TOP_UP, len(left)))]
+    return chosen
 
 
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
-    drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
-    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= select_readouts3.later_draws(*later_files())  # drawn after this batch
-    for earlier in EARLIER:
-        annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
-    measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
-    excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES
-    rng = random.Random(SEED)
-    chosen: list[tuple[str, str, Path]] = []
-    left: list[Path] = []
-    for stratum, folder, wanted, unwanted, count in STRATA:
-        candidates = [path for path in select_readouts5.candidates((folder,), wanted, unwanted, None, excluded, WORDS)
-                      if select_readouts9.two_sided(path) and select_readouts9.meeting(path) not in measured]
-        picked = rng.sample(candidates, min(count, len(candidates)))
-        chosen += [(stratum, PART, path) for path in picked]
-        left += [path for path in candidates if path not in picked]
-    chosen += [("top-up, any of the three pools", PART, path) for path in rng.sample(left, min(TOP_UP, len(left)))]
-    return chosen
+    return draw_two_sided(SEED, WORDS, DRAWN, EARLIER, PART, 10)
 
 
 if __name__ == "__main__":

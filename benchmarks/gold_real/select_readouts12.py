@@ -29,58 +29,25 @@ seeded random sample of sorted candidate paths. Every drawn document joins ``tes
 
 from __future__ import annotations
 
-import json
-import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import select_readouts3  # noqa: E402  (the report and the later draws)
-import select_readouts5  # noqa: E402  (the candidate filter and the silver sources)
-import select_readouts9  # noqa: E402  (the strata, the two-sided test, the meeting key and the guide's examples)
+import select_readouts3  # noqa: E402  (the report)
+import select_readouts10  # noqa: E402  (the two-sided draw: strata of select_readouts9, exclusions, top-up)
 
 SEED = 20261214
 GOLD_ROOT = Path(__file__).resolve().parent
-RAW = select_readouts5.RAW
 WORDS = (60, 400)
 DRAWN = GOLD_ROOT / "readouts12.json"
 EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
            "readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json")
-STRATA = (
-    select_readouts9.STRATA[0][:4] + (2,),
-    select_readouts9.STRATA[1][:4] + (2,),
-    select_readouts9.STRATA[2][:4] + (3,),
-)
-TOP_UP = 1
 PART = "test12"
-
-
-def later_files() -> list[str]:
-    """The draw files of later batches (``readouts<N>.json`` with N above 12): not held against this draw."""
-    return sorted(path.name for path in GOLD_ROOT.glob("readouts*.json")
-                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > 12)
 
 
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
-    drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
-    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= select_readouts3.later_draws(*later_files())  # drawn after this batch
-    for earlier in EARLIER:
-        annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
-    measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
-    excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES
-    rng = random.Random(SEED)
-    chosen: list[tuple[str, str, Path]] = []
-    left: list[Path] = []
-    for stratum, folder, wanted, unwanted, count in STRATA:
-        candidates = [path for path in select_readouts5.candidates((folder,), wanted, unwanted, None, excluded, WORDS)
-                      if select_readouts9.two_sided(path) and select_readouts9.meeting(path) not in measured]
-        picked = rng.sample(candidates, min(count, len(candidates)))
-        chosen += [(stratum, PART, path) for path in picked]
-        left += [path for path in candidates if path not in picked]
-    chosen += [("top-up, any of the three pools", PART, path) for path in rng.sample(left, min(TOP_UP, len(left)))]
-    return chosen
+    return select_readouts10.draw_two_sided(SEED, WORDS, DRAWN, EARLIER, PART, 12)
 
 
 if __name__ == "__main__":
