@@ -38,6 +38,7 @@ import select_readouts10  # noqa: E402  (the two-sided draw: strata of select_re
 
 SEED = 20261214
 GOLD_ROOT = Path(__file__).resolve().parent
+RAW = select_readouts10.RAW
 WORDS = (60, 400)
 DRAWN = GOLD_ROOT / "readouts12.json"
 EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
