@@ -67,10 +67,12 @@ class Mention:
 
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[\w]|[A-Z]\.|[A-Z](?=\s))"
 _PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|bint|al|el|la|le|du|dos|das|di|ibn|ben|y)"
+#: A nickname in quotes between a first name and a surname: Benjamin “Benny” Gantz, Ferdinand "Bongbong" Marcos.
+_NICKNAME = r"[“\"‘][A-Z][\w'’\-]*[”\"’][ \t]+"
 _NAME = re.compile(
     # a particle may be hyphenated ("Sabah Jawad al-Rikabi"); an initial may be glued to the surname or to a
     # second initial ("A.Gurevich", "A.V. Sokolov", "M.V.Zorin": some ministries' style)
-    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+|{_PARTICLE}-(?=[A-Z]))?"
+    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+|{_PARTICLE}-(?=[A-Z])|{_NICKNAME})?"
     r"|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s*[A-Z][a-z]))"
     rf"{_NAME_WORD}){{0,4}}"
     r"(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{2,3}\b)?"
@@ -264,10 +266,11 @@ def _widen_left(draft: _PersonDraft, text: str, start: int) -> None:
 def _widen_office(draft: _PersonDraft, text: str, bounds: tuple[int, int], role_end: int) -> None:
     """Rightwards over the office: a second portfolio ("... Foreign Affairs and Trade"), then an affiliation."""
     start, end = bounds
-    joined = re.match(r"\s+and\s+", text[draft.end : end])
+    joined = re.match(r"\s+and\s+|[ \t]*/[ \t]*", text[draft.end : end])
     second = ROLE_PATTERN.match(text, draft.end + joined.end(), end) if joined else None
     named_before = re.search(r"[A-Z][\w'’\-]*,\s+(?:the\s+)?$", text[max(start, draft.start - 40) : draft.start])
-    if second and (named_before or _JOINED_OFFICE_NAME.match(text, second.end(), end)):
+    slashed = joined is not None and "/" in joined.group(0)  # "Prime Minister/Defense Minister X": one holder
+    if second and (slashed or named_before or _JOINED_OFFICE_NAME.match(text, second.end(), end)):
         # two offices held by one person named next or just before: "Deputy Prime Minister and Minister of
         # Foreign Affairs, Dr. X", "General Mao Ratana, Deputy Prime Minister and Minister of National Defence"
         draft.end = second.end()  # the first office stays the role: "H.E. Deputy Prime Minister" later
@@ -309,7 +312,9 @@ def _take_name_after(draft: _PersonDraft, text: str, end: int, name_span: tuple[
     if owner:  # "President Macron's Address": the name is "Macron", the mention keeps what he owns
         draft.name = owner.group(1)
     draft.end = name_span[1]
-    tail = re.match(r"\s+of\s+(?:the\s+)?", text[draft.end : end])
+    # "Ferdinand Marcos Jr. of the Philippines": the suffix's full stop is not a sentence end
+    suffix_stop = r"\.?" if re.search(r"\b(?:Jr|Sr)$", draft.name) else ""
+    tail = re.match(rf"{suffix_stop}\s+of\s+(?:the\s+)?", text[draft.end : end])
     if tail:
         at = draft.end + tail.end()
         # the state's full style before its name: "of the Republic of Slovenia", "of the Arab Republic of Egypt"

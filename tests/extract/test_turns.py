@@ -126,6 +126,29 @@ def test_unaffiliated_guest_takes_the_one_foreign_side_of_the_title():
     assert [(r[2], r[3]) for r in rows] == [("Biden", "United States"), ("Albanese", "Australia")]
 
 
+def test_a_guest_named_with_a_nickname_and_two_slashed_offices_takes_the_titles_country():
+    text = ("FOREIGN MINISTER KOWALCZYK: Good morning and welcome.\n"
+            "DEPUTY PRIME MINISTER OKAFOR: Thank you. We came to talk about the port project.")
+    title = ("Foreign Minister Anna Kowalczyk And Nigerian Deputy Prime Minister/Finance Minister Chidi "
+             "“Chi-Chi” Okafor Before Their Meeting")
+    rows = _rows(text, title, issuer="Poland")
+    assert [(r[2], r[3]) for r in rows] == [("Anna Kowalczyk", "Poland")] + [("Chidi “Chi-Chi” Okafor", "Nigeria")] * 2
+
+
+def test_a_quoted_nickname_stays_inside_the_name_and_a_suffix_stop_before_the_country():
+    from claimcmp.extract._mentions import find_mentions
+
+    text = 'Talks with President Jean "Jojo" Dupont Jr. of the Philippines today.'
+    (mention,) = [m for m in find_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert mention.name == 'Jean "Jojo" Dupont Jr' and mention.place == "Philippines"
+    text = "Talks with Deputy Prime Minister/Minister of Trade Jean Dupont today."
+    (mention,) = [m for m in find_mentions(text, 0, len(text)) if m.kind == "person"]
+    assert mention.name == "Jean Dupont" and mention.role == "Deputy Prime Minister"
+    # quotes that hold a word of their own are no nickname: "Welcome" does not join a name
+    text = "The banner read “Welcome” and Minister Lavrov smiled."
+    assert [m.name for m in find_mentions(text, 0, len(text)) if m.kind == "person"] == ["Lavrov"]
+
+
 def test_kremlin_inline_turns_after_narration():
     text = (
         "Vladimir Putin held talks with President of Argentina Alberto Fernandez. * * * "
