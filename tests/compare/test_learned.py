@@ -95,9 +95,8 @@ def test_shipped_model_and_card():
     split = json.loads((gold / "split.json").read_text())
     scored = {"dev", "test"} | {name for name in set(split.values()) if (gold / f"{name}_score.json").exists()}
     assert "dev" in card["real_splits"] and set(card["real_splits"]) <= scored
-    assert "test10" not in card["real_splits"] and "test10" in set(split.values())
-    assert "test11" not in card["real_splits"] and "test11" in set(split.values())
-    assert "test12" not in card["real_splits"] and "test12" in set(split.values())
+    # retrained once test10 to test12 had their first scores (2026-12-06, sixth session)
+    assert {"test10", "test11", "test12"} <= set(card["real_splits"])
     real = card["cross_validation"]["by_source"]["real"]
     assert real["with_bars"]["agreement"]["gold"] > 0
 
