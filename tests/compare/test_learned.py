@@ -98,6 +98,7 @@ def test_shipped_model_and_card():
     assert "test10" not in card["real_splits"] and "test10" in set(split.values())
     assert "test11" not in card["real_splits"] and "test11" in set(split.values())
     assert "test12" not in card["real_splits"] and "test12" in set(split.values())
+    assert "test13" not in card["real_splits"] and "test13" in set(split.values())
     real = card["cross_validation"]["by_source"]["real"]
     assert real["with_bars"]["agreement"]["gold"] > 0
 
