@@ -9,7 +9,7 @@ weighted to weak attribution drawn by ``gold_real/select_readouts6.py`` and ``--
 batch drawn by ``gold_real/select_readouts7.py``, ``--test8`` / ``--test9`` / ``--test10`` the two-sided
 batches of ``select_readouts8.py`` / ``select_readouts9.py`` / ``select_readouts10.py``, and ``--test11`` the
 pairs of one meeting (a readout and the remarks before it) drawn by ``select_readouts11.py``, ``--test12`` the
-two-sided batch of ``select_readouts12.py`` (only when
+two-sided batch of ``select_readouts12.py``, ``--test13`` the two-sided batch of ``select_readouts13.py`` (only when
 reporting; each first score is kept in ``FIRST_SCORES``' file, e.g. ``gold_real/test9_score.json``;
 :func:`unscored_splits` lists those not yet taken).
 For every gold statement the prediction overlapping it most is taken; ``coverage`` is the share of gold statements
@@ -50,9 +50,10 @@ FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.js
                 "test9": ROOT / "benchmarks" / "gold_real" / "test9_score.json",
                 "test10": ROOT / "benchmarks" / "gold_real" / "test10_score.json",
                 "test11": ROOT / "benchmarks" / "gold_real" / "test11_score.json",
-                "test12": ROOT / "benchmarks" / "gold_real" / "test12_score.json"}
+                "test12": ROOT / "benchmarks" / "gold_real" / "test12_score.json",
+                "test13": ROOT / "benchmarks" / "gold_real" / "test13_score.json"}
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-          "test12")
+          "test12", "test13")
 
 
 def unscored_splits() -> set[str]:

@@ -10,7 +10,7 @@ text before the extractor was run on them (the extractor's first score on them i
 next untouched batch (the strata of ``select_readouts4.py`` under seed 20261208, at one to four times their counts
 and bodies of up to 320, 450 or 600 words), bodies of 60 to 260 words (300 for the Office's officials, 230 for the
 second draw) with no speaker labels in their slug's format (``select_readouts3.candidates``). The later batches
-(``readouts5.json`` to ``readouts12.json``) are not held against the draw, so it stays the same once
+(``readouts5.json`` to ``readouts13.json``) are not held against the draw, so it stays the same once
 they are in ``split.json``. The raw corpus has no president.gov.ua, Kremlin or State document dated 2023 or later, so no
 date filter applies.
 
@@ -54,7 +54,7 @@ def draw() -> list[Path]:
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     annotated -= s3.later_draws(  # drawn later
         "readouts5.json", "readouts6.json", "readouts7.json", "readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json",
-        "readouts12.json")
+        "readouts12.json", "readouts13.json")
     likely = _before(annotated)
 
     def pool(folder: str, wanted: str, unwanted: str, words: tuple[int, int], taken: set[str]) -> list[Path]:

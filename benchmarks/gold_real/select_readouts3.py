@@ -87,7 +87,7 @@ def draw() -> list[tuple[str, str, Path]]:
 # the draws made after this one
 LATER = ("readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
          "readouts9.json", "readouts10.json", "readouts11.json",
-         "readouts12.json")
+         "readouts12.json", "readouts13.json")
 
 
 def later_draws(*after: str) -> set[str]:

@@ -59,7 +59,7 @@ def draw() -> list[tuple[str, str, Path]]:
     annotated -= select_readouts3.later_draws(
         "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
         "readouts9.json", "readouts10.json", "readouts11.json",
-        "readouts12.json")
+        "readouts12.json", "readouts13.json")
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
     for stratum, folder, wanted, unwanted, count, untouched in STRATA:

@@ -90,7 +90,7 @@ def draw() -> list[tuple[str, str, Path]]:
     # labelled after this draw
     annotated -= select_readouts3.later_draws("dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
                                               "readouts9.json", "readouts10.json", "readouts11.json",
-        "readouts12.json")
+        "readouts12.json", "readouts13.json")
     excluded = annotated | silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []

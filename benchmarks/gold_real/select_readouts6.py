@@ -78,7 +78,7 @@ def draw() -> list[tuple[str, str, Path]]:
     # drawn after this batch
     annotated -= select_readouts3.later_draws("readouts7.json", "readouts8.json", "readouts9.json",
                                               "readouts10.json", "readouts11.json",
-        "readouts12.json")
+        "readouts12.json", "readouts13.json")
     excluded = annotated | select_readouts5.silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
