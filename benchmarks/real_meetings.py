@@ -28,8 +28,8 @@ GOLD_REAL = Path(__file__).resolve().parent / "gold_real"
 LABELS = ("agreement", "counter_claim")
 
 __all__ = [
-    "GOLD_REAL", "LABELS", "Unit", "baseline_all", "candidate_recall", "compare_unit", "errors", "load_units",
-    "score_units", "split_of",
+    "GOLD_REAL", "LABELS", "Unit", "baseline_all", "candidate_recall", "compare_unit", "document_of", "errors",
+    "load_units", "score_units", "split_of",
 ]
 
 
@@ -90,22 +90,42 @@ def _two_sides(statements: Sequence[Statement]) -> tuple[str, str] | None:
     return (top[0], top[1]) if first.index(top[0]) < first.index(top[1]) else (top[1], top[0])
 
 
-def _document_unit(name: str, split: str) -> Unit | None:
+def _side_pairs(statements: Sequence[Statement]) -> list[tuple[str, str]]:
+    """Every pair of real sides (not joint, not None) of one document, each in order of first appearance."""
+    order: list[str] = []
+    for s in statements:
+        if s.side and s.side != "joint" and s.side not in order:
+            order.append(s.side)
+    return [(a, b) for k, a in enumerate(order) for b in order[k + 1 :]]
+
+
+def _document_units(name: str, split: str) -> list[Unit]:
+    """One unit per pair of sides of the document: a two-sided document gives one unit named after it; a
+    document in which more sides speak (three ministers with the Secretary) one unit per pair of sides, named
+    ``"<document> [<side A> | <side B>]"``, so that every gold relation is a cross pair of one unit."""
     gold = _gold_doc(name)
     statements = _statements(name, gold)
-    sides = _two_sides(statements)
-    if sides is None:
-        return None
-    a = tuple(i for i, s in enumerate(statements) if s.side == sides[0])
-    b = tuple(i for i, s in enumerate(statements) if s.side == sides[1])
-    labels: dict[tuple[int, int], str] = {}
-    for r in gold["relations"]:
-        i, j = int(r["a"]), int(r["b"])
-        if statements[i].side == sides[1]:
-            i, j = j, i
-        labels[(i, j)] = r["relation"]
+    pairs = _side_pairs(statements)
     lenient = frozenset(int(k) for k in gold.get("ambiguities", {}) if str(k).isdigit())
-    return Unit(name, split, sides, tuple(statements), a, b, labels, lenient)
+    units = []
+    for sides in pairs:
+        a = tuple(i for i, s in enumerate(statements) if s.side == sides[0])
+        b = tuple(i for i, s in enumerate(statements) if s.side == sides[1])
+        labels: dict[tuple[int, int], str] = {}
+        for r in gold["relations"]:
+            i, j = int(r["a"]), int(r["b"])
+            if statements[i].side == sides[1]:
+                i, j = j, i
+            if statements[i].side == sides[0] and statements[j].side == sides[1]:
+                labels[(i, j)] = r["relation"]
+        unit_name = name if len(pairs) == 1 else f"{name} [{sides[0]} | {sides[1]}]"
+        units.append(Unit(unit_name, split, sides, tuple(statements), a, b, labels, lenient))
+    return units
+
+
+def document_of(unit_name: str) -> str:
+    """The document a unit comes from (the unit of one pair of sides of a many-sided document included)."""
+    return unit_name.split(" [", 1)[0]
 
 
 def _pair_unit(pair: Mapping[str, Any], split: str) -> Unit | None:
@@ -157,9 +177,7 @@ def load_units(splits: Iterable[str] = ("dev",), *, pairs: bool = True) -> list[
     units: list[Unit] = []
     for name in sorted(split):
         if split[name] in wanted:
-            unit = _document_unit(name, split[name])
-            if unit is not None:
-                units.append(unit)
+            units.extend(_document_units(name, split[name]))
     if pairs:
         for pair in json.loads((GOLD_REAL / "pairs.gold.json").read_text(encoding="utf-8")):
             docs_split = {split[d] for d in pair["docs"]}

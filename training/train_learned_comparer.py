@@ -65,7 +65,7 @@ def meeting_of(group: Group) -> str:
         return name.split(":", 1)[1]
     if "_kremlin-" in name and "argent" in name:
         return "ru-ar-2022-02-03"
-    return name
+    return name.split(" [", 1)[0]  # every pair of sides of a many-sided document is one meeting
 
 
 def linked_units(groups: list[Group]) -> list[str]:

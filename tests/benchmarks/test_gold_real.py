@@ -95,8 +95,8 @@ def test_the_split_must_name_every_document_once(tmp_path):
     assert any("not one of dev, test, test2, test3" in problem for problem in problems)
 
 
-@pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-                                  "test12", "test13"])
+@pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
+                                  "test11", "test12", "test13"])
 def test_a_later_untouched_split_is_accepted(tmp_path, part):
     root = _gold_set(tmp_path, GOOD)
     (root / "split.json").write_text(json.dumps({"d": part}), encoding="utf-8")
@@ -193,7 +193,8 @@ def test_agenda_topics_cover_every_two_sided_document_of_dev_and_test():
     split = json.loads((validate.GOLD_ROOT / "split.json").read_text(encoding="utf-8"))
     documents = [d for d in validate.load_documents() if split[d.name] in ("dev", "test")]
     two_sided = {d.name for d in documents if len({s["side"] for s in d.gold["statements"]} - {None, "joint"}) >= 2}
-    annotated = {path.name.removesuffix(".topics.json") for path in (validate.GOLD_ROOT / "topics").glob("*.topics.json")}
+    annotated = {path.name.removesuffix(".topics.json")
+                 for path in (validate.GOLD_ROOT / "topics").glob("*.topics.json")}
     assert two_sided <= annotated
     assert len(annotated) >= 12
 

@@ -83,3 +83,30 @@ def test_second_annotation_names_cross_pairs_of_dev_units_and_agreement_is_score
     scored = aa.agreement(reference, other)
     assert scored["agreement"] == {"reference": 2, "other": 2, "both": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
     assert scored["counter_claim"]["recall"] == 0.0 and scored["counter_claim"]["precision"] is None
+
+
+def test_a_document_where_more_sides_speak_gives_one_unit_per_pair_of_sides(tmp_path, monkeypatch):
+    import json
+
+    body = "A: We back the plan. B: So do we. C: We back it too. A: Thank you."
+    texts = ["We back the plan.", "So do we.", "We back it too.", "Thank you."]
+    sides = ["X", "Y", "Z", "X"]
+    statements = [{"text": t, "speaker": s, "side": s, "kind": "direct_quote"} for t, s in zip(texts, sides, strict=True)]
+    relations = [{"a": 0, "b": 1, "relation": "agreement"}, {"a": 2, "b": 1, "relation": "agreement"},
+                 {"a": 0, "b": 2, "relation": "agreement"}]
+    for folder in ("docs", "gold"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "docs" / "d.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "gold" / "d.gold.json").write_text(
+        json.dumps({"doc": "d", "statements": statements, "relations": relations, "ambiguities": {}}),
+        encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps({"d": "dev"}), encoding="utf-8")
+    (tmp_path / "pairs.gold.json").write_text("[]", encoding="utf-8")
+    monkeypatch.setattr(rm, "GOLD_REAL", tmp_path)
+    units = {u.name: u for u in rm.load_units(["dev"])}
+    assert sorted(units) == ["d [X | Y]", "d [X | Z]", "d [Y | Z]"]
+    assert units["d [X | Y]"].gold == {(0, 1): "agreement"}
+    assert units["d [X | Z]"].gold == {(0, 2): "agreement"}
+    assert units["d [Y | Z]"].gold == {(1, 2): "agreement"}  # listed Z-first in the gold, turned to side order
+    assert units["d [X | Z]"].cross_pairs() == [(0, 2), (3, 2)]
+    assert {rm.document_of(name) for name in units} == {"d"}

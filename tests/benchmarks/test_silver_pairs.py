@@ -76,3 +76,17 @@ def test_silver_groups_sharing_a_statement_share_a_fold():
     units = linked_units([SimpleNamespace(name=g["name"], source="silver", texts=[(t, t) for t in ts])
                           for g, ts in zip(real, texts, strict=True)])
     assert all(units[i] == units[j] for i, j in shared)
+
+
+def test_units_of_one_many_sided_document_share_a_fold():
+    import sys
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_learned_comparer import folds_of, meeting_of
+
+    names = ["d [US | X]", "d [US | Y]", "d [X | Y]", "e", "f", "g"]
+    groups = [SimpleNamespace(name=n, source="real", texts=[]) for n in names]
+    assert {meeting_of(g) for g in groups[:3]} == {"d"} and meeting_of(groups[3]) == "e"
+    fold = folds_of(groups, 3)
+    assert fold[0] == fold[1] == fold[2]
