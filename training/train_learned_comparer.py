@@ -47,6 +47,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from learned_comparer_data import ROOT, Group, fixture_groups, real_groups, silver_groups  # noqa: E402
+from real_meetings import document_of  # noqa: E402  (on the path through learned_comparer_data)
 from train_relation_model import expected_calibration_error  # noqa: E402
 
 from claimcmp.compare.cues import RELATIONS  # noqa: E402
@@ -65,7 +66,7 @@ def meeting_of(group: Group) -> str:
         return name.split(":", 1)[1]
     if "_kremlin-" in name and "argent" in name:
         return "ru-ar-2022-02-03"
-    return name.split(" [", 1)[0]  # every pair of sides of a many-sided document is one meeting
+    return document_of(name)  # every pair of sides of a many-sided document is one meeting
 
 
 def linked_units(groups: list[Group]) -> list[str]:

@@ -10,9 +10,9 @@ text before the extractor was run on them (the extractor's first score on them i
 next untouched batch (the strata of ``select_readouts4.py`` under seed 20261208, at one to four times their counts
 and bodies of up to 320, 450 or 600 words), bodies of 60 to 260 words (300 for the Office's officials, 230 for the
 second draw) with no speaker labels in their slug's format (``select_readouts3.candidates``). The later batches
-(``readouts5.json`` to ``readouts13.json``) are not held against the draw, so it stays the same once
-they are in ``split.json``. The raw corpus has no president.gov.ua, Kremlin or State document dated 2023 or later, so no
-date filter applies.
+(``readouts5.json`` and after, ``select_readouts3.later_files``) are not held against the draw, so it stays the same
+once they are in ``split.json``. The raw corpus has no president.gov.ua, Kremlin or State document dated 2023 or
+later, so no date filter applies.
 
 First draw (seed 777): president.gov.ua readouts 6, Kremlin readouts 5, State readouts 2, State joint statements 2,
 readouts of the President's Office officials (Head, Deputy Head) 3. Second draw (seed 778): president.gov.ua
@@ -52,9 +52,7 @@ def _before(annotated: set[str]) -> set[str]:
 def draw() -> list[Path]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= s3.later_draws(  # drawn later
-        "readouts5.json", "readouts6.json", "readouts7.json", "readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json",
-        "readouts12.json", "readouts13.json")
+    annotated -= s3.later_draws(*s3.later_files(4))  # drawn later
     likely = _before(annotated)
 
     def pool(folder: str, wanted: str, unwanted: str, words: tuple[int, int], taken: set[str]) -> list[Path]:

@@ -49,12 +49,6 @@ TOP_UP = 1
 PART = "test10"
 
 
-def later_files(batch: int = 10) -> list[str]:
-    """The draw files of later batches (``readouts<N>.json`` with N above ``batch``): not held against its draw."""
-    return sorted(path.name for path in GOLD_ROOT.glob("readouts*.json")
-                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > batch)
-
-
 def draw_two_sided(seed: int, words: tuple[int, int], drawn: Path, earlier: tuple[str, ...], part: str,
                    batch: int) -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of a two-sided batch drawn from :data:`STRATA` plus :data:`TOP_UP` documents, in stratum
@@ -62,7 +56,7 @@ def draw_two_sided(seed: int, words: tuple[int, int], drawn: Path, earlier: tupl
     it; ``batch``: its number (draw files of higher numbers are not held against it)."""
     drawn_here = set(json.loads(drawn.read_text(encoding="utf-8"))) if drawn.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= select_readouts3.later_draws(*later_files(batch))  # drawn after this batch
+    annotated -= select_readouts3.later_draws(*select_readouts3.later_files(batch))  # drawn after this batch
     for name in earlier:
         annotated |= set(json.loads((GOLD_ROOT / name).read_text(encoding="utf-8")))
     measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}

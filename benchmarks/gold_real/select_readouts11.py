@@ -178,7 +178,7 @@ def _exclusions() -> tuple[set[str], set[tuple[str, str]]]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     annotated -= select_readouts3.later_draws("readouts10.json")  # drawn in parallel; PARALLEL_TEST10 stands for it
-    annotated -= select_readouts3.later_draws("readouts12.json", "readouts13.json")  # drawn after this batch
+    annotated -= select_readouts3.later_draws(*select_readouts3.later_files(11))  # drawn after this batch
     for earlier in EARLIER:
         annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
     excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES | PARALLEL_TEST10

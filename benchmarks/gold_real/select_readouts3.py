@@ -62,7 +62,8 @@ def body_of(path: Path) -> str:
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
-    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here - later_draws()
+    annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
+    annotated -= later_draws("dev2.json", *later_files(3))  # the batches drawn after this one
     rng = random.Random(SEED)
     chosen = []
     pools = {stratum: candidates(folder, wanted, unwanted, annotated)
@@ -84,17 +85,18 @@ def draw() -> list[tuple[str, str, Path]]:
     return chosen
 
 
-# the draws made after this one
-LATER = ("readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
-         "readouts9.json", "readouts10.json", "readouts11.json",
-         "readouts12.json", "readouts13.json")
+def later_files(batch: int) -> list[str]:
+    """The draw files of the batches after batch number ``batch`` (``readouts<N>.json``, N above it), as they exist
+    now: a new batch's file joins every earlier draw's list without editing it."""
+    return sorted(path.name for path in GOLD_ROOT.glob("readouts*.json")
+                  if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > batch)
 
 
 def later_draws(*after: str) -> set[str]:
-    """Documents drawn after this batch (``LATER``, or the files named): not held against this draw, so it stays
-    the same."""
+    """Documents in the draw files named (those of the batches drawn after a batch): not held against its draw, so it
+    stays the same."""
     names: set[str] = set()
-    for file in after or LATER:
+    for file in after:
         later = GOLD_ROOT / file
         names |= set(json.loads(later.read_text(encoding="utf-8"))) if later.exists() else set()
     return names

@@ -56,10 +56,7 @@ def draw() -> list[tuple[str, str, Path]]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     # drawn after this batch
-    annotated -= select_readouts3.later_draws(
-        "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
-        "readouts9.json", "readouts10.json", "readouts11.json",
-        "readouts12.json", "readouts13.json")
+    annotated -= select_readouts3.later_draws("dev2.json", *select_readouts3.later_files(4))
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []
     for stratum, folder, wanted, unwanted, count, untouched in STRATA:

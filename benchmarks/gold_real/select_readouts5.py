@@ -88,9 +88,7 @@ def draw() -> list[tuple[str, str, Path]]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     # labelled after this draw
-    annotated -= select_readouts3.later_draws("dev2.json", "readouts6.json", "readouts7.json", "readouts8.json",
-                                              "readouts9.json", "readouts10.json", "readouts11.json",
-        "readouts12.json", "readouts13.json")
+    annotated -= select_readouts3.later_draws("dev2.json", *select_readouts3.later_files(5))
     excluded = annotated | silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []

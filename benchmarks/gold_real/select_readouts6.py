@@ -76,9 +76,7 @@ def draw() -> list[tuple[str, str, Path]]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     # drawn after this batch
-    annotated -= select_readouts3.later_draws("readouts7.json", "readouts8.json", "readouts9.json",
-                                              "readouts10.json", "readouts11.json",
-        "readouts12.json", "readouts13.json")
+    annotated -= select_readouts3.later_draws(*select_readouts3.later_files(6))
     excluded = annotated | select_readouts5.silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []

@@ -37,8 +37,8 @@ once its documents are annotated), none that is a source of the learned comparer
 cross-side relation by hand), at least two different speaker labels of which one is neither the host leader
 (``PRESIDENT BIDEN``, ``Vladimir Putin``) nor the press (``Q``); within each stratum a seeded random sample of
 sorted candidate paths (``select_readouts5.candidates``). Every drawn document joins ``test7``; the earlier draws
-ignore it so they stay reproducible, and this draw ignores the later ``readouts8.json``, ``readouts9.json`` and
-``readouts10.json`` to ``readouts13.json``.
+ignore it so they stay reproducible, and this draw ignores the draw files of the later batches
+(``select_readouts3.later_files``).
 """
 
 from __future__ import annotations
@@ -128,8 +128,7 @@ def draw() -> list[tuple[str, str, Path]]:
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     # drawn after this batch
-    annotated -= select_readouts3.later_draws("readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json",
-                                                  "readouts12.json", "readouts13.json")
+    annotated -= select_readouts3.later_draws(*select_readouts3.later_files(7))
     excluded = annotated | select_readouts5.silver_sources()
     rng = random.Random(SEED)
     chosen: list[tuple[str, str, Path]] = []

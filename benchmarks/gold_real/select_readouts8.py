@@ -25,8 +25,8 @@ Candidates: none of the documents already in ``split.json`` (those drawn here ex
 once its documents are annotated) or in an earlier draw file (``readouts*.json``, ``dev2.json``), none that is a
 source of the learned comparer's silver pairs (``training/silver_pairs.json``), bodies of 60 to 900 words; within
 each stratum a seeded random sample of sorted candidate paths. Every drawn document joins ``test8``; the earlier
-draws ignore ``readouts8.json`` so they stay reproducible, and this draw ignores the later ``readouts9.json``
-to ``readouts13.json``.
+draws ignore ``readouts8.json`` so they stay reproducible, and this draw ignores the draw files of the later
+batches (``select_readouts3.later_files``).
 """
 
 from __future__ import annotations
@@ -103,8 +103,7 @@ def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    annotated -= select_readouts3.later_draws("readouts9.json", "readouts10.json", "readouts11.json",
-                                                  "readouts12.json", "readouts13.json")  # drawn after this batch
+    annotated -= select_readouts3.later_draws(*select_readouts3.later_files(8))  # drawn after this batch
     for earlier in EARLIER:
         annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
     excluded = annotated | select_readouts5.silver_sources()

@@ -28,7 +28,7 @@ quoted as a worked example in the annotation guide (``GUIDE_EXAMPLES``), none of
 already annotated document (another record of a meeting already measured, such as the Kremlin's meeting with Orbán
 beside ``test7``'s talks), bodies of 60 to 900 words; within each stratum a seeded random sample of sorted candidate
 paths. Every drawn document joins ``test9``; the earlier draws ignore ``readouts9.json`` so they stay reproducible,
-and this draw ignores the later ``readouts10.json`` to ``readouts13.json``.
+and this draw ignores the draw files of the later batches (``select_readouts3.later_files``).
 """
 
 from __future__ import annotations
@@ -94,9 +94,7 @@ def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     drawn_here = set(json.loads(DRAWN.read_text(encoding="utf-8"))) if DRAWN.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
-    # drawn after this batch
-    annotated -= select_readouts3.later_draws("readouts10.json", "readouts11.json", "readouts12.json",
-                                              "readouts13.json")
+    annotated -= select_readouts3.later_draws(*select_readouts3.later_files(9))  # drawn after this batch
     for earlier in EARLIER:
         annotated |= set(json.loads((GOLD_ROOT / earlier).read_text(encoding="utf-8")))
     measured = {meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
