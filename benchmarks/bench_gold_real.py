@@ -39,21 +39,11 @@ from claimcmp.gazetteer import lookup_place  # noqa: E402
 from claimcmp.ingest import load_releases  # noqa: E402
 
 SPLIT_FILE = ROOT / "benchmarks" / "gold_real" / "split.json"
-FIRST_SCORES = {"test": ROOT / "benchmarks" / "gold_real" / "first_test_score.json",
-                "test2": ROOT / "benchmarks" / "gold_real" / "test2_score.json",
-                "test3": ROOT / "benchmarks" / "gold_real" / "test3_score.json",
-                "test4": ROOT / "benchmarks" / "gold_real" / "test4_score.json",
-                "test5": ROOT / "benchmarks" / "gold_real" / "test5_score.json",
-                "test6": ROOT / "benchmarks" / "gold_real" / "test6_score.json",
-                "test7": ROOT / "benchmarks" / "gold_real" / "test7_score.json",
-                "test8": ROOT / "benchmarks" / "gold_real" / "test8_score.json",
-                "test9": ROOT / "benchmarks" / "gold_real" / "test9_score.json",
-                "test10": ROOT / "benchmarks" / "gold_real" / "test10_score.json",
-                "test11": ROOT / "benchmarks" / "gold_real" / "test11_score.json",
-                "test12": ROOT / "benchmarks" / "gold_real" / "test12_score.json",
-                "test13": ROOT / "benchmarks" / "gold_real" / "test13_score.json"}
-SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-          "test12", "test13")
+#: every split, in order: the one list ``validate.py`` checks ``split.json`` against
+SPLITS = validate.SPLITS
+#: each untouched split's first score (``test``'s has its own name)
+FIRST_SCORES = {"test": SPLIT_FILE.with_name("first_test_score.json"),
+                **{split: SPLIT_FILE.with_name(f"{split}_score.json") for split in SPLITS[2:]}}
 
 
 def unscored_splits() -> set[str]:
