@@ -113,12 +113,27 @@ def scored_splits(splits: set[str]) -> set[str]:
     return splits - unscored_splits()
 
 
+def gold_statements(doc: str) -> list:
+    """The gold statements of one document of ``gold_real`` as analyze() passes them: in release order, with their
+    speakers and sides."""
+    from claimcmp.model import Statement
+
+    gold = json.loads((GOLD_REAL / "gold" / f"{doc}.gold.json").read_text())
+    return [Statement(f"{doc}@{i}", doc, s["text"], 0, len(s["text"]), s.get("speaker"), s.get("side"),
+                      s.get("kind") or "narration")
+            for i, s in enumerate(gold["statements"])]
+
+
+def agenda_topics(agenda: dict) -> dict[int, int]:
+    """Statement index -> agenda topic number of one annotation (``unassigned`` statements left out)."""
+    return {int(i): t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
+
+
 def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
     """TopicModel() on each two-sided gold document against its agenda topics, per split (``splits``, or every
     split but those still untouched: :func:`scored_splits`)."""
     from sklearn.metrics import adjusted_rand_score
 
-    from claimcmp.model import Statement
     from claimcmp.topics import TopicModel
 
     split = json.loads((GOLD_REAL / "split.json").read_text())
@@ -127,17 +142,11 @@ def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
         agenda = json.loads(path.read_text())
         if split[agenda["doc"]] not in (splits if splits is not None else scored_splits(set(split.values()))):
             continue
-        gold = json.loads((GOLD_REAL / "gold" / f"{agenda['doc']}.gold.json").read_text())
-        texts = [s["text"] for s in gold["statements"]]
-        # as analyze() passes them: statements in release order, with their speakers and sides
-        statements = [
-            Statement(f"{agenda['doc']}@{i}", agenda["doc"], s["text"], 0, len(s["text"]), s.get("speaker"),
-                      s.get("side"), s.get("kind") or "narration")
-            for i, s in enumerate(gold["statements"])
-        ]
+        statements = gold_statements(agenda["doc"])
+        texts = [s.text for s in statements]
         vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
         model = TopicModel().fit(statements, embeddings=vectors)
-        truth = {i: t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
+        truth = agenda_topics(agenda)
         rows = sorted(truth)
         sizes = np.bincount(model.labels_)
         one_sided = one_sided_check(statements, model, truth, vectors)

@@ -33,11 +33,6 @@ SECOND = GOLD_REAL / "second_annotator" / "topics_test8_test9_test10.json"
 SPLITS = ("test8", "test9", "test10")
 
 
-def topic_of(agenda: Mapping[str, Any]) -> dict[int, int]:
-    """Statement index -> topic number of one annotation (``unassigned`` statements left out)."""
-    return {int(i): t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
-
-
 def check_annotation(agenda: Mapping[str, Any], n_statements: int) -> None:
     """Raise ``ValueError`` unless every statement index is listed exactly once, in a topic or ``unassigned``."""
     listed = [int(i) for topic in agenda["topics"] for i in topic["statements"]] + [
@@ -76,9 +71,9 @@ def _mean(values: list[float | None]) -> float | None:
 
 def main() -> int:
     from bench_gold_real import unscored_splits
+    from bench_topics import agenda_topics, gold_statements
 
     from claimcmp.embed import Embedder
-    from claimcmp.model import Statement
     from claimcmp.topics import TopicModel
 
     if set(SPLITS) & unscored_splits():
@@ -91,18 +86,13 @@ def main() -> int:
         if split[name] not in SPLITS:
             raise SystemExit(f"{name}: not in {', '.join(SPLITS)}")
         first = json.loads((GOLD_REAL / "topics" / f"{name}.topics.json").read_text())
-        gold = json.loads((GOLD_REAL / "gold" / f"{name}.gold.json").read_text())
-        n = len(gold["statements"])
+        statements = gold_statements(name)
+        n = len(statements)
         check_annotation(first, n)
         check_annotation(second, n)
-        statements = [
-            Statement(f"{name}@{i}", name, s["text"], 0, len(s["text"]), s.get("speaker"), s.get("side"),
-                      s.get("kind") or "narration")
-            for i, s in enumerate(gold["statements"])
-        ]
         vectors = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
         labels = np.asarray(TopicModel().fit(statements, embeddings=vectors).labels_)
-        one, two = topic_of(first), topic_of(second)
+        one, two = agenda_topics(first), agenda_topics(second)
         docs.append({
             "doc": name, "split": split[name], "statements": n,
             "topics": {"first": len(first["topics"]), "second": len(second["topics"]),
