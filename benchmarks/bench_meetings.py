@@ -188,11 +188,12 @@ def _silver_rows(figures: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def _trained_splits() -> set[str]:
-    """The real gold splits the shipped learned comparer was trained on (its model card; dev before it said)."""
+def _trained_splits() -> list[str]:
+    """The real gold splits the shipped learned comparer was trained on, in its model card's order (dev before the
+    card said)."""
     from claimcmp.compare.learned import default_learned_comparer
 
-    return set(default_learned_comparer().card.get("real_splits", ["dev"]))
+    return list(default_learned_comparer().card.get("real_splits", ["dev"]))
 
 
 def _stored_rows(split: str, fig: Mapping[str, Any]) -> list[list[str]]:
@@ -253,7 +254,7 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
         "unrelated (their lists are exhaustive), a predicted pair with an end marked ambiguous is not counted. "
         "dev: development and training; each test split was reported once untouched (`gold_real/<split>_score."
         "json`), and some then joined the learned comparer's training data (its rows on those say in-sample; "
-        "the shipped model trained on dev and test to test9, never on test10 or test11); a split marked "
+        f"the shipped model was trained on {', '.join(_trained_splits())}); a split marked "
         "stored was not rescored in this run: its "
         "learned-comparer row is the model of the run that scored it. silver: the groups of real "
         "statements labelled by reading (`training/silver_pairs.json`), read out of fold (folds of whole groups) "
