@@ -7,7 +7,8 @@ It renders itself as JSON, Markdown or HTML (:mod:`claimcmp.report`) and
 round-trips through ``to_dict`` / ``from_dict``.
 """
 
-from ._pipeline import analyze, default_pair, portable_sources
+from ._pairs import SIDE_PAIR_MODES, compared_pairs, default_pair, pair_scopes
+from ._pipeline import analyze, portable_sources
 from ._result import Analysis, SideSummary
 from ._schema import SCHEMA_VERSION, check_schema_version
 from ._settings import RunSettings, library_versions
@@ -15,14 +16,17 @@ from ._similarity import SimilarityMatrix, cross_side_similarity
 
 __all__ = [
     "SCHEMA_VERSION",
+    "SIDE_PAIR_MODES",
     "Analysis",
     "RunSettings",
     "SideSummary",
     "SimilarityMatrix",
     "analyze",
     "check_schema_version",
+    "compared_pairs",
     "cross_side_similarity",
     "default_pair",
     "library_versions",
+    "pair_scopes",
     "portable_sources",
 ]

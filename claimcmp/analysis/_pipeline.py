@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,22 +14,16 @@ import numpy as np
 
 from ..errors import ConfigurationError
 from ..model import JOINT_SIDE, Release, Statement
+from ._pairs import SidePairs, pair_scopes
 from ._result import Analysis
 from ._settings import RunSettings, library_versions
 from ._similarity import MAX_STATEMENTS, MAX_TOPICS, SimilarityMatrix, cross_side_similarity
 
-__all__ = ["analyze", "default_pair"]
+__all__ = ["analyze"]
 
 logger = logging.getLogger(__name__)
 
 PathLike = str | os.PathLike[str]
-
-
-def default_pair(statements: Sequence[Statement]) -> tuple[str, str] | None:
-    """The two sides with most statements (ties by name; ``joint`` excluded), or None."""
-    counts = Counter(s.side for s in statements if s.side and s.side != JOINT_SIDE)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return (ranked[0][0], ranked[1][0]) if len(ranked) >= 2 else None
 
 
 def _is_url(text: str) -> bool:
@@ -118,6 +111,7 @@ def analyze(
     *,
     sides: Any = None,
     pair: Sequence[str] | None = None,
+    side_pairs: SidePairs | None = None,
     model: PathLike | None = None,
     backend: str = "auto",
     embedder: Any = None,
@@ -139,7 +133,13 @@ def analyze(
     sides : path, mapping or Sides, optional
         The sides file (see ``docs/sides.md``); default: sides are inferred.
     pair : (str, str), optional
-        The two sides to compare; default the two with most statements.
+        The main pair of sides to compare (it orders the report and draws its
+        heatmap); default the two with most statements.
+    side_pairs : {"together", "largest", "all"} or sequence of pairs, optional
+        Which other pairs of sides to compare: ``"together"`` every pair that
+        speaks in one release (a meeting of three parties gives three pairs),
+        ``"largest"`` none, ``"all"`` every pair, or the pairs themselves.
+        Default ``"largest"`` when ``pair`` is given, else ``"together"``.
     model : str or path, optional
         Embedding model (default the bundled all-MiniLM-L6-v2).
     backend : {"auto", "torch", "onnx"}, default="auto"
@@ -183,13 +183,14 @@ def analyze(
         embedder = Embedder(model, cache_dir=cache_dir, show_progress=show_progress, backend=backend)
     stored = _stored_run(
         releases, embedder, cache_dir,
-        {"sides": None if sides_obj is None else sides_obj.to_dict(), "pair": pair, "topics": topic_options,
+        {"sides": None if sides_obj is None else sides_obj.to_dict(), "pair": pair,
+         "side_pairs": side_pairs, "topics": topic_options,
          "compare": compare_options, "themes": theme_options, "on_error": on_error},
     ) if reuse else None
     if stored is not None and (found := stored[0].get(stored[1])) is not None:
         return found  # type: ignore[no-any-return]
     steps = _Steps.of(topic_options, compare_options, theme_options, on_error=on_error, show_progress=show_progress)
-    analysis = _run(releases, sides_obj, pair, embedder, steps)
+    analysis = _run(releases, sides_obj, (pair, side_pairs), embedder, steps)
     if stored is not None:
         stored[0].put(stored[1], analysis)
     return analysis
@@ -239,14 +240,17 @@ class _Grouping:
 
 @dataclass(frozen=True)
 class _Comparison:
-    """What the comparison of the two sides found."""
+    """What the comparison of the sides found."""
 
     relations: tuple[Any, ...] = ()
     one_sided: tuple[Any, ...] = ()
     similarity: SimilarityMatrix | None = None
 
 
-def _run(releases: list[Release], sides: Any, pair: Sequence[str] | None, embedder: Any, steps: _Steps) -> Analysis:
+def _run(
+    releases: list[Release], sides: Any, pairs: tuple[Sequence[str] | None, SidePairs | None], embedder: Any,
+    steps: _Steps,
+) -> Analysis:
     """Extract, embed, group and compare (the run ``analyze()`` did not find stored)."""
     statements, release_sides = _extract(releases, sides, steps.show_progress)
     notes: list[str] = []
@@ -255,17 +259,18 @@ def _run(releases: list[Release], sides: Any, pair: Sequence[str] | None, embedd
         grouping = _group(releases, statements, embedder, sides, steps)
     else:
         notes.append("No statements were found in the releases: nothing to compare.")
-    pair_found = tuple(pair) if pair else default_pair(statements)
+    compared = pair_scopes(statements, *pairs)
     comparison = _Comparison()
-    if pair_found is None:
+    if not compared:
         if statements:
             notes.append(_one_side_note(statements))
     else:
         known: dict[str, Any] = {"release_sides": release_sides}  # who issued each release; the sides file's names
         if sides is not None:
             known["side_aliases"] = sides.aliases
-        comparison = _compare(statements, (pair_found[0], pair_found[1]), grouping, embedder, known, steps.compare)
-    return _analysis(releases, statements, grouping, comparison, _settings(embedder, pair_found, sides, steps), notes)
+        comparison = _compare(statements, compared, grouping, embedder, known, steps.compare)
+    settings = _settings(embedder, [p for p, _ in compared], pairs[1], sides, steps)
+    return _analysis(releases, statements, grouping, comparison, settings, notes)
 
 
 def _group(
@@ -290,38 +295,63 @@ def _one_side_note(statements: Sequence[Statement]) -> str:
 
 def _compare(
     statements: Sequence[Statement],
-    pair: tuple[str, str],
+    pairs: Sequence[tuple[tuple[str, str], frozenset[str] | None]],
     grouping: _Grouping,
     embedder: Any,
     known: Mapping[str, Any],
     compare_params: Mapping[str, Any],
 ) -> _Comparison:
-    """Relations and one-sided topics of the pair, and the similarity matrix of their statements."""
+    """Relations and one-sided topics of each pair (within its releases, None: all), and the similarity matrix
+    of the main (first) pair.
+
+    Relations of all pairs are listed together: counter-claims, then agreements, then unrelated, each by score
+    (ties in pair order); a one-sided topic names the compared side that did not speak to it.
+    """
     from ..compare import compare_sides
 
-    comparison = compare_sides(
-        statements, pair, embeddings=grouping.vectors if statements else None,
-        topics=_FittedTopics(grouping.topic_ids, grouping.topics) if statements else None,
-        embedder=embedder, **{**known, **compare_params},
-    )
+    relations: list[Any] = []
+    one_sided: list[Any] = []
+    seen: set[frozenset[str]] = set()  # a pair of joint statements can be read in two pairs: reported once
+    for pair, releases in pairs:
+        rows = [i for i, s in enumerate(statements) if releases is None or s.release_id in releases]
+        comparison = compare_sides(
+            [statements[i] for i in rows], pair, embeddings=grouping.vectors[rows] if rows else None,
+            topics=_FittedTopics([grouping.topic_ids[i] for i in rows], grouping.topics) if rows else None,
+            embedder=embedder, **{**known, **compare_params},
+        )
+        for relation in comparison.relations:
+            key = frozenset((relation.evidence.a.id, relation.evidence.b.id))
+            if key not in seen:
+                seen.add(key)
+                relations.append(relation)
+        one_sided += [
+            dataclasses.replace(t, other=pair[1] if t.side == pair[0] else pair[0])
+            for t in comparison.one_sided_topics
+        ]
+    order = {"counter_claim": 0, "agreement": 1}
+    relations.sort(key=lambda r: (order.get(r.relation, 2), -r.score))  # stable: pair order breaks ties
     labels = {t.id: t.label for t in grouping.topics}
     similarity = None
     if statements:
-        similarity = cross_side_similarity(statements, grouping.vectors, grouping.topic_ids, labels, pair)
-    return _Comparison(comparison.relations, comparison.one_sided_topics, similarity)
+        similarity = cross_side_similarity(statements, grouping.vectors, grouping.topic_ids, labels, pairs[0][0])
+    return _Comparison(tuple(relations), tuple(one_sided), similarity)
 
 
-def _settings(embedder: Any, pair: tuple[str, ...] | None, sides: Any, steps: _Steps) -> RunSettings:
+def _settings(
+    embedder: Any, pairs: Sequence[tuple[str, str]], side_pairs: SidePairs | None, sides: Any, steps: _Steps
+) -> RunSettings:
     """What the run used: model, compared sides, sides file, each step's parameters, library versions."""
     model_name, identity = _model_identity(embedder)
     return RunSettings(
         model=model_name,
         model_identity=identity,
-        compared_sides=None if pair is None else (pair[0], pair[1]),
+        compared_sides=pairs[0] if pairs else None,
+        compared_pairs=tuple(pairs),
         sides=None if sides is None else sides.to_dict(),
         parameters={
             "topics": _plain(steps.topics),
             "compare": _plain(steps.compare),
+            "side_pairs": _plain(side_pairs),
             "themes": _plain(steps.themes),
             "similarity": {"max_statements": MAX_STATEMENTS, "max_topics": MAX_TOPICS},
             "on_error": steps.on_error,

@@ -10,7 +10,7 @@ from ..errors import SchemaVersionError
 __all__ = ["SCHEMA_VERSION", "check_schema_version"]
 
 #: Version of the report layout: MAJOR changes break readers, MINOR only add fields.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def check_schema_version(data: Mapping[str, Any]) -> None:

@@ -21,6 +21,9 @@ EXAMPLES = """  claimcmp report fixtures/opcw_seed.txt -o report.html
   claimcmp report readouts/ --sides sides.yaml --pair US China --format json -o report.json
   claimcmp report readouts/ --format md | less"""
 
+#: ``analyze(side_pairs=...)``'s modes (``claimcmp.analysis.SIDE_PAIR_MODES``; not imported, so --help stays fast).
+SIDE_PAIR_CHOICES = ("together", "largest", "all")
+
 _SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
 
 
@@ -38,6 +41,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     add_input_options(parser)
     add_sides_option(parser)
     add_pair_option(parser)
+    parser.add_argument(
+        "--side-pairs", choices=SIDE_PAIR_CHOICES, default=None,
+        help="which pairs of sides to compare besides the main one: together (every pair that speaks in one "
+        "release: all three pairs of a trilateral meeting), largest (the main pair only) or all "
+        "(default: largest with --pair, else together)",
+    )
     parser.add_argument("--format", choices=["html", "md", "json"], default=None, help="report format")
     parser.add_argument("-o", "--output", metavar="OUT", default=None, help="write the report to OUT")
     add_period_option(parser)
@@ -103,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
         args.paths,
         sides=args.sides,
         pair=args.pair,
+        side_pairs=args.side_pairs,
         model=args.model,
         backend=args.backend,
         cache_dir=args.cache_dir,

@@ -146,21 +146,25 @@ class OneSidedTopic:
     side : str
         The side that raised it.
     statement_ids : tuple of str
+    other : str or None
+        The compared side that did not speak to it (set where several pairs of sides are compared).
     """
 
     topic: int
     label: str
     side: str
     statement_ids: tuple[str, ...]
+    other: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict."""
-        return {"topic": self.topic, "label": self.label, "side": self.side, "statement_ids": list(self.statement_ids)}
+        return {"topic": self.topic, "label": self.label, "side": self.side, "statement_ids": list(self.statement_ids),
+                "other": self.other}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OneSidedTopic:
         """Inverse of :meth:`to_dict`."""
-        return cls(int(data["topic"]), data["label"], data["side"], tuple(data["statement_ids"]))
+        return cls(int(data["topic"]), data["label"], data["side"], tuple(data["statement_ids"]), data.get("other"))
 
 
 @dataclass(frozen=True)

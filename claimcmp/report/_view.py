@@ -194,7 +194,7 @@ class _Refs:
         """A topic raised by one side only, with two example statements."""
         return {
             "topic": t.topic, "label": t.label, "side": t.side, "side_class": self.side_class(t.side),
-            "count": len(t.statement_ids),
+            "other": t.other, "other_class": self.side_class(t.other), "count": len(t.statement_ids),
             "examples": [self.stmt_ref(self.stmt_index[i]) for i in t.statement_ids[:2] if i in self.stmt_index],
         }
 
@@ -232,6 +232,7 @@ def _summary(analysis: Analysis, pair: list[str]) -> dict[str, Any]:
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
         "pair": pair,
+        "pairs": [list(p) for p in analysis.settings.compared_pairs],
         "sides": [
             {**s.to_dict(), "side_class": _side_class(None if s.side == "(no side)" else s.side, pair)}
             for s in analysis.side_summaries()
@@ -243,11 +244,19 @@ def _summary(analysis: Analysis, pair: list[str]) -> dict[str, Any]:
     return summary
 
 
+#: At most this many compared sides get a column in the topics shown side by side (joint statements get one more).
+MAX_TOPIC_COLUMNS = 4
+
+
 def _topic_columns(analysis: Analysis, pair: list[str], summary: dict[str, Any]) -> list[str]:
-    """The sides shown side by side: the compared pair (and joint statements), else the first three sides."""
-    columns: list[str] = pair or [s["side"] for s in summary["sides"] if s["side"] != "(no side)"][:3]
+    """The sides shown side by side: the compared sides, main pair first (and joint statements), else the first
+    three sides."""
+    compared = list(dict.fromkeys(side for p in analysis.settings.compared_pairs for side in p))
+    columns: list[str] = (compared or pair)[:MAX_TOPIC_COLUMNS] or [
+        s["side"] for s in summary["sides"] if s["side"] != "(no side)"
+    ][:3]
     if pair and any(s.side == JOINT_SIDE for s in analysis.statements):
-        columns = [*pair, JOINT_SIDE]
+        columns = [*columns, JOINT_SIDE]
     return columns
 
 

@@ -162,10 +162,10 @@ def _one_sided_section(block: dict[str, Any]) -> list[str]:
     """Topics raised by one side only, with an example statement."""
     out = ["", "## Topics raised by one side only", ""]
     if block["items"]:
-        out += table(["Side", "Topic", "Statements", "Example"],
-                     [[t["side"], f"{t['topic']}: {t['label']}", t["count"],
+        out += table(["Side", "Not raised by", "Topic", "Statements", "Example"],
+                     [[t["side"], t["other"] or "", f"{t['topic']}: {t['label']}", t["count"],
                        cell(t["examples"][0]["text"], 160) if t["examples"] else ""] for t in block["items"]],
-                     numeric=(2,))
+                     numeric=(3,))
     else:
         out.append("None found.")
     return out + _more(block, "one-sided topics")
@@ -225,7 +225,8 @@ def _settings_section(st: dict[str, Any]) -> list[str]:
     out = ["", "## Run settings", ""]
     sides = "; ".join(f"{k}: {', '.join(x['aliases'])}" for k, x in (st["sides"] or {}).items())
     rows = [["model", f"{st['model']} ({st['model_identity']})"],
-            ["compared sides", " vs ".join(st["compared_sides"] or []) or "none"],
+            ["compared sides", "; ".join(" vs ".join(p) for p in st.get("compared_pairs") or
+                                         ([st["compared_sides"]] if st["compared_sides"] else [])) or "none"],
             ["sides file", sides or "none (inferred)"]]
     for step, params in st["parameters"].items():
         rows.append([step, ", ".join(f"{k}={x}" for k, x in params.items()) if isinstance(params, dict) else params])

@@ -85,3 +85,25 @@ def test_rerun_reuses_the_stored_analysis_and_fresh_recomputes(
     second, third = capsys.readouterr().out.split("\n{")
     assert first.strip() == second.strip() == ("{" + third).strip()
     assert len(list((cache / "analyses").glob("*.json.gz"))) == 1
+
+
+def test_side_pairs_chooses_which_pairs_of_a_three_party_meeting_are_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Real model: by default a meeting of three parties gets its three pairs; --side-pairs largest and --pair
+    keep one; the stored analysis of one setting is never served for the other."""
+    monkeypatch.chdir(SEED.parents[1])
+    release = "fixtures/multiparty/br-ar-cl-foreign-ministers-2024-06-12.txt"
+    base = ["report", release, "--format", "json", "-q", "--cache-dir", str(tmp_path / "cache")]
+    runs = {}
+    for name, extra in {"default": [], "largest": ["--side-pairs", "largest"], "pair": ["--pair", "Chile", "Brazil"],
+                        "pair+together": ["--pair", "Chile", "Brazil", "--side-pairs", "together"]}.items():
+        assert main([*base, *extra]) == 0
+        runs[name] = json.loads(capsys.readouterr().out)["settings"]["compared_pairs"]
+    assert runs["default"] == [["Argentina", "Brazil"], ["Argentina", "Chile"], ["Brazil", "Chile"]]
+    assert runs["largest"] == [["Argentina", "Brazil"]]
+    assert runs["pair"] == [["Chile", "Brazil"]]
+    assert runs["pair+together"] == [["Chile", "Brazil"], ["Argentina", "Brazil"], ["Argentina", "Chile"]]
+    with pytest.raises(SystemExit):
+        main([*base, "--side-pairs", "every"])
+    assert "invalid choice" in capsys.readouterr().err
