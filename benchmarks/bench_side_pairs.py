@@ -11,6 +11,11 @@ same releases with the embedding cache filled by a first, untimed run and withou
 Printed and recorded (``results/side_pairs.json``): seconds, pairs compared, agreements, counter-claims and
 one-sided topics per mode, one run each on the same machine.
 
+Then the real gold: every scored document of ``benchmarks/gold_real`` in which more than two sides speak, through
+the whole pipeline (``analyze()`` on the document, extracted statements, default settings) in each mode; a
+reported agreement counts as correct when the gold statements its two ends overlap most are linked in the gold
+(``benchmarks/real_meetings.py`` reads the gold; unscored splits are never read).
+
 Run from the repository root: ``python benchmarks/bench_side_pairs.py [--months N]``.
 """
 
@@ -21,8 +26,11 @@ import time
 from typing import Any
 
 from _harness import DATASETS, md_table, record
+from bench_gold_real import SPLITS, unscored_splits
+from real_meetings import GOLD_REAL, document_of, load_units
 
 from claimcmp.analysis import analyze
+from claimcmp.ingest import load_releases
 
 SERIES = DATASETS / "wh_readouts" / "statements-releases"
 MODES = ("largest", "together")
@@ -56,18 +64,61 @@ def run(months: int | None) -> dict[str, Any]:
     return out
 
 
+def _gold_of(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The gold statement a span overlaps most (None: none)."""
+    overlaps = [min(end, e) - max(start, s) for s, e in spans]
+    best = max(range(len(spans)), key=lambda k: overlaps[k], default=None)
+    return best if best is not None and overlaps[best] > 0 else None
+
+
+def gold_documents() -> dict[str, Any]:
+    """Agreements found end to end on the scored gold documents where more than two sides speak, per mode."""
+    scored = [split for split in SPLITS if split not in unscored_splits()]
+    by_document: dict[str, list[Any]] = {}
+    for unit in load_units(scored, pairs=False):
+        by_document.setdefault(document_of(unit.name), []).append(unit)
+    out: dict[str, Any] = {}
+    for name, units in sorted(by_document.items()):
+        if len(units) < 2:
+            continue
+        path = GOLD_REAL / "docs" / f"{name}.txt"
+        text = load_releases(path)[0].text
+        statements = units[0].statements
+        spans = [(text.index(st.text), text.index(st.text) + len(st.text)) for st in statements]
+        gold = {frozenset(pair) for unit in units for pair, label in unit.gold.items() if label == "agreement"}
+        row: dict[str, Any] = {"split": units[0].split, "sides": len({side for u in units for side in u.sides}),
+                               "gold_agreements": len(gold)}
+        for mode in MODES:
+            analysis = analyze(path, reuse=False, side_pairs=mode)
+            hits = [frozenset((_gold_of(spans, r.evidence.a.start or 0, r.evidence.a.end or 0),
+                               _gold_of(spans, r.evidence.b.start or 0, r.evidence.b.end or 0)))
+                    for r in analysis.agreements]
+            row[mode] = {"pairs": len(analysis.settings.compared_pairs), "reported": len(hits),
+                         "correct": sum(h in gold for h in hits), "found": len(gold & set(hits))}
+        out[name] = row
+        print(name, row, flush=True)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--months", type=int, default=None, help="only the first N months")
     args = parser.parse_args()
     figures = run(args.months)
+    figures["gold"] = gold_documents()
     rows = [[mode, f["seconds"], f["pairs"], f["agreements"], f["counter_claims"], f["one_sided_topics"]]
             for mode, f in figures["modes"].items()]
     md = (f"White House statements and releases, {figures['months']} months, {figures['statements']} statements, "
           "sides inferred; embedding cache warm, no stored analysis; one run per mode.\n\n"
           + md_table(["side_pairs", "seconds", "pairs", "agreements", "counter-claims", "one-sided topics"], rows)
           + f"\n\nEvery relation of the main pair with `largest` is also reported with `together`: "
-          f"{figures['main_pair_relations_kept']}.")
+          f"{figures['main_pair_relations_kept']}.\n\n"
+          "Real gold documents (scored splits) in which more than two sides speak, whole pipeline, agreements:\n\n"
+          + md_table(["document", "split", "sides", "gold agreements", "side_pairs", "pairs", "reported", "correct",
+                      "gold found"],
+                     [[name[:60], g["split"], g["sides"], g["gold_agreements"], mode, g[mode]["pairs"],
+                       g[mode]["reported"], g[mode]["correct"], g[mode]["found"]]
+                      for name, g in figures["gold"].items() for mode in MODES]))
     print(md)
     record("side_pairs", "Pairs of sides compared (analyze side_pairs)", md, figures, order=47)
 
