@@ -122,7 +122,7 @@ class Floor:
             p for p in pieces
             if p.kind is StatementKind.REPORTED and p.entity is not None and p.entity is not voice
             and p.entity.kind == "person" and all(p.entity is not e for e in self.interlocutors)
-            and not _addressed(text, p) and _told_before(text, p)
+            and not _addressed(text, p) and _told_before(text, p) and not _credited(text, p)
         ]
         if reports:
             return pieces
@@ -143,6 +143,16 @@ def _addressed(text: str, piece: Piece) -> bool:
         return False
     base = _BASE_FORM.fullmatch(piece.cue.split()[0].lower()) is not None
     return base or re.match(r",\s+your?\b", after) is not None
+
+
+def _credited(text: str, piece: Piece) -> bool:
+    """Whether the piece's "speaker" is only credited in a comment clause ("We firmly believe, as President Biden
+    said last night, that freedom will triumph"; "As the President said, we stand together"): in a turn, the
+    sentence around the clause is the turn speaker's own; in a readout the clause names the speaker (see
+    ``_attribute``)."""
+    if piece.source is None:
+        return False
+    return re.search(r"(?:^|[,(—–])\s*[Aa]s\s+(?:the\s+)?$", text[piece.start : piece.source[0]]) is not None
 
 
 # Irregular past forms of the speech verbs (claimcmp.extract._lexicon) and "-ed" forms: a speech act told as past.

@@ -249,3 +249,27 @@ def test_in_a_turn_a_report_tells_a_past_speech_act_and_a_vocative_is_no_speaker
     title = "Remarks by President Biden and Prime Minister Netanyahu of Israel Before a Meeting"
     rows = _rows(vocative, title, issuer="United States")
     assert rows[0][1:] == ("direct_quote", "Netanyahu", "Israel")
+
+
+def test_in_a_turn_a_comment_clause_credits_a_source_but_the_sentence_is_the_turn_speakers():
+    text = (
+        "SECRETARY BLINKEN: Thank you all for coming.\n\n"
+        "FOREIGN MINISTER ALVAREZ: We firmly believe, as President Biden said last night, that freedom will "
+        "triumph over tyranny. As the President said, we stand together. "
+        "President Biden said last night that the alliance would grow.\n\n"
+        "SECRETARY BLINKEN: Thank you, Roberto."
+    )
+    title = "Secretary Antony J. Blinken with Dominican Foreign Minister Roberto Alvarez Before Their Meeting"
+    kinds = {r[0]: (r[1], r[2]) for r in _rows(text, title, issuer="United States")}
+    assert kinds["We firmly believe, as President Biden said last night, that freedom will triumph over tyranny."] == (
+        "direct_quote", "Roberto Alvarez")
+    assert kinds["As the President said, we stand together."] == ("direct_quote", "Roberto Alvarez")
+    # a past speech act told in the turn's own sentence stays a report of its speaker
+    assert kinds["President Biden said last night that the alliance would grow."] == ("reported", "Biden")
+
+
+def test_in_a_readout_a_comment_clause_still_names_the_speaker():
+    text = ("President Biden spoke today with Chancellor Scholz of Germany. "
+            "The third initiative, as the Chancellor noted, lies in energy.")
+    rows = _rows(text, "Readout of President Biden's Call with Chancellor Scholz", issuer="United States")
+    assert rows[1] == ("The third initiative, as the Chancellor noted, lies in energy.", "reported", "Scholz", "Germany")
