@@ -37,7 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +207,37 @@ def _stored_rows(split: str, fig: Mapping[str, Any]) -> list[list[str]]:
     return rows
 
 
+STORED = "not rescored in this run"
+
+
+def stored_parts(
+    stored: Mapping[str, Any], rescored: Sequence[str], *, argkp: bool, timing: bool
+) -> tuple[dict[str, Any], list[list[str]], list[list[str]], str]:
+    """What an earlier run recorded and this one does not redo, so that a run on some splits keeps the others:
+    their figures (marked stored), table rows, candidate-recall rows, and the ArgKP and throughput lines."""
+    figures: dict[str, Any] = {}
+    rows: list[list[str]] = []
+    recall_rows: list[list[str]] = []
+    for split, fig in stored.items():
+        if split in rescored or not isinstance(fig, Mapping) or "settings" not in fig or split == "silver":
+            continue
+        figures[split] = {**fig, "stored": STORED}
+        rows += _stored_rows(split, fig)
+        recall_rows += [[f"{split} (stored)", name, f"{cr['found']}/{cr['gold']}", _fmt(cr["recall"]),
+                         f"{cr['candidates']} of {cr['cross_pairs']}"]
+                        for name, cr in fig.get("candidate_recall", {}).items()]
+    lines = ""
+    if not argkp and "argkp_stance_learned" in stored:
+        st = figures["argkp_stance_learned"] = stored["argkp_stance_learned"]
+        lines += (f"\n\nArgKP-2021 test, same vs opposite stance, learned comparer (stored, {STORED}): accuracy "
+                  f"{st['accuracy']:.1%} (chance {st['chance']:.0%}; target 80%).")
+    if not timing and "throughput_learned" in stored:
+        tp = figures["throughput_learned"] = stored["throughput_learned"]
+        lines += (f"\n\nThroughput, learned comparer (stored, {STORED}): {tp['statements_per_side']:,} x "
+                  f"{tp['statements_per_side']:,} statements in {tp['compare_s']:.1f} s.")
+    return figures, rows, recall_rows, lines
+
+
 def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[str, Any]]:
     """The real two-sided meetings of ``benchmarks/gold_real``: markdown and figures."""
     figures: dict[str, Any] = {}
@@ -243,10 +274,11 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
                                 f"{cr['candidates']} of {cr['cross_pairs']}"])
         print(split, json.dumps(scored, default=str), json.dumps(fig["candidate_recall"]), flush=True)
     rows += _silver_rows(figures)
-    for split, fig in _stored().get("figures", {}).get("real", {}).items():
-        if split.startswith("test") and split not in args.real_splits:
-            figures[split] = fig | {"stored": "not rescored in this run"}
-            rows += _stored_rows(split, fig)
+    kept, kept_rows, kept_recall, kept_lines = stored_parts(
+        _stored().get("figures", {}).get("real", {}), args.real_splits, argkp=args.argkp, timing=args.timing)
+    figures.update(kept)
+    rows += kept_rows
+    recall_rows += kept_recall
     md = "\n\n".join([
         "Real two-sided meetings of `benchmarks/gold_real` (`benchmarks/real_meetings.py`): the gold statements "
         "of the two sides of each two-sided document, and of two documents of one meeting across the documents "
@@ -265,6 +297,7 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
         md_table(["split", "comparer", "gold pairs proposed", "candidate recall", "candidates of cross pairs"],
                  recall_rows),
     ])
+    md += kept_lines
     if args.argkp:
         st = learned_argkp_stance(embedder)
         figures["argkp_stance_learned"] = st

@@ -7,7 +7,7 @@ It renders itself as JSON, Markdown or HTML (:mod:`claimcmp.report`) and
 round-trips through ``to_dict`` / ``from_dict``.
 """
 
-from ._pairs import SIDE_PAIR_MODES, compared_pairs, default_pair, pair_scopes
+from ._pairs import SIDE_PAIR_MODES, compared_pairs, default_pair, pair_scopes, ranked_sides
 from ._pipeline import analyze, portable_sources
 from ._result import Analysis, SideSummary
 from ._schema import SCHEMA_VERSION, check_schema_version
@@ -29,4 +29,5 @@ __all__ = [
     "library_versions",
     "pair_scopes",
     "portable_sources",
+    "ranked_sides",
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from typing import Any
 
 from ._common import (
@@ -65,18 +64,24 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def _default_pair(statements: list[Any]) -> tuple[str, str]:
+def _pair(statements: list[Any], given: list[str] | None, quiet: bool) -> tuple[str, str]:
+    """The pair to compare: ``--pair``, else the two sides with most statements (``claimcmp.analysis.default_pair``);
+    with more sides than the pair, a note on stderr points to ``claimcmp report``, which compares every pair."""
+    from ..analysis import default_pair, ranked_sides
     from ..errors import ConfigurationError
-    from ..model import JOINT_SIDE
 
-    counts = Counter(s.side for s in statements if s.side and s.side != JOINT_SIDE)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) < 2:
+    ranked = ranked_sides(statements)
+    pair = (given[0], given[1]) if given else default_pair(statements)
+    if pair is None:
         raise ConfigurationError(
-            f"Found statements of {len(ranked)} side(s) ({', '.join(k for k, _ in ranked) or 'none'}); need two.",
+            f"Found statements of {len(ranked)} side(s) ({', '.join(ranked) or 'none'}); need two.",
             fix="Pass a --sides file naming both parties, or releases issued by each side.",
         )
-    return ranked[0][0], ranked[1][0]
+    others = [side for side in ranked if side not in pair]
+    if others and not quiet:
+        print(f"note: {len(others)} more side(s) spoke ({', '.join(others)}); this compares {pair[0]} and {pair[1]} "
+              "only. claimcmp report compares every pair of sides that speak in one release.", file=sys.stderr)
+    return pair
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -113,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     sides = load_sides(args.sides)
     extractions = [extract(r, sides=sides) for r in releases]
     statements = [s for x in extractions for s in x.statements]
-    pair = tuple(args.pair) if args.pair else _default_pair(statements)
+    pair = _pair(statements, args.pair, args.quiet)
     embedder = make_embedder(args)
     bar = {} if args.min_uncued_counter_claim is None else {"min_uncued_counter_claim": args.min_uncued_counter_claim}
     result = compare_sides(

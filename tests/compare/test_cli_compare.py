@@ -74,3 +74,16 @@ def test_learned_comparer_from_the_command_line(tmp_path):
     assert details and all(d.startswith("learned comparer") for d in details)
     assert learned["n_candidates"] >= runs["rules"]["n_candidates"]
     assert len(learned["relations"]) == learned["n_candidates"]
+
+
+@pytest.mark.slow
+def test_compare_names_the_sides_it_leaves_out_of_a_three_party_meeting(capsys):
+    release = SEED.parent / "multiparty" / "br-ar-cl-foreign-ministers-2024-06-12.txt"
+    assert main(["compare", str(release), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["sides"] == ["Argentina", "Brazil"]
+    assert "1 more side(s) spoke (Chile)" in captured.err and "claimcmp report" in captured.err
+    assert main(["compare", str(release), "--format", "json", "--pair", "Chile", "Brazil", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["sides"] == ["Chile", "Brazil"]
+    assert "more side" not in captured.err
