@@ -228,3 +228,17 @@ def test_the_real_model_reports_an_agreement_outside_the_two_largest_sides() -> 
     assert crime and "crime" in crime[0].evidence.b.text
     main_only = analyze(TRILATERAL, reuse=False, side_pairs="largest")
     assert not any({r.evidence.a.side, r.evidence.b.side} == {"Argentina", "Chile"} for r in main_only.relations)
+
+
+def test_the_html_header_names_at_most_five_other_pairs(trilateral: Analysis) -> None:
+    import dataclasses
+
+    main = trilateral.settings.compared_pairs[0]
+    many = (main, *((f"S{k}", f"T{k}") for k in range(7)))
+    analysis = dataclasses.replace(trilateral, settings=dataclasses.replace(trilateral.settings, compared_pairs=many))
+    page = analysis.to_html()
+    assert "and 7 more pairs" in page
+    header = page[page.index("<header"):page.index("</header>")]
+    assert "S4 vs T4" in header and "S5 vs T5" not in header and "; …)" in header
+    settings = page[page.index('id="settings"'):]
+    assert all(f"S{k} vs T{k}" in settings for k in range(7))  # the settings list every pair
