@@ -22,7 +22,8 @@ Trained on real two-sided meetings (``training/train_learned_comparer.py``,
 model card in ``data/learned_comparer.card.json``); the logits are divided by
 a temperature fitted on out-of-fold predictions (by document). The cues that
 fired and favour the predicted label are kept as the relation's evidence,
-with a ``model`` cue giving the probability.
+with a ``model`` cue giving the probability and naming the content words the
+two statements share (:func:`with_shared_words`).
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ from .probability import softmax
 from .text import TextProfile
 
 __all__ = [
-    "CUE_NAMES", "LearnedComparer", "SHIPPED_LEARNED", "default_learned_comparer", "head_readings",
-    "learned_features",
-    "learned_predictions", "learned_probabilities",
+    "CUE_NAMES", "LearnedComparer", "SHARED_WORDS_LABEL", "SHARED_WORDS_SHOWN", "SHIPPED_LEARNED",
+    "default_learned_comparer", "head_readings", "learned_features", "learned_predictions", "learned_probabilities",
+    "with_shared_words",
 ]
 
 #: The cue indicators, in feature order.
@@ -56,6 +57,10 @@ FEATURE_CHUNK = 20_000
 #: The shipped model file.
 SHIPPED_LEARNED = Path(__file__).resolve().parent / "data" / "learned_comparer.npz"
 _KINDS = ("direct_quote", "reported", "joint", "narration")
+#: At most this many shared content words are named in a learned relation's evidence.
+SHARED_WORDS_SHOWN = 5
+#: How the model cue's detail names them (``claimcmp.report`` highlights the words after it).
+SHARED_WORDS_LABEL = "shared words: "
 
 
 def head_readings(profiles: tuple[Sequence[TextProfile], Sequence[TextProfile]], emb_a: np.ndarray,
@@ -245,3 +250,28 @@ def learned_predictions(
         out.append([c for c in fired if c.favours == label] + [Cue("model", detail, label)]
                    + [c for c in fired if c.favours != label])
     return PairPredictions(final, proba, None, np.asarray(cosine, dtype=np.float32), out, None)
+
+
+def with_shared_words(
+    cues: Sequence[Sequence[Cue]], pairs: tuple[Sequence[int], Sequence[int]], content: Sequence[frozenset[str]],
+    members: Sequence[int], limit: int = SHARED_WORDS_SHOWN,
+) -> list[list[Cue]]:
+    """Each pair's cues with the content words its two statements share named in the ``model`` cue's detail,
+    rarest among the compared statements ``members`` first (ties in alphabetical order), at most ``limit``.
+
+    Evidence only: the probabilities and labels are not touched. The words are what a reader can check the model's
+    reading against ("… ; shared words: alliance, democracy"); a pair sharing none keeps its detail.
+    """
+    frequency: dict[str, int] = {}
+    for k in members:
+        for word in content[k]:
+            frequency[word] = frequency.get(word, 0) + 1
+    out: list[list[Cue]] = []
+    for fired, i, j in zip(cues, pairs[0], pairs[1], strict=True):
+        shared = sorted(content[i] & content[j], key=lambda w: (frequency.get(w, 0), w))[:limit]
+        if not shared:
+            out.append(list(fired))
+            continue
+        out.append([Cue(c.name, f"{c.detail}; {SHARED_WORDS_LABEL}{', '.join(shared)}", c.favours)
+                    if c.name == "model" else c for c in fired])
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from .learned import (
     learned_features,
     learned_predictions,
     learned_probabilities,
+    with_shared_words,
 )
 from .merge import merge_relations
 from .result import Evidence, Relation, SideComparison, StatementRef
@@ -460,7 +462,10 @@ class SideComparer:
 
         cosine = np.einsum("ij,ij->i", emb[gi], emb[gj]) if len(gi) else np.zeros(0, dtype=np.float32)
         proba = learned_probabilities(model, features, len(gi))
-        return learned_predictions(model, None, cues, cosine, probabilities=proba)
+        pred = learned_predictions(model, None, cues, cosine, probabilities=proba)
+        members = np.concatenate(side_members).tolist()
+        named = with_shared_words(pred.cues, (gi.tolist(), gj.tolist()), content, members)
+        return dataclasses.replace(pred, cues=named)
 
     def _relations(
         self, statements: list[Any], pairs: tuple[np.ndarray, np.ndarray], pred: Any, labels: np.ndarray,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..compare.learned import SHARED_WORDS_LABEL
 from ..model import JOINT_SIDE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,9 +76,10 @@ def evidence_terms(relation: Any) -> list[str]:
     """Words named by the relation's cues, to highlight in both statements."""
     terms: set[str] = set()
     for cue in relation.evidence.cues:
-        if cue.name == "model":  # the head's own probability names no words of the texts
-            continue
-        for word in _TERM.findall(cue.detail or ""):
+        detail = cue.detail or ""
+        if cue.name == "model":  # a probability names no words of the texts; the learned comparer's shared words do
+            detail = detail.split(SHARED_WORDS_LABEL, 1)[1] if SHARED_WORDS_LABEL in detail else ""
+        for word in _TERM.findall(detail):
             if word.lower() not in _CUE_WORDS:
                 terms.add(word.lower())
     return sorted(terms, key=lambda w: (-len(w), w))
