@@ -45,6 +45,7 @@ def describe_topics(
     n_keywords: int = 8,
     n_representatives: int = 3,
     vectorizer: Any = None,
+    keyword_rows: np.ndarray | None = None,
 ) -> list[Topic]:
     """One :class:`Topic` for each id in ``topic_ids`` (each must have members).
 
@@ -58,6 +59,9 @@ def describe_topics(
         The topics to describe.
     centroids : ndarray of shape (n_topics, dim)
         One row per topic id (``n_topics = len(centroids)``).
+    keyword_rows : ndarray of bool, shape (len(corpus),), optional
+        The statements whose words make the keywords (a meeting's content statements, not its courtesies); a
+        topic with none of them takes its keywords from all its statements. Default: every statement.
     """
     n_topics = len(centroids)
     keywords: list[tuple[str, ...]] = [() for _ in range(n_topics)]
@@ -68,6 +72,13 @@ def describe_topics(
         keywords = topic_keywords(
             corpus.texts, labels, n_topics, n_keywords=n_keywords, vectorizer=vectorizer
         )
+        if keyword_rows is not None and keyword_rows.any() and not keyword_rows.all():
+            rows = np.flatnonzero(keyword_rows)
+            kept = topic_keywords(
+                [corpus.texts[i] for i in rows], labels[rows], n_topics, n_keywords=n_keywords, vectorizer=vectorizer
+            )
+            covered = np.bincount(labels[rows], minlength=n_topics) > 0
+            keywords = [kept[t] if covered[t] and kept[t] else keywords[t] for t in range(n_topics)]
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(n_topics + 1))
     return [

@@ -15,7 +15,7 @@ from ._hierarchy import cut_hierarchy, topic_hierarchy
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
 from ._kmeans import SphericalKMeans
-from ._meeting import meeting_topics
+from ._meeting import content_statements, meeting_topics
 from ._result import Topic
 from .estimators import apply_params, clusterer_tags, embeddings_argument, params_of
 
@@ -587,6 +587,7 @@ class TopicModel:
             n_keywords=self.n_keywords,
             n_representatives=self.n_representatives,
             vectorizer=self.vectorizer,
+            keyword_rows=content_statements(corpus) if self.backend_ == "meeting" else None,
         )
         topics: list[Topic | None] = list(getattr(self, "topics_", [])) + [None] * n_topics
         topics = topics[:n_topics]

@@ -43,7 +43,9 @@ from ._labels import label_stop_words
 from ._linkage import average_linkage
 from ._terms import words
 
-__all__ = ["MIN_CONTENT_TERMS", "TEXT_WEIGHT", "content_terms", "meeting_topics", "meeting_vectors"]
+__all__ = [
+    "MIN_CONTENT_TERMS", "TEXT_WEIGHT", "content_statements", "content_terms", "meeting_topics", "meeting_vectors",
+]
 
 #: Weight of the content-word view against the centred sentence vectors (squared-norm share).
 TEXT_WEIGHT = 0.5
@@ -99,6 +101,20 @@ def meeting_vectors(embeddings: np.ndarray, terms: list[list[str]] | None) -> np
     return centred
 
 
+def _with_content(terms: list[list[str]] | None, n: int) -> np.ndarray:
+    """Which statements hold at least :data:`MIN_CONTENT_TERMS` distinct content words (all, without texts)."""
+    if terms is None:
+        return np.ones(n, dtype=bool)
+    return np.array([len(set(t)) >= MIN_CONTENT_TERMS for t in terms], dtype=bool)
+
+
+def content_statements(corpus: Corpus) -> np.ndarray:
+    """The meeting's statements with content (not greetings, thanks or "the floor is yours"): the ones clustered,
+    and the ones whose words label the topics, so a topic is not named by the courtesies that follow it."""
+    terms = None if corpus.texts is None else content_terms(corpus.texts, [*corpus.sides, *corpus.speakers])
+    return _with_content(terms, len(corpus))
+
+
 def meeting_topics(corpus: Corpus) -> np.ndarray:
     """Topic of each statement of one meeting (0.., not yet in stable order).
 
@@ -117,11 +133,9 @@ def meeting_topics(corpus: Corpus) -> np.ndarray:
     if corpus.texts is not None:
         terms = content_terms(corpus.texts, [*corpus.sides, *corpus.speakers])
     joined = meeting_vectors(corpus.embeddings, terms)
-    keep = np.ones(n, dtype=bool)
-    if terms is not None:
-        keep = np.array([len(set(t)) >= MIN_CONTENT_TERMS for t in terms])
-        if keep.sum() < 3:
-            keep[:] = True
+    keep = _with_content(terms, n)
+    if keep.sum() < 3:
+        keep[:] = True
     rows = np.flatnonzero(keep)
     labels = np.zeros(n, dtype=np.intp)
     labels[rows] = _cut_by_silhouette(joined[rows])

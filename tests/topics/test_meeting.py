@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -152,3 +154,38 @@ def test_silhouette_matches_scikit_learn():
     distances = np.linalg.norm(points[:, None] - points[None, :], axis=2)
     expected = metrics.silhouette_score(distances, labels, metric="precomputed")
     assert silhouette(distances, labels) == pytest.approx(expected, abs=1e-12)
+
+
+def _with_thanks(thanks: str) -> list[Statement]:
+    """The meeting with a short thanks (too little content to cluster) after every content line."""
+    sentences: list[str] = []
+    for lines in ITEMS.values():
+        for line in lines:
+            sentences += [line, thanks]
+    text = " ".join(sentences)
+    release = Release(id="m2", text=text)
+    statements, start = [], 0
+    for sentence in sentences:
+        at = text.index(sentence, start)
+        side = "Beta" if "Beta" in sentence else "Alpha"
+        statements.append(Statement.from_span(release, at, at + len(sentence), speaker=f"President {side}", side=side))
+        start = at + len(sentence)
+    return statements
+
+
+def test_labels_come_from_the_content_statements_not_the_courtesies_that_follow_them():
+    model = TopicModel(embedder=WordHashEmbedder()).fit(_with_thanks("Thank you, dear friend."))
+    assert model.backend_ == "meeting"
+    words = {w for t in model.topics_ for k in t.keywords for w in k.split()}
+    assert not words & {"thank", "dear", "friend"}
+    labels = " | ".join(t.label for t in model.topics_)
+    assert "grain" in labels and "nuclear" in labels
+
+
+def test_a_meeting_of_courtesies_only_is_labelled_by_them():
+    release = Release(id="m3", text="Thank you, dear friend. Welcome, my friend. Good to see you, my friend.")
+    statements = [Statement.from_span(release, m.start(), m.end(), speaker="President Alpha", side="Alpha")
+                  for m in re.finditer(r"[^.]+\.", release.text)]
+    model = TopicModel(embedder=WordHashEmbedder()).fit(statements)
+    assert model.backend_ == "meeting"
+    assert all(t.keywords for t in model.topics_)  # no content statement: the keywords come from all of them
