@@ -40,22 +40,26 @@ ITEMS = {
 COURTESY = ["Thank you.", "Welcome, my friend.", "Good to see you."]
 
 
+def _statements(sentences: list[str], release_id: str) -> list[Statement]:
+    """The sentences as one release's statements; the side follows the speaker named in the sentence."""
+    text = " ".join(sentences)
+    release = Release(id=release_id, text=text)
+    statements, start = [], 0
+    for sentence in sentences:
+        at = text.index(sentence, start)
+        side = "Beta" if "Beta" in sentence else "Alpha"
+        statements.append(Statement.from_span(release, at, at + len(sentence), speaker=f"President {side}", side=side))
+        start = at + len(sentence)
+    return statements
+
+
 def meeting() -> list[Statement]:
     """The items in order, a courtesy line before each item; sides follow the speaker."""
     sentences: list[str] = []
     for courtesy, lines in zip(COURTESY, ITEMS.values(), strict=True):
         sentences.append(courtesy)
         sentences.extend(lines)
-    text = " ".join(sentences)
-    release = Release(id="m1", text=text)
-    statements, start = [], 0
-    for sentence in sentences:
-        at = text.index(sentence, start)
-        side = "Beta" if "Beta" in sentence else "Alpha"
-        speaker = f"President {side}"
-        statements.append(Statement.from_span(release, at, at + len(sentence), speaker=speaker, side=side))
-        start = at + len(sentence)
-    return statements
+    return _statements(sentences, "m1")
 
 
 def item_rows() -> list[list[int]]:
@@ -162,15 +166,7 @@ def _with_thanks(thanks: str) -> list[Statement]:
     for lines in ITEMS.values():
         for line in lines:
             sentences += [line, thanks]
-    text = " ".join(sentences)
-    release = Release(id="m2", text=text)
-    statements, start = [], 0
-    for sentence in sentences:
-        at = text.index(sentence, start)
-        side = "Beta" if "Beta" in sentence else "Alpha"
-        statements.append(Statement.from_span(release, at, at + len(sentence), speaker=f"President {side}", side=side))
-        start = at + len(sentence)
-    return statements
+    return _statements(sentences, "m2")
 
 
 def test_labels_come_from_the_content_statements_not_the_courtesies_that_follow_them():
