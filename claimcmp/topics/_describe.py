@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ from ._keywords import default_vectorizer, make_label, topic_keywords
 from ._labels import label_stop_words
 from ._result import Topic
 
-__all__ = ["describe_topics", "topic_geometry"]
+__all__ = ["describe_topics", "keywords_from_rows", "topic_geometry"]
 
 
 def topic_geometry(embeddings: np.ndarray, labels: np.ndarray, n_topics: int) -> tuple[np.ndarray, np.ndarray]:
@@ -45,7 +46,6 @@ def describe_topics(
     n_keywords: int = 8,
     n_representatives: int = 3,
     vectorizer: Any = None,
-    keyword_rows: np.ndarray | None = None,
 ) -> list[Topic]:
     """One :class:`Topic` for each id in ``topic_ids`` (each must have members).
 
@@ -59,32 +59,49 @@ def describe_topics(
         The topics to describe.
     centroids : ndarray of shape (n_topics, dim)
         One row per topic id (``n_topics = len(centroids)``).
-    keyword_rows : ndarray of bool, shape (len(corpus),), optional
-        The statements whose words make the keywords (a meeting's content statements, not its courtesies); a
-        topic with none of them takes its keywords from all its statements. Default: every statement.
     """
     n_topics = len(centroids)
     keywords: list[tuple[str, ...]] = [() for _ in range(n_topics)]
     if corpus.texts is not None:
-        if vectorizer is None:
-            stop = label_stop_words([*corpus.sides, *corpus.speakers], corpus.texts)
-            vectorizer = default_vectorizer(len(corpus.texts), stop_words=stop)
         keywords = topic_keywords(
-            corpus.texts, labels, n_topics, n_keywords=n_keywords, vectorizer=vectorizer
+            corpus.texts, labels, n_topics, n_keywords=n_keywords, vectorizer=_vectorizer(corpus, vectorizer)
         )
-        if keyword_rows is not None and keyword_rows.any() and not keyword_rows.all():
-            rows = np.flatnonzero(keyword_rows)
-            kept = topic_keywords(
-                [corpus.texts[i] for i in rows], labels[rows], n_topics, n_keywords=n_keywords, vectorizer=vectorizer
-            )
-            covered = np.bincount(labels[rows], minlength=n_topics) > 0
-            keywords = [kept[t] if covered[t] and kept[t] else keywords[t] for t in range(n_topics)]
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(n_topics + 1))
     return [
         _one_topic(corpus, int(t), order[bounds[t] : bounds[t + 1]], centroids[t], keywords[t], n_representatives)
         for t in topic_ids
     ]
+
+
+def _vectorizer(corpus: Corpus, vectorizer: Any) -> Any:
+    """The vectorizer given, else the default one without the corpus' names and the label stop words."""
+    if vectorizer is not None or corpus.texts is None:
+        return vectorizer
+    stop = label_stop_words([*corpus.sides, *corpus.speakers], corpus.texts)
+    return default_vectorizer(len(corpus.texts), stop_words=stop)
+
+
+def keywords_from_rows(
+    corpus: Corpus, labels: np.ndarray, topics: list[Topic], rows: np.ndarray, *, n_keywords: int = 8,
+    vectorizer: Any = None,
+) -> list[Topic]:
+    """``topics`` with keywords and label drawn from the statements ``rows`` (bool mask) only: a meeting's content
+    statements, so the courtesies that follow an item do not name it. A topic with none of those rows keeps its own;
+    every other field is unchanged."""
+    if corpus.texts is None or not rows.any() or rows.all():
+        return list(topics)
+    n_topics = int(labels.max()) + 1
+    kept = np.flatnonzero(rows)
+    keywords = topic_keywords([corpus.texts[i] for i in kept], labels[kept], n_topics, n_keywords=n_keywords,
+                              vectorizer=_vectorizer(corpus, vectorizer))
+    covered = np.bincount(labels[kept], minlength=n_topics) > 0
+    out = []
+    for topic in topics:
+        words = keywords[topic.id] if covered[topic.id] else ()
+        fallback = topic.representatives[0] if topic.representatives else f"topic {topic.id}"
+        out.append(replace(topic, keywords=words, label=make_label(words, fallback)) if words else topic)
+    return out
 
 
 def _one_topic(

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
 from ._backends import CentroidAgglomerative, CosineAgglomerative
-from ._describe import describe_topics, topic_geometry
+from ._describe import describe_topics, keywords_from_rows, topic_geometry
 from ._hierarchy import cut_hierarchy, topic_hierarchy
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
@@ -587,8 +587,10 @@ class TopicModel:
             n_keywords=self.n_keywords,
             n_representatives=self.n_representatives,
             vectorizer=self.vectorizer,
-            keyword_rows=content_statements(corpus) if self.backend_ == "meeting" else None,
         )
+        if self.backend_ == "meeting":  # labels from the content statements, not the courtesies after them
+            described = keywords_from_rows(corpus, labels, described, content_statements(corpus),
+                                           n_keywords=self.n_keywords, vectorizer=self.vectorizer)
         topics: list[Topic | None] = list(getattr(self, "topics_", [])) + [None] * n_topics
         topics = topics[:n_topics]
         for topic in described:
