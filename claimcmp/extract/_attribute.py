@@ -34,7 +34,7 @@ from ._lexicon import HONORIFIC_PATTERN, MEETING_PATTERN, NOMINAL_REPORT_PATTERN
 from ._mentions import Mention, find_mentions
 from ._quotes import Quote
 
-__all__ = ["Piece", "attribute_unit", "impersonal_report"]
+__all__ = ["Piece", "after_comment_as", "attribute_unit", "impersonal_report"]
 
 
 @dataclass(frozen=True)
@@ -344,12 +344,17 @@ def _passive_agent(unit: _Unit, cue: Cue) -> _Speaker | None:
     return None
 
 
+def after_comment_as(text: str, start: int, subject_start: int) -> bool:
+    """Whether ``text[start:subject_start]`` ends in the "as" that opens a comment clause: at the start or after a
+    comma, bracket or dash ("…, as the Head of State noted, …"; "As the President said, …")."""
+    return re.search(r"(?:^|[,(—–])\s*[Aa]s\s+$", text[start:subject_start]) is not None
+
+
 def _comment_clause(text: str, clause_start: int, mention: Mention, cue: Cue) -> bool:
     """ "The third initiative, as the Head of State noted, lies …": a comment clause ("as" + subject + cue, set off
     by commas) names the speaker of the sentence around it; "as" there is no preposition."""
-    return bool(
-        re.search(r"(?:^|[,(—–])\s*[Aa]s\s+$", text[clause_start : mention.start])
-        and re.fullmatch(r"\s+(?:\w+ly\s+|also\s+)?", text[mention.end : cue.start])
+    return after_comment_as(text, clause_start, mention.start) and bool(
+        re.fullmatch(r"\s+(?:\w+ly\s+|also\s+)?", text[mention.end : cue.start])
     )
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import StatementKind
-from ._attribute import Piece
+from ._attribute import Piece, after_comment_as
 from ._discourse import Discourse, Entity
 from ._mentions import Mention, find_mentions
 from ._segment import _trim
@@ -148,11 +148,9 @@ def _addressed(text: str, piece: Piece) -> bool:
 def _credited(text: str, piece: Piece) -> bool:
     """Whether the piece's "speaker" is only credited in a comment clause ("We firmly believe, as President Biden
     said last night, that freedom will triumph"; "As the President said, we stand together"): in a turn, the
-    sentence around the clause is the turn speaker's own; in a readout the clause names the speaker (see
-    ``_attribute``)."""
-    if piece.source is None:
-        return False
-    return re.search(r"(?:^|[,(—–])\s*[Aa]s\s+(?:the\s+)?$", text[piece.start : piece.source[0]]) is not None
+    sentence around the clause is the turn speaker's own; in a readout the clause names the speaker (the same
+    clause, :func:`~._attribute.after_comment_as`)."""
+    return piece.source is not None and after_comment_as(text, piece.start, piece.source[0])
 
 
 # Irregular past forms of the speech verbs (claimcmp.extract._lexicon) and "-ed" forms: a speech act told as past.
