@@ -210,6 +210,12 @@ def _stored_rows(split: str, fig: Mapping[str, Any]) -> list[list[str]]:
 STORED = "not rescored in this run"
 
 
+def _recall_row(split: str, name: str, cr: Mapping[str, Any]) -> list[str]:
+    """One row of the candidate-recall table."""
+    return [split, name, f"{cr['found']}/{cr['gold']}", _fmt(cr["recall"]),
+            f"{cr['candidates']} of {cr['cross_pairs']}"]
+
+
 def stored_parts(
     stored: Mapping[str, Any], rescored: Sequence[str], *, argkp: bool, timing: bool
 ) -> tuple[dict[str, Any], list[list[str]], list[list[str]], str]:
@@ -223,8 +229,7 @@ def stored_parts(
             continue
         figures[split] = {**fig, "stored": STORED}
         rows += _stored_rows(split, fig)
-        recall_rows += [[f"{split} (stored)", name, f"{cr['found']}/{cr['gold']}", _fmt(cr["recall"]),
-                         f"{cr['candidates']} of {cr['cross_pairs']}"]
+        recall_rows += [_recall_row(f"{split} (stored)", name, cr)
                         for name, cr in fig.get("candidate_recall", {}).items()]
     lines = ""
     if not argkp and "argkp_stance_learned" in stored:
@@ -269,9 +274,7 @@ def real_part(args: argparse.Namespace, embedder: Embedder) -> tuple[str, dict[s
         for name, score in scored.items():
             rows.append([f"{split} ({len(units)}; {n_gold['agreement']} ag., {n_gold['counter_claim']} cc.)", name,
                          *_pr_cells(score)])
-        for name, cr in fig["candidate_recall"].items():
-            recall_rows.append([split, name, f"{cr['found']}/{cr['gold']}", _fmt(cr["recall"]),
-                                f"{cr['candidates']} of {cr['cross_pairs']}"])
+        recall_rows += [_recall_row(split, name, cr) for name, cr in fig["candidate_recall"].items()]
         print(split, json.dumps(scored, default=str), json.dumps(fig["candidate_recall"]), flush=True)
     rows += _silver_rows(figures)
     kept, kept_rows, kept_recall, kept_lines = stored_parts(
