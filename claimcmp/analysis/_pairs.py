@@ -32,6 +32,15 @@ def default_pair(statements: Sequence[Statement]) -> tuple[str, str] | None:
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
+def _releases_of(statements: Sequence[Statement]) -> defaultdict[str, set[str]]:
+    """Side -> the releases in which it has a statement."""
+    spoken: defaultdict[str, set[str]] = defaultdict(set)
+    for s in statements:
+        if s.side:
+            spoken[s.side].add(s.release_id)
+    return spoken
+
+
 def _checked_pair(pair: Sequence[str], what: str) -> tuple[str, str]:
     if isinstance(pair, str) or len(pair) != 2 or pair[0] == pair[1]:
         raise ConfigurationError(
@@ -55,10 +64,7 @@ def pair_scopes(
     """
     pairs = compared_pairs(statements, pair, side_pairs)
     if pairs and (side_pairs is None or isinstance(side_pairs, str)) and _mode(pair, side_pairs) == "together":
-        spoken: dict[str, set[str]] = defaultdict(set)
-        for s in statements:
-            if s.side:
-                spoken[s.side].add(s.release_id)
+        spoken = _releases_of(statements)
         return ((pairs[0], None), *((p, frozenset(spoken[p[0]] & spoken[p[1]])) for p in pairs[1:]))
     return tuple((p, None) for p in pairs)
 
@@ -97,17 +103,9 @@ def compared_pairs(
         return ()
     if mode == "largest":
         return (main_pair,)
-    ranked = ranked_sides(statements)
-    rank = {side: i for i, side in enumerate(ranked)}
-    together: set[frozenset[str]] | None = None
-    if mode == "together":
-        by_release: dict[Any, set[str]] = defaultdict(set)
-        for s in statements:
-            if s.side in rank:
-                by_release[s.release_id].add(s.side)
-        together = {frozenset(p) for sides in by_release.values() for p in combinations(sorted(sides), 2)}
+    spoken = _releases_of(statements)
     others = [
-        (a, b) for a, b in combinations(ranked, 2)
-        if {a, b} != set(main_pair) and (together is None or frozenset((a, b)) in together)
+        (a, b) for a, b in combinations(ranked_sides(statements), 2)
+        if {a, b} != set(main_pair) and (mode == "all" or spoken[a] & spoken[b])
     ]
     return (main_pair, *others)
