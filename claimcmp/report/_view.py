@@ -254,7 +254,7 @@ def _topic_columns(analysis: Analysis, pair: list[str], summary: dict[str, Any])
     """The sides shown side by side: the compared sides, main pair first (and joint statements), else the first
     three sides."""
     compared = list(dict.fromkeys(side for p in analysis.settings.compared_pairs for side in p))
-    columns: list[str] = (compared or pair)[:MAX_TOPIC_COLUMNS] or [
+    columns: list[str] = compared[:MAX_TOPIC_COLUMNS] or [
         s["side"] for s in summary["sides"] if s["side"] != "(no side)"
     ][:3]
     if pair and any(s.side == JOINT_SIDE for s in analysis.statements):

@@ -225,8 +225,7 @@ def _settings_section(st: dict[str, Any]) -> list[str]:
     out = ["", "## Run settings", ""]
     sides = "; ".join(f"{k}: {', '.join(x['aliases'])}" for k, x in (st["sides"] or {}).items())
     rows = [["model", f"{st['model']} ({st['model_identity']})"],
-            ["compared sides", "; ".join(" vs ".join(p) for p in st.get("compared_pairs") or
-                                         ([st["compared_sides"]] if st["compared_sides"] else [])) or "none"],
+            ["compared sides", "; ".join(" vs ".join(p) for p in st["compared_pairs"]) or "none"],
             ["sides file", sides or "none (inferred)"]]
     for step, params in st["parameters"].items():
         rows.append([step, ", ".join(f"{k}={x}" for k, x in params.items()) if isinstance(params, dict) else params])
