@@ -42,22 +42,21 @@ GOLD_ROOT = Path(__file__).resolve().parent
 RAW = select_readouts5.RAW
 WORDS = (60, 900)
 DRAWN = GOLD_ROOT / "readouts10.json"
-EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
-           "readouts8.json", "readouts9.json")
 STRATA = select_readouts9.STRATA
 TOP_UP = 1
 PART = "test10"
 
 
-def draw_two_sided(seed: int, words: tuple[int, int], drawn: Path, earlier: tuple[str, ...], part: str,
-                   batch: int) -> list[tuple[str, str, Path]]:
+def draw_two_sided(seed: int, words: tuple[int, int], part: str, batch: int) -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of a two-sided batch drawn from :data:`STRATA` plus :data:`TOP_UP` documents, in stratum
-    order; no document is drawn twice. ``drawn``: the batch's own draw file; ``earlier``: the draw files held against
-    it; ``batch``: its number (draw files of higher numbers are not held against it)."""
+    order; no document is drawn twice. ``batch``: its number; its own draw file is ``readouts<batch>.json``, the draw
+    files of the batches before it are held against it (``select_readouts3.earlier_files``), those after it are
+    not."""
+    drawn = GOLD_ROOT / f"readouts{batch}.json"
     drawn_here = set(json.loads(drawn.read_text(encoding="utf-8"))) if drawn.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
     annotated -= select_readouts3.later_draws(*select_readouts3.later_files(batch))  # drawn after this batch
-    for name in earlier:
+    for name in select_readouts3.earlier_files(batch):
         annotated |= set(json.loads((GOLD_ROOT / name).read_text(encoding="utf-8")))
     measured = {select_readouts9.meeting(path) for path in RAW.glob("*/*.txt") if path.stem in annotated}
     excluded = annotated | select_readouts5.silver_sources() | select_readouts9.GUIDE_EXAMPLES
@@ -76,7 +75,7 @@ def draw_two_sided(seed: int, words: tuple[int, int], drawn: Path, earlier: tupl
 
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
-    return draw_two_sided(SEED, WORDS, DRAWN, EARLIER, PART, 10)
+    return draw_two_sided(SEED, WORDS, PART, 10)
 
 
 if __name__ == "__main__":

@@ -50,15 +50,12 @@ GOLD_ROOT = Path(__file__).resolve().parent
 RAW = select_readouts10.RAW
 WORDS = (60, 600)
 DRAWN = GOLD_ROOT / "readouts15.json"
-EARLIER = ("readouts3.json", "readouts4.json", "readouts5.json", "dev2.json", "readouts6.json", "readouts7.json",
-           "readouts8.json", "readouts9.json", "readouts10.json", "readouts11.json", "readouts12.json",
-           "readouts13.json", "readouts14.json")
 PART = "test15"
 
 
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
-    return select_readouts10.draw_two_sided(SEED, WORDS, DRAWN, EARLIER, PART, 15)
+    return select_readouts10.draw_two_sided(SEED, WORDS, PART, 15)
 
 
 if __name__ == "__main__":

@@ -92,6 +92,19 @@ def later_files(batch: int) -> list[str]:
                   if path.stem.removeprefix("readouts").isdigit() and int(path.stem.removeprefix("readouts")) > batch)
 
 
+def _number(name: str) -> int | None:
+    stem = Path(name).stem.removeprefix("readouts")
+    return int(stem) if name.startswith("readouts") and stem.isdigit() else None
+
+
+def earlier_files(batch: int) -> list[str]:
+    """The draw files of the batches before batch number ``batch``: ``readouts<N>.json`` with N below it, and
+    ``dev2.json``, drawn after the fifth batch."""
+    names = sorted((path.name for path in GOLD_ROOT.glob("readouts*.json")
+                    if (n := _number(path.name)) is not None and n < batch), key=lambda name: _number(name) or 0)
+    return names + (["dev2.json"] if batch > 5 else [])
+
+
 def later_draws(*after: str) -> set[str]:
     """Documents in the draw files named (those of the batches drawn after a batch): not held against its draw, so it
     stays the same."""

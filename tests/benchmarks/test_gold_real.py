@@ -264,3 +264,16 @@ def test_the_extraction_benchmark_reports_the_real_gold_per_style_and_split(monk
     section = bench._gold_real_section(figures)
     assert section.count("| claimcmp | source: kremlin | 2 | 9 |") == 2
     assert "untouched split `test4`" in section
+
+
+def test_earlier_files_are_the_draw_files_of_the_batches_before():
+    spec = importlib.util.spec_from_file_location("select_readouts3", validate.GOLD_ROOT / "select_readouts3.py")
+    assert spec is not None and spec.loader is not None
+    select3 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(select3)
+    # the lists select_readouts10 and 13 held by hand before earlier_files
+    assert set(select3.earlier_files(10)) == {"readouts3.json", "readouts4.json", "readouts5.json", "dev2.json",
+                                              "readouts6.json", "readouts7.json", "readouts8.json", "readouts9.json"}
+    assert set(select3.earlier_files(13)) == set(select3.earlier_files(10)) | {
+        "readouts10.json", "readouts11.json", "readouts12.json"}
+    assert select3.earlier_files(4) == ["readouts3.json"]  # dev2 was drawn after the fifth batch
