@@ -29,7 +29,7 @@ from ._backends import normalise_rows
 from .estimators import apply_params, params_of
 from .quantise import group_sums, nearest_centre
 
-__all__ = ["SphericalKMeans", "neighbour_means", "spherical_kmeans"]
+__all__ = ["SphericalKMeans", "largest_columns", "neighbour_means", "spherical_kmeans"]
 
 _BLOCK = 1024
 
@@ -37,7 +37,8 @@ _BLOCK = 1024
 def neighbour_means(vectors: np.ndarray, n_neighbours: int) -> np.ndarray:
     """Each unit row plus the mean of its ``n_neighbours`` most similar other rows, normalised again.
 
-    The row keeps half the weight, its neighbours share the other half.
+    The row keeps half the weight, its neighbours share the other half. Among
+    equally similar rows the one listed first is the neighbour.
 
     Parameters
     ----------
@@ -60,10 +61,44 @@ def neighbour_means(vectors: np.ndarray, n_neighbours: int) -> np.ndarray:
         block = vectors[start : start + _BLOCK]
         sims = block @ vectors.T
         sims[np.arange(len(block)), np.arange(start, start + len(block))] = -np.inf  # not its own neighbour
-        nearest = np.argpartition(-sims, m - 1, axis=1)[:, :m]
-        out[start : start + len(block)] = block + vectors[nearest].mean(axis=1)
+        out[start : start + len(block)] = block + vectors[largest_columns(sims, m)].mean(axis=1)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.where(norms > 0, norms, 1.0)
+
+
+def largest_columns(sims: np.ndarray, m: int) -> np.ndarray:
+    """Columns of the ``m`` largest entries of each row, largest first, ties to the lower column.
+
+    Exact, without a partition of every full row: the columns are cut into
+    runs, and only entries at least as large as the ``m``-th largest run
+    maximum can be among the ``m`` largest (the ``m`` runs with the largest
+    maxima already hold ``m`` entries that large).
+
+    Parameters
+    ----------
+    sims : ndarray of shape (rows, n)
+        Finite or ``-inf`` entries; every row holds at least ``m`` finite ones.
+    m : int
+        Columns per row, 1 <= m <= n.
+
+    Returns
+    -------
+    ndarray of shape (rows, m) of int
+    """
+    rows, n = sims.shape
+    width = max(1, n // max(4 * m, 256))
+    whole = n // width * width
+    run_max = sims[:, :whole].reshape(rows, -1, width).max(axis=2)
+    if whole < n:
+        run_max = np.concatenate([run_max, sims[:, whole:].max(axis=1, keepdims=True)], axis=1)
+    n_runs = run_max.shape[1]
+    bar = np.partition(run_max, n_runs - m, axis=1)[:, n_runs - m]
+    row, column = np.nonzero(sims >= bar[:, None])
+    order = np.lexsort((column, -sims[row, column], row))
+    row, column = row[order], column[order]
+    first = np.searchsorted(row, np.arange(rows))
+    chosen: np.ndarray = column[first[:, None] + np.arange(m)]
+    return chosen
 
 
 def _seed_centres(vectors: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:

@@ -7,7 +7,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from claimcmp.errors import ConfigurationError
 from claimcmp.topics import SphericalKMeans, TopicModel
-from claimcmp.topics._kmeans import neighbour_means, spherical_kmeans
+from claimcmp.topics._kmeans import largest_columns, neighbour_means, spherical_kmeans
 
 
 def noisy_topics(n_per: int = 60, n_topics: int = 8, dim: int = 48, noise: float = 1.6, seed: int = 0):
@@ -69,6 +69,28 @@ def test_smoothing_averages_each_row_with_its_nearest_rows():
     halfway = x[2] + (x[1] + x[3]) / 2
     assert np.allclose(neighbour_means(x, 2)[2], halfway / np.linalg.norm(halfway), atol=1e-6)
     assert np.allclose(neighbour_means(x, 0), x)
+
+
+@pytest.mark.parametrize("n, m", [(1, 1), (7, 3), (300, 10), (2_000, 10), (2_000, 37), (513, 1)])
+def test_largest_columns_match_a_full_sort(n, m):
+    """The run-maximum shortcut gives the m largest entries of every row, ties to the lower column."""
+    rng = np.random.default_rng(n + m)
+    # coarse values make many ties; a few -inf entries stand for the rows' own columns
+    sims = rng.integers(0, 40, size=(50, n)).astype(np.float32) / 40
+    sims[rng.random(sims.shape) < 0.01] = -np.inf
+    sims[:, : min(m, n)] = np.maximum(sims[:, : min(m, n)], 0)  # at least m finite entries per row
+    expected = np.lexsort((np.broadcast_to(np.arange(n), sims.shape), -sims), axis=1)[:, :m]
+    assert np.array_equal(largest_columns(sims, m), expected)
+
+
+def test_smoothing_neighbours_do_not_depend_on_the_block_size(monkeypatch):
+    """Rows are read in blocks; the same neighbours come out whatever the block."""
+    import claimcmp.topics._kmeans as kmeans
+
+    x, _ = noisy_topics(n_per=40, seed=3)
+    whole = neighbour_means(x, 5)
+    monkeypatch.setattr(kmeans, "_BLOCK", 7)
+    assert np.allclose(neighbour_means(x, 5), whole, atol=1e-6)
 
 
 def test_smoothing_is_capped_for_small_clusters():
