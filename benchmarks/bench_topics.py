@@ -176,21 +176,20 @@ def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
 
 
 def one_sided_check(statements: list, model: object, truth: dict[int, int], embeddings: np.ndarray) -> dict:
-    """The one-sided topics ``compare_sides`` reports for the document's two largest sides, checked against the
-    agenda topics: a claim is true when no statement of the other side is in an agenda topic of its statements
-    (claims whose statements are all outside every agenda topic cannot be assessed)."""
+    """The one-sided topics ``compare_sides`` (default comparer) reports for the document's two largest sides with
+    these topics, checked against the agenda topics: a claim is true when no statement of the other side is in an
+    agenda topic of its statements (claims whose statements are all outside every agenda topic cannot be
+    assessed)."""
     from collections import Counter
 
-    from claimcmp.compare.topics import one_sided_topics
+    from claimcmp.compare import compare_sides
 
     sides = [s.side for s in statements]
     two = [side for side, _ in Counter(x for x in sides if x and x != "joint").most_common(2)]
     out = {"assessed": 0, "true": 0, "unassessable": 0}
     if len(two) < 2:
         return out
-    names = {t.id: t.label for t in model.topics_}  # type: ignore[attr-defined]
-    claims = one_sided_topics(np.asarray(model.labels_), sides, [s.id for s in statements],  # type: ignore[attr-defined]
-                              [s.text for s in statements], (two[0], two[1]), names, embeddings)
+    claims = compare_sides(statements, (two[0], two[1]), embeddings=embeddings, topics=model).one_sided_topics
     position = {s.id: i for i, s in enumerate(statements)}
     for claim in claims:
         items = {truth[position[sid]] for sid in claim.statement_ids if position[sid] in truth}

@@ -53,6 +53,28 @@ def test_seed_pair_cue_turns_it_into_counter_claim(statements):
     assert seed[0].cue == "opposing_actor"
 
 
+def test_a_topic_holding_an_end_of_a_relation_is_not_one_sided(statements):
+    """The seed's counter-claim links A's statement to B's: B spoke to its topic, even in a topic of its own."""
+    from claimcmp.compare.head import RelationHead
+    from claimcmp.compare.topics import one_sided_topics
+
+    head = random_head(64)
+    nli = head.components["nli"]
+    last = np.zeros_like(nli.weights[1])  # "unrelated" for every pair: only the seed's cue relates a pair
+    biased = RelationHead(nli.mean, nli.scale, (nli.weights[0], last), (nli.biases[0], np.array([0.0, 0.0, 2.0], dtype=np.float32)),
+                          1.0, head.classes, head.match_coef)
+    topics = [0, 1, 2, 3, 1, 4, 5]  # the two seed statements, the ChemTech line and the fishing line each alone
+    vectors = FakeEmbedder(64).encode([s.text for s in statements])
+    result = compare_sides(statements, ("A", "B"), embeddings=vectors, head=biased, topics=topics, min_cosine=-1.0)
+    related = {(r.evidence.a.text, r.relation) for r in result.relations}
+    assert (SEED_A, "counter_claim") in related and all(a != ITEMS[2][1] for a, _ in related)
+    sides, ids, texts = [s.side for s in statements], [s.id for s in statements], [s.text for s in statements]
+    without = {(t.topic, t.side) for t in one_sided_topics(np.array(topics), sides, ids, texts, ("A", "B"), None, vectors)}
+    assert (0, "A") in without  # by the topics and vectors alone, the seed's topic on side A is one-sided
+    assert {(t.topic, t.side) for t in result.one_sided_topics} == without - {(0, "A"), (3, "B")}
+    assert (4, "B") in without - {(0, "A"), (3, "B")}  # the fishing topic stays one-sided
+
+
 def test_one_sided_topics_with_given_topics(statements):
     topics = [0, 1, 2, 0, 1, 3, 4]
     vectors = np.eye(64, dtype=np.float32)[topics]  # statements of a topic share a direction, topics are apart
