@@ -53,26 +53,29 @@ def test_seed_pair_cue_turns_it_into_counter_claim(statements):
     assert seed[0].cue == "opposing_actor"
 
 
-def test_a_topic_holding_an_end_of_a_relation_is_not_one_sided(statements):
-    """The seed's counter-claim links A's statement to B's: B spoke to its topic, even in a topic of its own."""
+def test_a_one_sided_topic_leaves_out_the_statements_the_other_side_answered(statements):
+    """The seed's counter-claim links A's statement to B's: B spoke to those two, not to the rest of their topics."""
     from claimcmp.compare.head import RelationHead
+    from claimcmp.compare.sides import _one_sided
     from claimcmp.compare.topics import one_sided_topics
 
     head = random_head(64)
     nli = head.components["nli"]
-    last = np.zeros_like(nli.weights[1])  # "unrelated" for every pair: only the seed's cue relates a pair
+    last = np.zeros_like(nli.weights[1])  # "unrelated" for every pair: only cues relate a pair
     biased = RelationHead(nli.mean, nli.scale, (nli.weights[0], last), (nli.biases[0], np.array([0.0, 0.0, 2.0], dtype=np.float32)),
                           1.0, head.classes, head.match_coef)
-    topics = [0, 1, 2, 3, 1, 4, 5]  # the two seed statements, the ChemTech line and the fishing line each alone
     vectors = FakeEmbedder(64).encode([s.text for s in statements])
-    result = compare_sides(statements, ("A", "B"), embeddings=vectors, head=biased, topics=topics, min_cosine=-1.0)
-    related = {(r.evidence.a.text, r.relation) for r in result.relations}
-    assert (SEED_A, "counter_claim") in related and all(a != ITEMS[2][1] for a, _ in related)
-    sides, ids, texts = [s.side for s in statements], [s.id for s in statements], [s.text for s in statements]
-    without = {(t.topic, t.side) for t in one_sided_topics(np.array(topics), sides, ids, texts, ("A", "B"), None, vectors)}
-    assert (0, "A") in without  # by the topics and vectors alone, the seed's topic on side A is one-sided
-    assert {(t.topic, t.side) for t in result.one_sided_topics} == without - {(0, "A"), (3, "B")}
-    assert (4, "B") in without - {(0, "A"), (3, "B")}  # the fishing topic stays one-sided
+    relations = compare_sides(statements, ("A", "B"), embeddings=vectors, head=biased, min_cosine=-1.0).relations
+    assert {(r.evidence.a.text, r.evidence.b.text) for r in relations if r.relation == "counter_claim"} == {(SEED_A, SEED_B)}
+    topics = np.array([0, 1, 0, 2, 1, 3, 4])  # A's seed line with the ChemTech line; B's seed line alone; grain shared
+    ids, sides, texts = [s.id for s in statements], [s.side for s in statements], [s.text for s in statements]
+    # membership only (no vectors), to see the relations' part alone
+    before = {t.topic: t.statement_ids for t in one_sided_topics(topics, sides, ids, texts, ("A", "B"))}
+    assert before[0] == (ids[0], ids[2]) and before[2] == (ids[3],)
+    after = {t.topic: t.statement_ids for t in _one_sided(list(statements), ("A", "B"), (topics, {}), None, relations)}
+    assert after[0] == (ids[2],)  # the ChemTech line: B said nothing on it
+    assert 2 not in after  # B's seed line is all of its topic, and A countered it
+    assert after[3] == before[3] == (ids[5],)  # the fishing topic is untouched
 
 
 def test_one_sided_topics_with_given_topics(statements):
