@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,7 +52,14 @@ def draw_two_sided(seed: int, words: tuple[int, int], part: str, batch: int) -> 
     """(stratum, split, path) of a two-sided batch drawn from :data:`STRATA` plus :data:`TOP_UP` documents, in stratum
     order; no document is drawn twice. ``batch``: its number; its own draw file is ``readouts<batch>.json``, the draw
     files of the batches before it are held against it (``select_readouts3.earlier_files``), those after it are
-    not."""
+    not.
+
+    Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not
+    change once its documents are annotated) or in an earlier draw file, none that is a source of the learned
+    comparer's silver pairs (``training/silver_pairs.json``), none quoted as a worked example in the annotation
+    guide (``select_readouts9.GUIDE_EXAMPLES``), none of the same date and counterpart as an already annotated
+    document (a second record of a meeting already measured); within each stratum a seeded random sample of sorted
+    candidate paths. Every drawn document joins ``part``."""
     drawn = GOLD_ROOT / f"readouts{batch}.json"
     drawn_here = set(json.loads(drawn.read_text(encoding="utf-8"))) if drawn.exists() else set()
     annotated = set(json.loads((GOLD_ROOT / "split.json").read_text(encoding="utf-8"))) - drawn_here
@@ -76,6 +84,20 @@ def draw_two_sided(seed: int, words: tuple[int, int], part: str, batch: int) -> 
 def draw() -> list[tuple[str, str, Path]]:
     """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
     return draw_two_sided(SEED, WORDS, PART, 10)
+
+
+def two_sided_batch(
+    seed: int, batch: int, words: tuple[int, int] = (60, 600)
+) -> tuple[Path, str, Callable[[], list[tuple[str, str, Path]]]]:
+    """Draw file, split and ``draw()`` of the two-sided batch ``batch`` (split ``test<batch>``), drawn by
+    :func:`draw_two_sided` with ``seed`` from bodies of ``words`` words: what a batch script exposes."""
+    part = f"test{batch}"
+
+    def draw_batch() -> list[tuple[str, str, Path]]:
+        """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
+        return draw_two_sided(seed, words, part, batch)
+
+    return GOLD_ROOT / f"readouts{batch}.json", part, draw_batch
 
 
 if __name__ == "__main__":

@@ -10,13 +10,8 @@ untouched measurement of cross-side relations (issue #20) and meeting-scale agen
 documents in which both sides speak. The strata, exclusions and top-up are those of
 ``select_readouts10.draw_two_sided`` (the pools of ``select_readouts9``):
 
-- White House, short transcript in which the President and a foreign leader both speak: 2;
-- Kremlin, talks, meeting or conversation with a foreign leader in which Putin and that leader both speak: 2 wanted,
-  none drawn (the pool is empty, see below);
-- State Department, the Secretary's joint remarks with a foreign counterpart in which both speak (a turn labelled
-  with a foreign office, ``select_readouts9.STATE_FOREIGN``): 3;
-- top-up: 1 more document drawn last from what the three strata left (all pools together), so the strata's draw
-  does not depend on it.
+Two White House transcripts, two Kremlin ones wanted (none drawn, see below), three of the Secretary's joint
+remarks with a foreign counterpart and one top-up drawn last from what the three strata left (``select_readouts9.STRATA``).
 
 Bodies run from 60 to 600 words, as for ``test13``. With ``test13``'s six documents excluded, the 600-word pools
 still hold 22 White House and 25 State candidates, enough for the batch, so the range was not widened. Widening would
@@ -26,14 +21,9 @@ refill the Kremlin stratum only from 768 words on (the meetings with Pashinyan o
 statement and cross-side pair by cross-side pair by hand within the session; at 600 words it draws six documents of
 2,894 words. So this batch, like ``test13``, has no Kremlin document and comes to six.
 
-Candidates: none of the documents already in ``split.json`` (those drawn here excepted, so the draw does not change
-once its documents are annotated) or in an earlier draw file (``readouts3.json`` to ``readouts13.json``,
-``dev2.json``), none that is a source of the learned comparer's silver pairs (``training/silver_pairs.json``), none
-quoted as a worked example in the annotation guide (``select_readouts9.GUIDE_EXAMPLES``), none of the same date and
-counterpart as an already annotated document (a second record of a meeting already measured); within each stratum a
-seeded random sample of sorted candidate paths. Every drawn document joins ``test14``; the earlier draws ignore
-``readouts14.json`` so they stay reproducible (``select_readouts3.later_files``), and this draw ignores the draw
-files of later batches (``readouts<N>.json``, N above 14).
+Candidates and exclusions: those of ``select_readouts10.draw_two_sided``. Every drawn document joins ``test14``;
+the earlier draws ignore ``readouts14.json`` so they stay reproducible (``select_readouts3.later_files``), and
+this draw ignores the draw files of later batches (``readouts<N>.json``, N above 14).
 """
 
 from __future__ import annotations
@@ -46,16 +36,8 @@ import select_readouts3  # noqa: E402  (the report)
 import select_readouts10  # noqa: E402  (the two-sided draw: strata of select_readouts9, exclusions, top-up)
 
 SEED = 20261216
-GOLD_ROOT = Path(__file__).resolve().parent
 RAW = select_readouts10.RAW
-WORDS = (60, 600)
-DRAWN = GOLD_ROOT / "readouts14.json"
-PART = "test14"
-
-
-def draw() -> list[tuple[str, str, Path]]:
-    """(stratum, split, path) of the drawn documents, in stratum order; no document is drawn twice."""
-    return select_readouts10.draw_two_sided(SEED, WORDS, PART, 14)
+DRAWN, PART, draw = select_readouts10.two_sided_batch(SEED, 14)
 
 
 if __name__ == "__main__":
