@@ -308,6 +308,7 @@ def _compare(
     (ties in pair order); a one-sided topic names the compared side that did not speak to it.
     """
     from ..compare import compare_sides
+    from ..compare.result import RELATION_ORDER
 
     relations: list[Any] = []
     one_sided: list[Any] = []
@@ -328,8 +329,7 @@ def _compare(
             dataclasses.replace(t, other=pair[1] if t.side == pair[0] else pair[0])
             for t in comparison.one_sided_topics
         ]
-    order = {"counter_claim": 0, "agreement": 1}
-    relations.sort(key=lambda r: (order.get(r.relation, 2), -r.score))  # stable: pair order breaks ties
+    relations.sort(key=lambda r: (RELATION_ORDER[r.relation], -r.score))  # stable: pair order breaks ties
     labels = {t.id: t.label for t in grouping.topics}
     similarity = None
     if statements:

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from .cues import AGREEMENT, COUNTER_CLAIM, Cue
+from .cues import AGREEMENT, COUNTER_CLAIM, UNRELATED, Cue
 
-__all__ = ["StatementRef", "Evidence", "Relation", "OneSidedTopic", "SideComparison"]
+__all__ = ["RELATION_ORDER", "StatementRef", "Evidence", "Relation", "OneSidedTopic", "SideComparison"]
+
+#: The order in which relations are listed: counter-claims, then agreements, then unrelated pairs.
+RELATION_ORDER: Mapping[str, int] = MappingProxyType({COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2})
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .learned import (
     with_shared_words,
 )
 from .merge import merge_relations
-from .result import Evidence, OneSidedTopic, Relation, SideComparison, StatementRef
+from .result import RELATION_ORDER, Evidence, OneSidedTopic, Relation, SideComparison, StatementRef
 from .side_cues import (
     blames,
     claims_for_itself,
@@ -54,7 +54,6 @@ __all__ = ["SideComparer", "best_partners", "compare_sides", "reporting_sides"]
 
 logger = logging.getLogger(__name__)
 
-_ORDER = {COUNTER_CLAIM: 0, AGREEMENT: 1, UNRELATED: 2}
 #: Up to this many cross-side pairs (n_a x n_b: a meeting of tens of statements a side) every pair is a
 #: candidate, for either comparer: no gold pair of a meeting is lost to blocking. Above it, the ``top_k``
 #: nearest each way (the rule comparer: with at least ``min_cosine``; the learned comparer: no cosine gate).
@@ -382,7 +381,7 @@ class SideComparer:
         if len(runs) > 1:
             candidates = np.unique(np.vstack([r.candidates for r in runs]), axis=0)
         self.candidates_ = candidates.astype(np.int64).reshape(-1, 2)
-        relations.sort(key=lambda r: (_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
+        relations.sort(key=lambda r: (RELATION_ORDER[r.relation], -r.score, r.evidence.a.id, r.evidence.b.id))
         self.relations_ = tuple(relations)
         self.one_sided_topics_ = _one_sided(statements, (sides[0], sides[1]), (labels, names), emb, relations)
         self.n_statements_ = {sides[0]: len(idx_a), sides[1]: len(idx_b)}
@@ -473,7 +472,8 @@ class SideComparer:
                  [str(getattr(statements[j], "kind", "")) for j in gj.tolist()])
         profiles = {i: profile(statements[i].text) for i in sorted(set(gi.tolist()) | set(gj.tolist()))}
         head = head_readings(([profiles[i] for i in gi.tolist()], [profiles[j] for j in gj.tolist()]), emb[gi], emb[gj])
-        for k in np.concatenate(side_members).tolist():  # a pair's context reads its ends' other partners too
+        members = np.concatenate(side_members).tolist()
+        for k in members:  # a pair's context reads its ends' other partners too
             if k not in profiles:
                 profiles[k] = profile(statements[k].text)
         content = [profiles[k].content if k in profiles else frozenset() for k in range(len(statements))]
@@ -486,7 +486,6 @@ class SideComparer:
         cosine = np.einsum("ij,ij->i", emb[gi], emb[gj]) if len(gi) else np.zeros(0, dtype=np.float32)
         proba = learned_probabilities(model, features, len(gi))
         pred = learned_predictions(model, None, cues, cosine, probabilities=proba)
-        members = np.concatenate(side_members).tolist()
         named = with_shared_words(pred.cues, (gi.tolist(), gj.tolist()), content, members)
         return dataclasses.replace(pred, cues=named)
 

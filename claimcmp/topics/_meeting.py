@@ -109,8 +109,9 @@ def _with_content(terms: list[list[str]] | None, n: int) -> np.ndarray:
 
 
 def content_statements(corpus: Corpus) -> np.ndarray:
-    """The meeting's statements with content (not greetings, thanks or "the floor is yours"): the ones clustered,
-    and the ones whose words label the topics, so a topic is not named by the courtesies that follow it."""
+    """The meeting's statements with content (not greetings, thanks or "the floor is yours"): the ones whose words
+    label the topics, so a topic is not named by the courtesies that follow it, and the ones clustered (all are
+    clustered when fewer than three have content)."""
     terms = None if corpus.texts is None else content_terms(corpus.texts, [*corpus.sides, *corpus.speakers])
     return _with_content(terms, len(corpus))
 
