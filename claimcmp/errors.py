@@ -237,7 +237,7 @@ class OutputPathError(ClaimcmpError):
 
 
 class ModelFileError(ClaimcmpError):
-    """A comparer model file (relation head, cross-encoder) is missing, unreadable or inconsistent."""
+    """A model file (relation head, cross-encoder, same-topic model) is missing, unreadable or inconsistent."""
 
     code = "E800"
 

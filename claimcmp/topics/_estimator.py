@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import ConfigurationError, NotFittedError, ShapeMismatchError
+from ._agenda import meeting_topics
 from ._backends import CentroidAgglomerative, CosineAgglomerative
 from ._describe import describe_topics, keywords_from_rows, topic_geometry
 from ._hierarchy import cut_hierarchy, topic_hierarchy
 from ._incremental import fold_geometry, fold_members
 from ._inputs import Corpus, read_input
 from ._kmeans import SphericalKMeans
-from ._meeting import content_statements, meeting_topics
+from ._meeting import content_statements
 from ._result import Topic
 from .estimators import apply_params, clusterer_tags, embeddings_argument, params_of
+from .meeting_pairs import SameTopicModel, shipped_same_topic_model
 
 __all__ = ["TopicModel"]
 
@@ -37,7 +40,7 @@ _PARAMS = (
     "n_representatives",
     "random_state",
 )
-_ALL_PARAMS = _PARAMS + ("clusterer", "embedder", "vectorizer")
+_ALL_PARAMS = _PARAMS + ("clusterer", "embedder", "vectorizer", "meeting_pair_model")
 
 
 class TopicModel:
@@ -75,10 +78,16 @@ class TopicModel:
     meeting_max_statements : int, default=200
         In automatic mode (no ``n_topics``, ``distance_threshold`` or
         ``clusterer``), inputs of 3 to this many statements are taken as one
-        meeting and clustered into agenda items (:mod:`._meeting`: centred
-        sentence vectors joined with content-word TF-IDF, statements with
-        little content following the statement before them, the cut with
-        the best silhouette). 0 turns it off.
+        meeting and clustered into agenda items (:mod:`._agenda`: statements
+        with little content follow the statement before them, the others are
+        grouped by average linkage on ``meeting_pair_model``'s probability
+        that two statements share an item, cut where the silhouette is best).
+        0 turns it off.
+    meeting_pair_model : "shipped", SameTopicModel, path or None, default="shipped"
+        The same-agenda-item model of the meeting path
+        (:mod:`claimcmp.topics.meeting_pairs`): the shipped one, another
+        (or the ``.npz`` :meth:`SameTopicModel.save` wrote), or None for the
+        cosine of centred sentence vectors joined with content-word TF-IDF.
     n_centres : int, default=1000
         K-means cells of the scalable backend.
     vectorizer : scikit-learn vectorizer, optional
@@ -135,6 +144,7 @@ class TopicModel:
         min_similarity_new: float | None = None,
         large_corpus_threshold: int = 4000,
         meeting_max_statements: int = 200,
+        meeting_pair_model: Any = "shipped",
         n_centres: int = 1000,
         vectorizer: Any = None,
         n_keywords: int = 8,
@@ -148,6 +158,7 @@ class TopicModel:
         self.min_similarity_new = min_similarity_new
         self.large_corpus_threshold = large_corpus_threshold
         self.meeting_max_statements = meeting_max_statements
+        self.meeting_pair_model = meeting_pair_model
         self.n_centres = n_centres
         self.vectorizer = vectorizer
         self.n_keywords = n_keywords
@@ -452,7 +463,7 @@ class TopicModel:
             self.backend_ = "meeting"
             self.distance_threshold_ = None  # set from the topics in _min_similarity
             logger.info("clustering %d statements as one meeting", n)
-            return meeting_topics(corpus)
+            return meeting_topics(corpus, self._pair_model())
         if self.clusterer is not None:
             if self.n_topics is not None or self.distance_threshold is not None:
                 raise ConfigurationError(
@@ -497,6 +508,20 @@ class TopicModel:
                 fix="Pass a clusterer whose fit(X) sets labels_ with one label per row.",
             )
         return labels.astype(np.intp)
+
+    def _pair_model(self) -> SameTopicModel | None:
+        """The same-agenda-item model ``meeting_pair_model`` names."""
+        chosen = self.meeting_pair_model
+        if chosen is None or isinstance(chosen, SameTopicModel):
+            return chosen
+        if isinstance(chosen, str) and chosen == "shipped":
+            return shipped_same_topic_model()
+        if isinstance(chosen, (str, Path)) and str(chosen).endswith(".npz"):
+            return SameTopicModel.load(chosen)
+        raise ConfigurationError(
+            f"meeting_pair_model must be 'shipped', None, a SameTopicModel or an .npz path, got {chosen!r}.",
+            fix="Leave the default, or pass None for the cosine of the joined view.",
+        )
 
     def _is_meeting(self, n: int) -> bool:
         """Automatic mode on an input small enough to be one meeting (see ``meeting_max_statements``)."""

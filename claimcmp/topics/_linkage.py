@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["LinkageTree", "average_linkage"]
+__all__ = ["LinkageTree", "average_linkage", "similarity_linkage"]
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,32 @@ def average_linkage(means: np.ndarray, counts: np.ndarray | None = None) -> Link
     LinkageTree
     """
     means = np.asarray(means, dtype=np.float64)
-    m = means.shape[0]
-    weights = np.ones(m) if counts is None else np.asarray(counts, dtype=np.float64).copy()
+    weights = np.ones(means.shape[0]) if counts is None else np.asarray(counts, dtype=np.float64).copy()
+    return _linkage_of(means @ means.T, weights)
+
+
+def similarity_linkage(similarity: np.ndarray) -> LinkageTree:
+    """Average linkage over points given their pairwise similarity (e.g. a probability of belonging together).
+
+    Parameters
+    ----------
+    similarity : ndarray of shape (m, m)
+        Symmetric; the diagonal is ignored. Distances in the tree are ``1 - similarity``.
+
+    Returns
+    -------
+    LinkageTree
+    """
+    similarity = np.array(similarity, dtype=np.float64)
+    return _linkage_of(similarity, np.ones(similarity.shape[0]))
+
+
+def _linkage_of(sim: np.ndarray, weights: np.ndarray) -> LinkageTree:
+    """Nearest-neighbour-chain average linkage on a similarity matrix (overwritten) with cell weights."""
+    m = sim.shape[0]
     if m <= 1:
         empty = np.zeros(0, dtype=np.intp)
         return LinkageTree(empty, empty, np.zeros(0), m)
-    sim = means @ means.T
     np.fill_diagonal(sim, -np.inf)
     active = np.ones(m, dtype=bool)
     merges: list[tuple[float, int, int]] = []

@@ -1,10 +1,8 @@
-"""Topics of one meeting: agenda items of a few dozen statements.
+"""Views of one meeting's statements, for its agenda items (:mod:`._agenda`).
 
-On one meeting (two readouts, 15-60 statements) the general path (average
-linkage on sentence vectors, modularity cut) sees mostly what every statement
-shares: the speakers, the sides, the courtesy of the occasion. Agenda items
-then split by wording instead of subject. This path changes the
-representation and the cut, for small inputs only:
+On one meeting (two readouts, 15-60 statements) plain sentence vectors see
+mostly what every statement shares: the speakers, the sides, the courtesy of
+the occasion. These views take that out:
 
 1. **Centred sentence vectors.** The meeting's mean vector (what all its
    statements share) is removed from each unit vector.
@@ -14,22 +12,14 @@ representation and the cut, for small inputs only:
    (:func:`~claimcmp.topics._labels.label_stop_words`) are left out, plurals
    folded. Two statements naming the same subject ("grain", "corridor") are
    close whatever else they say.
-3. The two views are joined with equal weight (:data:`TEXT_WEIGHT`) and
-   centred again; statements are compared by cosine of the joined vectors.
-4. **Statements with little content** (fewer than :data:`MIN_CONTENT_TERMS`
-   distinct content words: greetings, thanks, "the floor is yours") are left
-   out of the clustering and afterwards take the topic of the content
-   statement before them (the first ones: of the first content statement),
-   so they neither form topics nor pull items apart.
-5. Average linkage over the content statements; the number of topics is the
-   cut with the best **silhouette** (Euclidean distances of the joined
-   vectors) among 2 .. ``round(1.5 * sqrt(n))`` topics, so a meeting of 50
-   statements gets at most 11 topics. One topic when no cut separates
-   anything.
+3. **The joined view**: both with equal weight (:data:`TEXT_WEIGHT`),
+   centred again.
+4. **Statements with content**: at least :data:`MIN_CONTENT_TERMS` distinct
+   content words (not greetings, thanks, "the floor is yours").
 
-Everything is deterministic (no random draw). Used by
-:class:`~claimcmp.topics.TopicModel` in automatic mode for inputs of at most
-``meeting_max_statements`` statements.
+Also the cut of an average-linkage tree with the best **silhouette** among
+2 .. ``round(1.5 * sqrt(n))`` groups (a meeting of 50 statements gets at most
+11 topics; one topic when no cut separates anything).
 """
 
 from __future__ import annotations
@@ -40,11 +30,12 @@ import numpy as np
 
 from ._inputs import Corpus
 from ._labels import label_stop_words
-from ._linkage import average_linkage
+from ._linkage import LinkageTree, average_linkage
 from ._terms import words
 
 __all__ = [
-    "MIN_CONTENT_TERMS", "TEXT_WEIGHT", "content_statements", "content_terms", "meeting_topics", "meeting_vectors",
+    "MIN_CONTENT_TERMS", "TEXT_WEIGHT", "best_silhouette_cut", "content_statements", "content_terms",
+    "cut_by_silhouette", "meeting_vectors", "silhouette", "tfidf_rows", "unit_rows", "with_content",
 ]
 
 #: Weight of the content-word view against the centred sentence vectors (squared-norm share).
@@ -72,7 +63,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _tfidf(terms: list[list[str]]) -> np.ndarray:
+def tfidf_rows(terms: list[list[str]]) -> np.ndarray:
     """Unit rows of sublinear TF times smoothed IDF over the given texts' terms (zero rows stay zero)."""
     vocab = {t: i for i, t in enumerate(sorted({t for row in terms for t in row}))}
     counts = np.zeros((len(terms), max(1, len(vocab))))
@@ -82,29 +73,28 @@ def _tfidf(terms: list[list[str]]) -> np.ndarray:
     doc_freq = (counts > 0).sum(axis=0)
     idf = np.log((1.0 + len(terms)) / (1.0 + doc_freq)) + 1.0
     weights = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0) * idf
-    return _unit(weights)
+    return unit_rows(weights)
 
 
-def _unit(rows: np.ndarray) -> np.ndarray:
+def unit_rows(rows: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     return rows / np.where(norms > 0, norms, 1.0)
 
 
 def meeting_vectors(embeddings: np.ndarray, terms: list[list[str]] | None) -> np.ndarray:
     """Joined, centred meeting vectors (n, dim [+ vocabulary]): centred sentence vectors and content-word TF-IDF."""
-    sentence = _unit(np.asarray(embeddings, dtype=np.float64))
-    sentence = _unit(sentence - sentence.mean(axis=0))
+    sentence = unit_rows(np.asarray(embeddings, dtype=np.float64))
+    sentence = unit_rows(sentence - sentence.mean(axis=0))
     if terms is None:
         return sentence
-    joined = np.hstack([np.sqrt(1.0 - TEXT_WEIGHT) * sentence, np.sqrt(TEXT_WEIGHT) * _tfidf(terms)])
+    joined = np.hstack([np.sqrt(1.0 - TEXT_WEIGHT) * sentence, np.sqrt(TEXT_WEIGHT) * tfidf_rows(terms)])
     centred: np.ndarray = joined - joined.mean(axis=0)
     return centred
 
 
-def _with_content(terms: list[list[str]] | None, n: int) -> np.ndarray:
-    """Which statements hold at least :data:`MIN_CONTENT_TERMS` distinct content words (all, without texts)."""
-    if terms is None:
-        return np.ones(n, dtype=bool)
+def with_content(terms: list[list[str]]) -> np.ndarray:
+    """Which statements hold at least :data:`MIN_CONTENT_TERMS` distinct content words."""
     return np.array([len(set(t)) >= MIN_CONTENT_TERMS for t in terms], dtype=bool)
 
 
@@ -112,49 +102,30 @@ def content_statements(corpus: Corpus) -> np.ndarray:
     """The meeting's statements with content (not greetings, thanks or "the floor is yours"): the ones whose words
     label the topics, so a topic is not named by the courtesies that follow it, and the ones clustered (all are
     clustered when fewer than three have content)."""
-    terms = None if corpus.texts is None else content_terms(corpus.texts, [*corpus.sides, *corpus.speakers])
-    return _with_content(terms, len(corpus))
+    if corpus.texts is None:
+        return np.ones(len(corpus), dtype=bool)
+    return with_content(content_terms(corpus.texts, [*corpus.sides, *corpus.speakers]))
 
 
-def meeting_topics(corpus: Corpus) -> np.ndarray:
-    """Topic of each statement of one meeting (0.., not yet in stable order).
-
-    Parameters
-    ----------
-    corpus : Corpus
-        The meeting's statements (texts, sides and speakers are used when
-        present; embeddings alone give the centred-vector view only).
-
-    Returns
-    -------
-    ndarray of shape (len(corpus),) of int
-    """
-    n = len(corpus)
-    terms = None
-    if corpus.texts is not None:
-        terms = content_terms(corpus.texts, [*corpus.sides, *corpus.speakers])
-    joined = meeting_vectors(corpus.embeddings, terms)
-    keep = _with_content(terms, n)
-    if keep.sum() < 3:
-        keep[:] = True
-    rows = np.flatnonzero(keep)
-    labels = np.zeros(n, dtype=np.intp)
-    labels[rows] = _cut_by_silhouette(joined[rows])
-    # light statements follow the content statement before them (the first ones: the first content statement)
-    before = np.searchsorted(rows, np.arange(n), side="right") - 1
-    return labels[rows[np.maximum(before, 0)]]
-
-
-def _cut_by_silhouette(vectors: np.ndarray) -> np.ndarray:
-    """Average-linkage cut (cosine) with the best silhouette (Euclidean) among 2 .. round(1.5 sqrt(n)) groups."""
-    n = len(vectors)
-    if n < 3:
-        return np.zeros(n, dtype=np.intp)
-    tree = average_linkage(_unit(vectors).astype(np.float32))
-    counts = list(range(2, max(2, min(n - 1, round(1.5 * np.sqrt(n)))) + 1))
-    cuts = tree.cuts(counts)
+def cut_by_silhouette(vectors: np.ndarray) -> np.ndarray:
+    """Average-linkage cut (cosine) with the best silhouette (Euclidean distances) of the rows of ``vectors``."""
+    if len(vectors) < 3:
+        return np.zeros(len(vectors), dtype=np.intp)
     squared = np.sum(vectors**2, axis=1)
     distances = np.sqrt(np.clip(squared[:, None] + squared[None, :] - 2.0 * vectors @ vectors.T, 0.0, None))
+    return best_silhouette_cut(average_linkage(unit_rows(vectors).astype(np.float32)), distances)
+
+
+def best_silhouette_cut(tree: LinkageTree, distances: np.ndarray) -> np.ndarray:
+    """The cut of ``tree`` into 2 .. round(1.5 sqrt(n)) groups with the best silhouette on ``distances``.
+
+    One group when no cut has a positive silhouette (or fewer than three points).
+    """
+    n = tree.n_cells
+    if n < 3:
+        return np.zeros(n, dtype=np.intp)
+    counts = list(range(2, max(2, min(n - 1, round(1.5 * np.sqrt(n)))) + 1))
+    cuts = tree.cuts(counts)
     best, best_score = np.zeros(n, dtype=np.intp), -np.inf
     for k in counts:
         labels = np.asarray(cuts[k], dtype=np.intp)

@@ -10,7 +10,9 @@ import pytest
 from claimcmp.model import Release, Statement
 from claimcmp.topics import TopicModel
 from claimcmp.topics._inputs import read_input
-from claimcmp.topics._meeting import content_terms, meeting_topics, silhouette
+from claimcmp.topics._agenda import meeting_topics
+from claimcmp.topics._meeting import content_terms, silhouette
+from claimcmp.topics.meeting_pairs import shipped_same_topic_model
 
 from .conftest import WordHashEmbedder
 
@@ -145,9 +147,10 @@ def test_content_terms_leave_out_names_reporting_verbs_and_plurals():
     assert terms == [["sanction", "country", "remain"], ["thank"]]
 
 
-def test_one_topic_when_nothing_separates():
+@pytest.mark.parametrize("pair_model", [shipped_same_topic_model(), None], ids=["learned", "cosine"])
+def test_one_topic_when_nothing_separates(pair_model):
     corpus = read_input(["Grain exports resume through the corridor today."] * 6, None, WordHashEmbedder())
-    assert meeting_topics(corpus).tolist() == [0] * 6
+    assert meeting_topics(corpus, pair_model).tolist() == [0] * 6
 
 
 def test_silhouette_matches_scikit_learn():
