@@ -37,7 +37,9 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from _harness import DATASETS, ROOT, md_table, peak_rss_mb, record, timed
@@ -130,31 +132,43 @@ def agenda_topics(agenda: dict) -> dict[int, int]:
     return {int(i): t for t, topic in enumerate(agenda["topics"]) for i in topic["statements"]}
 
 
+def agenda_documents(splits: set[str], embedder: Any) -> Iterator[tuple[str, dict, list, np.ndarray]]:
+    """Split, agenda annotation, gold statements (:func:`gold_statements`) and their vectors of each two-sided
+    gold document with agenda topics in ``splits``, in name order."""
+    split = json.loads((GOLD_REAL / "split.json").read_text())
+    for path in sorted((GOLD_REAL / "topics").glob("*.topics.json")):
+        agenda = json.loads(path.read_text())
+        if split[agenda["doc"]] in splits:
+            statements = gold_statements(agenda["doc"])
+            vectors = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
+            yield split[agenda["doc"]], agenda, statements, vectors
+
+
+def agenda_ari(truth: dict[int, int], labels: np.ndarray) -> float:
+    """ARI of topic ``labels`` against the agenda items, over the statements an annotator put in one (nan: none)."""
+    from sklearn.metrics import adjusted_rand_score
+
+    rows = sorted(truth)
+    return float(adjusted_rand_score([truth[i] for i in rows], labels[rows])) if rows else float("nan")
+
+
 def meeting_scale(embedder: object, splits: set[str] | None = None) -> dict:
     """TopicModel() on each two-sided gold document against its agenda topics, per split (``splits``, or every
     split but those still untouched: :func:`scored_splits`)."""
-    from sklearn.metrics import adjusted_rand_score
-
     from claimcmp.topics import TopicModel
 
-    split = json.loads((GOLD_REAL / "split.json").read_text())
+    if splits is None:
+        splits = scored_splits(set(json.loads((GOLD_REAL / "split.json").read_text()).values()))
     per_split: dict[str, list[dict]] = {}
-    for path in sorted((GOLD_REAL / "topics").glob("*.topics.json")):
-        agenda = json.loads(path.read_text())
-        if split[agenda["doc"]] not in (splits if splits is not None else scored_splits(set(split.values()))):
-            continue
-        statements = gold_statements(agenda["doc"])
-        texts = [s.text for s in statements]
-        vectors = np.asarray(embedder.encode(texts), dtype=np.float32)
+    for split, agenda, statements, vectors in agenda_documents(splits, embedder):
         model = TopicModel().fit(statements, embeddings=vectors)
         truth = agenda_topics(agenda)
-        rows = sorted(truth)
         sizes = np.bincount(model.labels_)
         one_sided = one_sided_check(statements, model, truth, vectors)
-        per_split.setdefault(split[agenda["doc"]], []).append({
+        per_split.setdefault(split, []).append({
             "doc": agenda["doc"],
-            "statements": len(texts),
-            "ari": float(adjusted_rand_score([truth[i] for i in rows], model.labels_[rows])) if rows else float("nan"),
+            "statements": len(statements),
+            "ari": agenda_ari(truth, model.labels_),
             "gold_topics": len(agenda["topics"]),
             "topics": int(len(sizes)),
             "alone_share": float((sizes[model.labels_] == 1).mean()),
@@ -285,7 +299,8 @@ def meeting_markdown(meetings: dict) -> str:
         ["split", "in the pair model's training data", "documents", "mean ARI", "topics (mean)",
          "agenda topics (mean)", "statements alone", "one-sided topics: the other side said nothing on them"],
         [[name, "yes" if name in trained_on else "no", m["documents"], m["mean_ari"], m["mean_topics"],
-          m["mean_gold_topics"], f"{m['alone_share']:.1%}", f"{m.get('one_sided_true', 0)}/{m.get('one_sided_reported', 0)}"]
+          m["mean_gold_topics"], f"{m['alone_share']:.1%}",
+          f"{m.get('one_sided_true', 0)}/{m.get('one_sided_reported', 0)}"]
          for name, m in meetings.items()],
     ) + (
         "\n\nOne-sided topics: those `compare_sides` reports for the document's two largest sides; a claim holds "

@@ -39,7 +39,7 @@ for p in (ROOT, ROOT / "benchmarks"):
         sys.path.insert(0, str(p))
 
 from bench_gold_real import unscored_splits  # noqa: E402
-from bench_topics import GOLD_REAL, agenda_topics, gold_statements  # noqa: E402
+from bench_topics import GOLD_REAL, agenda_ari, agenda_documents, agenda_topics  # noqa: E402
 
 from claimcmp.topics import TopicModel  # noqa: E402
 from claimcmp.topics.meeting_pairs import PAIR_FEATURES, SameTopicModel, meeting_pairs  # noqa: E402
@@ -63,22 +63,15 @@ class Document:
 
 def load_documents(splits: set[str], embedder: Any) -> list[Document]:
     """The annotated documents of ``splits``, in name order."""
-    split_of = json.loads((GOLD_REAL / "split.json").read_text())
     documents = []
-    for path in sorted((GOLD_REAL / "topics").glob("*.topics.json")):
-        agenda = json.loads(path.read_text())
-        if split_of[agenda["doc"]] not in splits:
-            continue
-        statements = gold_statements(agenda["doc"])
-        vectors = np.asarray(embedder.encode([s.text for s in statements]), dtype=np.float32)
+    for split, agenda, statements, vectors in agenda_documents(splits, embedder):
         pairs = meeting_pairs(vectors, [s.text for s in statements], [s.side for s in statements],
                               [s.speaker for s in statements])
         truth = agenda_topics(agenda)
         a, b = pairs.rows[pairs.left], pairs.rows[pairs.right]
         pairs_ab = zip(a, b, strict=True)
         labels = np.array([int(truth[i] == truth[j]) if i in truth and j in truth else -1 for i, j in pairs_ab])
-        documents.append(Document(agenda["doc"], split_of[agenda["doc"]], statements, vectors, truth,
-                                  pairs.features, labels))
+        documents.append(Document(agenda["doc"], split, statements, vectors, truth, pairs.features, labels))
     return documents
 
 
@@ -98,12 +91,8 @@ def fit(documents: list[Document], c: float, card: dict[str, Any] | None = None)
 
 def meeting_ari(document: Document, pair_model: SameTopicModel | None) -> tuple[float, int]:
     """ARI of ``TopicModel()`` against the agenda items (annotated statements only) and the topic count."""
-    from sklearn.metrics import adjusted_rand_score
-
     labels = TopicModel(meeting_pair_model=pair_model).fit(document.statements, embeddings=document.vectors).labels_
-    rows = sorted(document.truth)
-    score = adjusted_rand_score([document.truth[i] for i in rows], labels[rows]) if rows else float("nan")
-    return float(score), int(len(set(labels.tolist())))
+    return agenda_ari(document.truth, labels), int(len(set(labels.tolist())))
 
 
 def cross_validate(documents: list[Document], c: float, folds: int, draws: int) -> dict[str, Any]:

@@ -5,7 +5,7 @@ linkage on sentence vectors, modularity cut) splits agenda items by wording
 and makes topics of the courtesies. This path, for small inputs only:
 
 1. **Content statements only.** Statements with little content (greetings,
-   thanks, "the floor is yours"; :func:`~._meeting.with_content`) are left
+   thanks, "the floor is yours"; :func:`~._meeting.clustered_rows`) are left
    out of the clustering and afterwards take the topic of the content
    statement before them (the first ones: of the first content statement):
    readouts move item by item, so a short line belongs with its neighbour.
@@ -28,7 +28,7 @@ import numpy as np
 
 from ._inputs import Corpus
 from ._linkage import similarity_linkage
-from ._meeting import best_silhouette_cut, content_terms, cut_by_silhouette, meeting_vectors, with_content
+from ._meeting import best_silhouette_cut, clustered_rows, content_terms, cut_by_silhouette, meeting_vectors
 from .meeting_pairs import SameTopicModel, meeting_pairs
 
 __all__ = ["meeting_topics"]
@@ -60,10 +60,7 @@ def meeting_topics(corpus: Corpus, pair_model: SameTopicModel | None) -> np.ndar
             found = best_silhouette_cut(similarity_linkage(similarity), 1.0 - similarity)
     else:
         terms = content_terms(corpus.texts, [*corpus.sides, *corpus.speakers])
-        keep = with_content(terms)
-        if keep.sum() < 3:
-            keep[:] = True
-        rows = np.flatnonzero(keep)
+        rows = clustered_rows(terms)
         found = cut_by_silhouette(meeting_vectors(corpus.embeddings, terms)[rows])
     labels = np.zeros(n, dtype=np.intp)
     labels[rows] = found

@@ -34,7 +34,7 @@ from ._linkage import LinkageTree, average_linkage
 from ._terms import words
 
 __all__ = [
-    "MIN_CONTENT_TERMS", "TEXT_WEIGHT", "best_silhouette_cut", "content_statements", "content_terms",
+    "MIN_CONTENT_TERMS", "TEXT_WEIGHT", "best_silhouette_cut", "clustered_rows", "content_statements", "content_terms",
     "cut_by_silhouette", "meeting_vectors", "silhouette", "tfidf_rows", "unit_rows", "with_content",
 ]
 
@@ -96,6 +96,12 @@ def meeting_vectors(embeddings: np.ndarray, terms: list[list[str]] | None) -> np
 def with_content(terms: list[list[str]]) -> np.ndarray:
     """Which statements hold at least :data:`MIN_CONTENT_TERMS` distinct content words."""
     return np.array([len(set(t)) >= MIN_CONTENT_TERMS for t in terms], dtype=bool)
+
+
+def clustered_rows(terms: list[list[str]]) -> np.ndarray:
+    """Indices of the statements a meeting clusters: those with content, or all when fewer than three have it."""
+    keep = with_content(terms)
+    return np.flatnonzero(keep) if keep.sum() >= 3 else np.arange(len(terms))
 
 
 def content_statements(corpus: Corpus) -> np.ndarray:

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelFileError
-from ._meeting import content_terms, meeting_vectors, tfidf_rows, unit_rows, with_content
+from ._meeting import clustered_rows, content_terms, meeting_vectors, tfidf_rows, unit_rows
 
 __all__ = [
     "PAIR_FEATURES", "SHIPPED_MEETING_PAIRS", "MeetingPairs", "SameTopicModel", "meeting_pairs",
@@ -90,10 +90,7 @@ def meeting_pairs(
     n = len(texts)
     speakers = list(speakers) or [None] * n
     terms = content_terms(texts, [*sides, *speakers])
-    keep = with_content(terms)
-    if keep.sum() < 3:
-        keep[:] = True
-    rows = np.flatnonzero(keep)
+    rows = clustered_rows(terms)
     m = len(rows)
     left, right = np.triu_indices(m, 1)
     sentence = unit_rows(np.asarray(embeddings, dtype=np.float64))
