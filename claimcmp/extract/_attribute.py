@@ -132,6 +132,11 @@ _TELLING = re.compile(
 _STANCE_PARTICIPLE = re.compile(
     r"(?:committed|opposed|resolved|agreed|focused|focussed|encouraged|reassured)\b", re.IGNORECASE
 )
+# "… something that was agreed upon years ago": after "that"/"which" the participle's subject is a thing, so even a
+# stance participle is a passive there, not the stance of a person named earlier.
+_RELATIVE_PASSIVE = re.compile(
+    r"\b(?:that|which)\s+(?:has\s+|have\s+|had\s+)?(?:was|were|been|is|are|being)\s+(?:\w+ly\s+|also\s+)*$", re.I
+)
 _FRAME_FILLER = word_set("extract_frame_filler")
 _FRAME_SUBSTANCE = 5
 
@@ -234,7 +239,10 @@ def _find_speaker(unit: _Unit, discourse: Discourse) -> _Speaker | None:
             agent = _passive_agent(unit, cue)  # "This was stated by President Volodymyr Zelenskyy …": the agent
             if agent is not None:
                 return agent
-            if _PARTICIPLE.match(cue.text.split()[0]) and not _STANCE_PARTICIPLE.match(cue.text):
+            stance = _STANCE_PARTICIPLE.match(cue.text) and not _RELATIVE_PASSIVE.search(
+                text[max(unit.start, cue.start - 40) : cue.start]
+            )
+            if _PARTICIPLE.match(cue.text.split()[0]) and not stance:
                 passive = passive or cue
                 continue  # "Russia is being groundlessly accused of …": its subject is spoken about, not speaking
         clause_start = _clause_start(unit, cue)

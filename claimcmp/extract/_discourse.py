@@ -22,6 +22,7 @@ or a gender); canonical names are read once at the end.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,10 +38,15 @@ _SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+I{2,3}$")
 
 
 def _named(full: str, name: str) -> bool:
-    """Whether ``name`` names the person called ``full`` ("Putin", "Vladimir Putin" for "Vladimir Putin")."""
-    mine = {word.casefold() for word in _name_words(full)}
+    """Whether ``name`` names the person called ``full`` ("Putin", "Vladimir Putin" for "Vladimir Putin"; case and
+    accents aside: "ANTONIO" for "Tete António")."""
+    mine = {_folded(word) for word in _name_words(full)}
     theirs = _name_words(name)
-    return bool(theirs) and all(word.casefold() in mine for word in theirs)
+    return bool(theirs) and all(_folded(word) in mine for word in theirs)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
 
 
 @lru_cache(maxsize=4096)

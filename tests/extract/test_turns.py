@@ -273,3 +273,24 @@ def test_in_a_readout_a_comment_clause_still_names_the_speaker():
             "The third initiative, as the Chancellor noted, lies in energy.")
     rows = _rows(text, "Readout of President Biden's Call with Chancellor Scholz", issuer="United States")
     assert rows[1] == ("The third initiative, as the Chancellor noted, lies in energy.", "reported", "Scholz", "Germany")
+
+
+def test_a_label_spelled_without_accents_is_the_person_the_title_names():
+    rows = _rows(
+        "SECRETARY BLINKEN: Welcome, Minister. We have much to discuss on trade and health.\n"
+        "FOREIGN MINISTER ANTONIO: Thank you. It is an honour to be invited here in Washington.",
+        title="Secretary Antony J. Blinken and Angolan Foreign Minister Tete António Before Their Meeting",
+        issuer="US",
+    )
+    assert rows[-1][1:] == ("direct_quote", "Tete António", "Angola")
+    assert rows[0][3] == "United States"
+
+
+def test_a_passive_in_a_relative_clause_keeps_the_turn_speaker():
+    rows = _rows(
+        "SECRETARY BLINKEN: It is a pleasure to have Foreign Minister Retno here and to launch a dialogue – "
+        "something that was agreed upon some years ago.\nFOREIGN MINISTER MARSUDI: Thank you, Secretary.",
+        title="Secretary Antony J. Blinken and Indonesian Foreign Minister Retno Marsudi Before Their Meeting",
+        issuer="US",
+    )
+    assert rows[0][1:] == ("direct_quote", "Antony J. Blinken", "United States")
