@@ -10,9 +10,10 @@ batch drawn by ``gold_real/select_readouts7.py``, ``--test8`` / ``--test9`` / ``
 batches of ``select_readouts8.py`` / ``select_readouts9.py`` / ``select_readouts10.py``, and ``--test11`` the
 pairs of one meeting (a readout and the remarks before it) drawn by ``select_readouts11.py``, ``--test12`` the
 two-sided batch of ``select_readouts12.py``, ``--test13`` / ``--test14`` / ``--test15`` / ``--test16`` /
-``--test17`` the two-sided batches of ``select_readouts13.py`` / ``select_readouts14.py`` / ``select_readouts15.py`` /
-``select_readouts16.py`` / ``select_readouts17.py`` (only when reporting; each first score is kept in
-``FIRST_SCORES``' file, e.g. ``gold_real/test9_score.json``; :func:`unscored_splits` lists those not yet taken).
+``--test17`` / ``--test18`` the two-sided batches of ``select_readouts13.py`` / ``select_readouts14.py`` /
+``select_readouts15.py`` / ``select_readouts16.py`` / ``select_readouts17.py`` / ``select_readouts18.py`` (only when
+reporting; each first score is kept in ``FIRST_SCORES``' file, e.g. ``gold_real/test9_score.json``;
+:func:`unscored_splits` lists those not yet taken).
 For every gold statement the prediction overlapping it most is taken; ``coverage`` is the share of gold statements
 with one, and ``side``, ``kind`` and ``speaker`` are the shares of gold statements whose prediction has that label
 right. Sides are compared after mapping both to the gazetteer's canonical name (``US`` and ``United States`` agree);

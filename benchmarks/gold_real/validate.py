@@ -9,8 +9,8 @@ occurs exactly once; statements are in document order and do not overlap; kinds 
 relation index resolves and joins two different, non-joint, non-null sides; ambiguity keys resolve. For
 ``pairs.gold.json``: every document exists and every ``{doc, index}`` end resolves. ``split.json`` puts every
 document in exactly one of ``dev``, ``test``, ``test2``, ``test3``, ``test4``, ``test5``, ``test6``, ``test7``,
-``test8``, ``test9``, ``test10``, ``test11``, ``test12``, ``test13``, ``test14``, ``test15``, ``test16`` and
-``test17``. For every ``topics/<name>.topics.json`` (agenda-item topics of a two-sided meeting): ``doc`` names a
+``test8``, ``test9``, ``test10``, ``test11``, ``test12``, ``test13``, ``test14``, ``test15``, ``test16``, ``test17``
+and ``test18``. For every ``topics/<name>.topics.json`` (agenda-item topics of a two-sided meeting): ``doc`` names a
 document of the split with a gold file, every topic has a non-empty label and a list of statements, and every
 statement index of that document appears exactly once, in one topic or in ``unassigned``.
 """
@@ -27,7 +27,7 @@ GOLD_ROOT = Path(__file__).resolve().parent
 KINDS = frozenset({"direct_quote", "reported", "joint", "narration"})
 RELATIONS = frozenset({"agreement", "counter_claim"})
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-          "test12", "test13", "test14", "test15", "test16", "test17")
+          "test12", "test13", "test14", "test15", "test16", "test17", "test18")
 REQUIRED_HEADER = ("title", "date", "source_url", "license")
 
 

@@ -96,7 +96,8 @@ def test_the_split_must_name_every_document_once(tmp_path):
 
 
 @pytest.mark.parametrize("part", ["test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-                                  "test11", "test12", "test13", "test14", "test15", "test16", "test17"])
+                                  "test11", "test12", "test13", "test14", "test15", "test16", "test17",
+                                  "test18"])
 def test_a_later_untouched_split_is_accepted(tmp_path, part):
     root = _gold_set(tmp_path, GOOD)
     (root / "split.json").write_text(json.dumps({"d": part}), encoding="utf-8")
@@ -112,7 +113,7 @@ def test_a_later_untouched_split_is_accepted(tmp_path, part):
      ("select_readouts11.py", "test11", (10, 0)), ("select_readouts12.py", "test12", (7, 0)),
      ("select_readouts13.py", "test13", (6, 0)), ("select_readouts14.py", "test14", (6, 0)),
      ("select_readouts15.py", "test15", (6, 0)), ("select_readouts16.py", "test16", (6, 0)),
-     ("select_readouts17.py", "test17", (6, 0))],
+     ("select_readouts17.py", "test17", (6, 0)), ("select_readouts18.py", "test18", (6, 0))],
 )
 def test_the_readout_draws_are_reproducible_and_split_by_document(script, untouched, counts):
     """Each batch's selection script draws the same documents every time, all in split.json under the part it gives."""

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SILVER = ROOT / "training" / "silver_pairs.json"
 RAW = ROOT.parent / "shared" / "datasets" / "real_readouts" / "raw"
 HELD_OUT = {"test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
-            "test12", "test13", "test14", "test15", "test16", "test17"}
+            "test12", "test13", "test14", "test15", "test16", "test17", "test18"}
 
 
 def _groups() -> list[dict]:

@@ -99,7 +99,8 @@ def test_shipped_model_and_card():
     assert {"test10", "test11", "test12", "test13", "test14"} <= set(card["real_splits"])
     assert "test15" not in card["real_splits"] and "test15" in set(split.values())
     assert "test16" not in card["real_splits"] and "test16" in set(split.values())
-    assert "test17" not in card["real_splits"] and "test17" in set(split.values())  # untouched
+    assert "test17" not in card["real_splits"] and "test17" in set(split.values())
+    assert "test18" not in card["real_splits"] and "test18" in set(split.values())  # untouched
     real = card["cross_validation"]["by_source"]["real"]
     assert real["with_bars"]["agreement"]["gold"] > 0
 

@@ -76,6 +76,7 @@ def test_shipped_card_names_only_scored_splits():
     assert set(card["splits"]) <= scored  # a split joins only after its first untouched score
     # retrained once test17 had its first score (2026-12-07, tenth session)
     assert {"dev", "test14", "test15", "test16", "test17"} <= set(card["splits"])
+    assert "test18" not in card["splits"]  # drawn after that retraining, untouched
     draws = card["cross_validation"]["draws"]
     assert draws and all(d["gain_90"][0] > 0 for d in draws)
 
