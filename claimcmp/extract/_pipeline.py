@@ -106,9 +106,12 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
     joint_voice = _joint_voice(release, blocks)
     signer = signer_mention(release.title, _byline(text, blocks), text)
     floor = Floor(discourse, find_labels(text, 0, len(text)), signer, release.title)
+    turn_starts = {label.start for label in floor.labels}
     for block in blocks:
         block_text = text[block.start : block.end]
         reason = block_skip_reason(block_text, section)
+        if reason == "heading" and block.start in turn_starts:
+            reason = None  # a short line opened by a speaker label is a turn ("Q Sir —"), not a heading
         if reason is not None:
             if reason == "heading":
                 section = heading_section(block_text) or section

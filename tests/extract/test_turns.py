@@ -294,3 +294,16 @@ def test_a_passive_in_a_relative_clause_keeps_the_turn_speaker():
         issuer="US",
     )
     assert rows[0][1:] == ("direct_quote", "Antony J. Blinken", "United States")
+
+
+def test_a_short_line_opened_by_a_label_is_a_turn_not_a_heading():
+    rows = _rows(
+        "PRESIDENT BIDEN: Welcome back to the White House. We have a great deal to discuss.\n\n"
+        "Q Sir —\n\n"
+        "PRIME MINISTER STARMER: Thank you\n\n"
+        "It is very good to be back in Washington with you.",
+        title="Remarks by President Biden and Prime Minister Starmer of the United Kingdom Before Their Meeting",
+        issuer="US",
+    )
+    assert ("Sir —", "narration", None, None) in rows
+    assert rows[-1][1:] == ("direct_quote", "Starmer", "United Kingdom")
