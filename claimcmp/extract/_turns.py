@@ -148,6 +148,7 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
         candidates += [
             line_start + m.start() for m in re.finditer(r"(?<=[.!?…\"”’)\]*]) +(?=[A-ZÀ-Þ])", text[line_start:line_end])
         ]
+        candidates = sorted({*candidates, *_after_flattened_headings(text, line_start, line_end)})
         for candidate in candidates:
             at = candidate
             while at < line_end and text[at] == " ":
@@ -163,6 +164,33 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
             labels.append(label)
             pos = label.end
     return _confirmed(text, labels)
+
+
+# "*** Beginning of Russian-Palestinian talks President of Russia Vladimir Putin: …": a section heading run into the
+# paragraph before the first turn (kremlin.ru text that lost its line breaks); the heading ends at no full stop.
+_SECTION_MARK = re.compile(r"\*{3}[ \t]*")
+_HEADING_WORDS = 6
+
+
+def _after_flattened_headings(text: str, start: int, end: int) -> list[int]:
+    """Starts of a sure speaker label (a role or a full name, not a bare name) within a few words after "***".
+
+    When the heading names someone too ("Beginning of talks with President of Mongolia Ukhnaagiin Khurelsukh
+    President of Russia Vladimir Putin:"), the label is the last stretch before the colon that still gives a role
+    and a name.
+    """
+    found = []
+    for mark in _SECTION_MARK.finditer(text, start, end):
+        stop = re.compile(r"[.!?…:]").search(text, mark.end(), end)
+        reach = stop.end() if stop is not None else end
+        starts = [mark.end() + word.start() for word in re.finditer(r"(?<=\s)[A-ZÀ-Þ]", text[mark.end() : reach])]
+        sure = [(at, label) for at in starts if (label := _label_at(text, at, end)) is not None
+                and label.role == "speaker" and not label.weak]
+        if not sure or len(text[mark.end() : sure[0][0]].split()) > _HEADING_WORDS:
+            continue
+        named = [at for at, label in sure if label.mention is not None and label.mention.role and label.mention.name]
+        found.append(named[-1] if named else sure[0][0])
+    return found
 
 
 def _confirmed(text: str, labels: list[Label]) -> list[Label]:

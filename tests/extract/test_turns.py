@@ -307,3 +307,28 @@ def test_a_short_line_opened_by_a_label_is_a_turn_not_a_heading():
     )
     assert ("Sir —", "narration", None, None) in rows
     assert rows[-1][1:] == ("direct_quote", "Starmer", "United Kingdom")
+
+
+def test_a_label_after_a_heading_run_into_the_paragraph_opens_a_turn():
+    text = (
+        "The talks focused on trade and the situation in the region.*** Beginning of Russian-Palestinian talks "
+        "President of Russia Vladimir Putin: Mr President, I am glad to see you. We should meet regularly. "
+        "President of Palestine Mahmoud Abbas (retranslated): Thank you for the invitation."
+    )
+    labels = find_labels(text, 0, len(text))
+    assert [label.designation for label in labels][:1] == ["President of Russia Vladimir Putin"]
+    rows = _rows(text, title="Meeting with President of Palestine Mahmoud Abbas", issuer="Russia")
+    assert ("We should meet regularly.", "direct_quote", "Vladimir Putin", "Russia") in rows
+
+
+def test_a_capitalised_phrase_with_a_colon_in_a_sentence_after_the_mark_is_no_label():
+    text = "*** The President then made the following remark in his talks with several Minister Putin: welcome."
+    assert find_labels(text, 0, len(text)) == []
+
+
+def test_a_run_in_heading_that_names_the_guest_leaves_the_label_to_the_last_role_and_name():
+    text = (
+        "The leaders discussed cooperation.*** Beginning of talks with President of Mongolia Ukhnaagiin Khurelsukh "
+        "President of Russia Vladimir Putin: Mr President, thank you for accepting the invitation."
+    )
+    assert [label.designation for label in find_labels(text, 0, len(text))] == ["President of Russia Vladimir Putin"]
