@@ -70,9 +70,10 @@ _PARTICLE = r"(?:de|da|del|della|der|den|van|von|bin|bint|al|el|la|le|du|dos|das
 #: A nickname in quotes between a first name and a surname: Benjamin “Benny” Gantz, Ferdinand "Bongbong" Marcos.
 _NICKNAME = r"[“\"‘][A-Z][\w'’\-]*[”\"’][ \t]+"
 _NAME = re.compile(
-    # a particle may be hyphenated ("Sabah Jawad al-Rikabi"); an initial may be glued to the surname or to a
-    # second initial ("A.Gurevich", "A.V. Sokolov", "M.V.Zorin": some ministries' style)
-    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:{_PARTICLE}[ \t\n]+|{_PARTICLE}-(?=[A-Z])|{_NICKNAME})?"
+    # a particle may be hyphenated ("Sabah Jawad al-Rikabi") or doubled ("Ursula von der Leyen"); an initial may be
+    # glued to the surname or to a second initial ("A.Gurevich", "A.V. Sokolov", "M.V.Zorin": some ministries'
+    # style)
+    rf"{_NAME_WORD}(?:(?:[ \t\n]+(?:(?:{_PARTICLE}[ \t\n]+){{1,2}}|{_PARTICLE}-(?=[A-Z])|{_NICKNAME})?"
     r"|(?<=\b[A-Z]\.)(?=[A-Z][a-z]|[A-Z]\.\s*[A-Z][a-z]))"
     rf"{_NAME_WORD}){{0,4}}"
     r"(?:,?\s+(?:Jr|Sr)\.?(?!\w)|\s+I{2,3}\b)?"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lang import word_set
 from ._lexicon import HONORIFIC_PATTERN, ROLE_PATTERN, honorific_gender
@@ -95,7 +95,7 @@ def label_mention(designation: str) -> tuple[str, Mention | None, bool] | None:
     ]
     if people:
         best = max(people, key=lambda m: (m.name is not None, m.end - m.start))
-        return "speaker", best, False
+        return "speaker", _with_particled_name(designation, best), False
     honorific = HONORIFIC_PATTERN.match(designation)
     if honorific:
         rest = designation[honorific.end() :].strip(" .")
@@ -112,6 +112,17 @@ def label_mention(designation: str) -> tuple[str, Mention | None, bool] | None:
     if 1 <= len(capitalised) <= 4 and all(is_name_word(w) for w in capitalised) and len(words) >= 2:
         return "speaker", Mention(0, len(designation), "person", name=designation), True
     return None
+
+
+def _with_particled_name(designation: str, mention: Mention) -> Mention:
+    """A title-only mention followed by a name with lower-case particles ("President von der Leyen", "Minister de
+    Croo"), which the mention finder leaves out, gets that name."""
+    rest = designation[mention.end :].split()
+    if mention.name is not None or not rest or not any(is_name_word(w) for w in rest):
+        return mention
+    if not all(w in _NAME_PARTICLES or is_name_word(w) for w in rest) or rest[-1] in _NAME_PARTICLES:
+        return mention
+    return replace(mention, end=len(designation), name=" ".join(rest))
 
 
 def _label_at(text: str, pos: int, end: int) -> Label | None:

@@ -332,3 +332,14 @@ def test_a_run_in_heading_that_names_the_guest_leaves_the_label_to_the_last_role
         "President of Russia Vladimir Putin: Mr President, thank you for accepting the invitation."
     )
     assert [label.designation for label in find_labels(text, 0, len(text))] == ["President of Russia Vladimir Putin"]
+
+
+def test_a_name_with_lower_case_particles_is_one_speaker_of_the_titles_side():
+    rows = _rows(
+        "PRESIDENT BIDEN: Madam President, welcome back to the White House.\n\n"
+        "PRESIDENT VON DER LEYEN: Thank you very much. The European Union and the United States are good friends.",
+        title="Remarks by President Biden and European Commission President Ursula von der Leyen Before Their Meeting",
+        issuer="US",
+    )
+    assert rows[-1][1:] == ("direct_quote", "Ursula von der Leyen", "EU")
+    assert label_mention("President von der Leyen")[1].name == "von der Leyen"  # type: ignore[index, union-attr]
