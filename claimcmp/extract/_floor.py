@@ -123,6 +123,7 @@ class Floor:
             if p.kind is StatementKind.REPORTED and p.entity is not None and p.entity is not voice
             and p.entity.kind == "person" and all(p.entity is not e for e in self.interlocutors)
             and not _addressed(text, p) and _told_before(text, p) and not _credited(text, p)
+            and not _with_the_speaker(text, p)
         ]
         if reports:
             return pieces
@@ -143,6 +144,17 @@ def _addressed(text: str, piece: Piece) -> bool:
         return False
     base = _BASE_FORM.fullmatch(piece.cue.split()[0].lower()) is not None
     return base or re.match(r",\s+your?\b", after) is not None
+
+
+def _with_the_speaker(text: str, piece: Piece) -> bool:
+    """Whether the piece's "speaker" shares the subject with the one holding the floor ("Mr. President and I
+    reaffirmed …", "I and the Chancellor agreed …"): the turn speaker's own account, not a report of another."""
+    if piece.source is None:
+        return False
+    start, end = piece.source
+    return re.match(r",?\s+and\s+I\b", text[end : end + 10]) is not None or re.search(
+        r"\bI\s+and\s+$", text[max(0, start - 8) : start]
+    ) is not None
 
 
 def _credited(text: str, piece: Piece) -> bool:

@@ -343,3 +343,13 @@ def test_a_name_with_lower_case_particles_is_one_speaker_of_the_titles_side():
     )
     assert rows[-1][1:] == ("direct_quote", "Ursula von der Leyen", "EU")
     assert label_mention("President von der Leyen")[1].name == "von der Leyen"  # type: ignore[index, union-attr]
+
+
+def test_a_report_whose_subject_includes_the_turn_speaker_is_the_speakers_own():
+    rows = _rows(
+        "PRESIDENT YOON: It is an honor to welcome you here tonight.\n\n"
+        "At today’s talks, Mr. President and I reaffirmed our enduring commitment to the alliance.",
+        title="Remarks by President Biden and President Yoon Suk Yeol of the Republic of Korea at a State Dinner",
+        issuer="US",
+    )
+    assert rows[-1][1:] == ("direct_quote", "Yoon Suk Yeol", "South Korea")
