@@ -154,7 +154,7 @@ def _extract_pieces(release: Release, sides: SidesLike) -> tuple[list[Piece], li
 _JOINT_STATEMENT = re.compile(
     r"\bjoint\s+(?:statement|declaration|communiqu[ée])|\b(?:released|issued|adopted|agreed)\s+the\s+following\s+"
     r"(?:joint\s+)?(?:statement|declaration)|\bthe\s+following\s+(?:joint\s+)?(?:statement|declaration)\s+was\s+"
-    r"(?:released|issued|adopted|agreed)\s+by\s+the\s+\w+\s+of\s+[^.]*\band\b",
+    r"(?:released|issued|adopted|agreed)\s+by\s+the\s+(?:\w+\s+){1,3}of\s+[^.]*\band\b",
     re.IGNORECASE,
 )
 # The line that presents a statement's text ("The following is the text of a joint statement released by …", "The
@@ -176,11 +176,15 @@ def _byline(text: str, blocks: list[Any]) -> str | None:
 
 def _joint_voice(release: Release, blocks: list[Any]) -> bool:
     """Whether the release is a statement of several parties, so that "we" speaks for all of them."""
-    opening = release.text[blocks[0].start : blocks[0].end] if blocks else ""
     if _JOINT_STATEMENT.search(release.title or ""):
         return True
-    # a heading ("Joint Statement of …") or a line presenting the text; a sentence of a readout that names a joint
-    # statement as something the leaders adopted ("The presidents adopted a joint statement on …") is no such line
+    # the first block, or the second after a byline ("Office of the Spokesperson")
+    return any(_opens_joint(release.text[b.start : b.end]) for b in blocks[:2])
+
+
+def _opens_joint(opening: str) -> bool:
+    """A heading ("Joint Statement of …") or a line presenting the text; a sentence of a readout that names a joint
+    statement as something the leaders adopted ("The presidents adopted a joint statement on …") is no such line."""
     heading = "\n" not in opening.strip() and len(opening) <= 200 and not opening.rstrip().endswith(".")
     found = _JOINT_STATEMENT.search(opening)
     presents = "following" in opening[: found.end()].lower() if found is not None else False

@@ -65,3 +65,15 @@ def test_two_named_counterparts_of_different_affiliations_speak_jointly():
             "François Delattre. The Deputy Secretary and Secretary General Delattre reiterated their support for "
             "Ukraine’s sovereignty.")
     assert attribution(text)[1] == ("joint", None, "joint")
+
+
+def test_a_statement_presented_after_the_byline_as_released_by_several_ministers_speaks_jointly():
+    text = (
+        "Office of the Spokesperson\n\n"
+        "The text of the following statement was released by the G7 foreign ministers of Canada, France, Japan, "
+        "and the United States of America.\n\n"
+        "We are concerned by the recent threatening military exercises in the strait.\n\n"
+        "There is no justification for an escalation of this kind."
+    )
+    got = attribution(text, title="G7 Foreign Ministers’ Statement on Peace and Stability")
+    assert got[-2:] == [("joint", None, "joint"), ("joint", None, "joint")]
