@@ -275,38 +275,63 @@ def test_in_a_readout_a_comment_clause_still_names_the_speaker():
     assert rows[1] == ("The third initiative, as the Chancellor noted, lies in energy.", "reported", "Scholz", "Germany")
 
 
-def test_a_label_spelled_without_accents_is_the_person_the_title_names():
-    rows = _rows(
-        "SECRETARY BLINKEN: Welcome, Minister. We have much to discuss on trade and health.\n"
-        "FOREIGN MINISTER ANTONIO: Thank you. It is an honour to be invited here in Washington.",
-        title="Secretary Antony J. Blinken and Angolan Foreign Minister Tete António Before Their Meeting",
-        issuer="US",
-    )
-    assert rows[-1][1:] == ("direct_quote", "Tete António", "Angola")
-    assert rows[0][3] == "United States"
+_BLINKEN_ANTONIO = "Secretary Antony J. Blinken and Angolan Foreign Minister Tete António Before Their Meeting"
+_BLINKEN_RETNO = "Secretary Antony J. Blinken and Indonesian Foreign Minister Retno Marsudi Before Their Meeting"
+_BIDEN_STARMER = "Remarks by President Biden and Prime Minister Starmer of the United Kingdom Before Their Meeting"
+_BIDEN_VDL = "Remarks by President Biden and European Commission President Ursula von der Leyen Before Their Meeting"
+_BIDEN_YOON = "Remarks by President Biden and President Yoon Suk Yeol of the Republic of Korea at a State Dinner"
+_STARMER_TEXT = (
+    "PRESIDENT BIDEN: Welcome back to the White House. We have a great deal to discuss.\n\n"
+    "Q Sir —\n\n"
+    "PRIME MINISTER STARMER: Thank you\n\n"
+    "It is very good to be back in Washington with you."
+)
 
 
-def test_a_passive_in_a_relative_clause_keeps_the_turn_speaker():
-    rows = _rows(
-        "SECRETARY BLINKEN: It is a pleasure to have Foreign Minister Retno here and to launch a dialogue – "
-        "something that was agreed upon some years ago.\nFOREIGN MINISTER MARSUDI: Thank you, Secretary.",
-        title="Secretary Antony J. Blinken and Indonesian Foreign Minister Retno Marsudi Before Their Meeting",
-        issuer="US",
-    )
-    assert rows[0][1:] == ("direct_quote", "Antony J. Blinken", "United States")
+@pytest.mark.parametrize(
+    ("text", "title", "row", "expected"),
+    [
+        pytest.param(
+            "SECRETARY BLINKEN: Welcome, Minister. We have much to discuss on trade and health.\n"
+            "FOREIGN MINISTER ANTONIO: Thank you. It is an honour to be invited here in Washington.",
+            _BLINKEN_ANTONIO, -1, ("direct_quote", "Tete António", "Angola"), id="label-without-the-accents",
+        ),
+        pytest.param(
+            "SECRETARY BLINKEN: Welcome, Minister. We have much to discuss on trade and health.\n"
+            "FOREIGN MINISTER ANTONIO: Thank you. It is an honour to be invited here in Washington.",
+            _BLINKEN_ANTONIO, 0, ("direct_quote", "Antony J. Blinken", "United States"), id="host-keeps-his-side",
+        ),
+        pytest.param(
+            "SECRETARY BLINKEN: It is a pleasure to have Foreign Minister Retno here and to launch a dialogue – "
+            "something that was agreed upon some years ago.\nFOREIGN MINISTER MARSUDI: Thank you, Secretary.",
+            _BLINKEN_RETNO, 0, ("direct_quote", "Antony J. Blinken", "United States"),
+            id="stance-participle-in-a-relative-clause",
+        ),
+        pytest.param(_STARMER_TEXT, _BIDEN_STARMER, 2, ("narration", None, None), id="press-line-cut-off"),
+        pytest.param(
+            _STARMER_TEXT, _BIDEN_STARMER, -1, ("direct_quote", "Starmer", "United Kingdom"),
+            id="short-labelled-line-is-a-turn",
+        ),
+        pytest.param(
+            "PRESIDENT BIDEN: Madam President, welcome back to the White House.\n\n"
+            "PRESIDENT VON DER LEYEN: Thank you very much. The European Union and the United States are good "
+            "friends.",
+            _BIDEN_VDL, -1, ("direct_quote", "Ursula von der Leyen", "EU"), id="name-with-two-particles",
+        ),
+        pytest.param(
+            "PRESIDENT YOON: It is an honor to welcome you here tonight.\n\n"
+            "At today’s talks, Mr. President and I reaffirmed our enduring commitment to the alliance.",
+            _BIDEN_YOON, -1, ("direct_quote", "Yoon Suk Yeol", "South Korea"),
+            id="report-whose-subject-joins-the-turn-speaker",
+        ),
+    ],
+)
+def test_a_transcript_line_goes_to_its_speaker(text, title, row, expected):
+    assert _rows(text, title=title, issuer="US")[row][1:] == expected
 
 
-def test_a_short_line_opened_by_a_label_is_a_turn_not_a_heading():
-    rows = _rows(
-        "PRESIDENT BIDEN: Welcome back to the White House. We have a great deal to discuss.\n\n"
-        "Q Sir —\n\n"
-        "PRIME MINISTER STARMER: Thank you\n\n"
-        "It is very good to be back in Washington with you.",
-        title="Remarks by President Biden and Prime Minister Starmer of the United Kingdom Before Their Meeting",
-        issuer="US",
-    )
-    assert ("Sir —", "narration", None, None) in rows
-    assert rows[-1][1:] == ("direct_quote", "Starmer", "United Kingdom")
+def test_a_title_and_a_name_with_particles_make_one_label():
+    assert label_mention("President von der Leyen")[1].name == "von der Leyen"  # type: ignore[index, union-attr]
 
 
 def test_a_label_after_a_heading_run_into_the_paragraph_opens_a_turn():
@@ -332,24 +357,3 @@ def test_a_run_in_heading_that_names_the_guest_leaves_the_label_to_the_last_role
         "President of Russia Vladimir Putin: Mr President, thank you for accepting the invitation."
     )
     assert [label.designation for label in find_labels(text, 0, len(text))] == ["President of Russia Vladimir Putin"]
-
-
-def test_a_name_with_lower_case_particles_is_one_speaker_of_the_titles_side():
-    rows = _rows(
-        "PRESIDENT BIDEN: Madam President, welcome back to the White House.\n\n"
-        "PRESIDENT VON DER LEYEN: Thank you very much. The European Union and the United States are good friends.",
-        title="Remarks by President Biden and European Commission President Ursula von der Leyen Before Their Meeting",
-        issuer="US",
-    )
-    assert rows[-1][1:] == ("direct_quote", "Ursula von der Leyen", "EU")
-    assert label_mention("President von der Leyen")[1].name == "von der Leyen"  # type: ignore[index, union-attr]
-
-
-def test_a_report_whose_subject_includes_the_turn_speaker_is_the_speakers_own():
-    rows = _rows(
-        "PRESIDENT YOON: It is an honor to welcome you here tonight.\n\n"
-        "At today’s talks, Mr. President and I reaffirmed our enduring commitment to the alliance.",
-        title="Remarks by President Biden and President Yoon Suk Yeol of the Republic of Korea at a State Dinner",
-        issuer="US",
-    )
-    assert rows[-1][1:] == ("direct_quote", "Yoon Suk Yeol", "South Korea")
