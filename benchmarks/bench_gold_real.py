@@ -29,6 +29,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from _harness import ROOT, md_table, record
@@ -51,6 +52,16 @@ FIRST_SCORES = {"test": SPLIT_FILE.with_name("first_test_score.json"),
 def unscored_splits() -> set[str]:
     """Untouched splits whose first score is not taken yet: claimcmp must not read them before it is."""
     return {split for split, path in FIRST_SCORES.items() if not path.exists()}
+
+
+def refuse_unscored(splits: Iterable[str]) -> None:
+    """Stop (``SystemExit``) when ``splits`` name a split still untouched: nothing reads one before its first score."""
+    untouched = sorted(set(splits) & unscored_splits())
+    if untouched:
+        raise SystemExit(f"refused: {', '.join(untouched)} not scored yet (untouched): take their first scores "
+                         "before claimcmp reads them")
+
+
 FORMATS = (  # (format, pattern on the document name), first match wins
     ("joint statement", r"joint-statement|ministers-statement"),
     ("first-person statement", r"address|addressed|statement-on|-statement-|opening-remarks"),

@@ -70,14 +70,13 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 def main() -> int:
-    from bench_gold_real import unscored_splits
+    from bench_gold_real import refuse_unscored
     from bench_topics import agenda_topics, gold_statements
 
     from claimcmp.embed import Embedder
     from claimcmp.topics import TopicModel
 
-    if set(SPLITS) & unscored_splits():
-        raise SystemExit(f"{', '.join(SPLITS)}: take their first scores before claimcmp reads them")
+    refuse_unscored(SPLITS)
     split = json.loads((GOLD_REAL / "split.json").read_text())
     embedder = Embedder()
     docs = []

@@ -308,9 +308,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    from bench_gold_real import unscored_splits  # benchmarks/ is on the path (learned_comparer_data)
-    if set(args.real_splits) & unscored_splits():
-        raise SystemExit(f"refused: {sorted(set(args.real_splits) & unscored_splits())} not scored yet (untouched)")
+    from bench_gold_real import refuse_unscored  # benchmarks/ is on the path (learned_comparer_data)
+
+    refuse_unscored(args.real_splits)
     if args.score_only and not args.cv_only:
         raise SystemExit("--score-only gives figures only: add --cv-only")
     groups = load_groups(args)

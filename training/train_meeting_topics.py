@@ -38,7 +38,7 @@ for p in (ROOT, ROOT / "benchmarks"):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
-from bench_gold_real import unscored_splits  # noqa: E402
+from bench_gold_real import refuse_unscored, unscored_splits  # noqa: E402
 from bench_topics import GOLD_REAL, agenda_ari, agenda_documents, agenda_topics  # noqa: E402
 
 from claimcmp.topics import TopicModel  # noqa: E402
@@ -136,8 +136,7 @@ def main() -> None:
 
     every = set(json.loads((GOLD_REAL / "split.json").read_text()).values())
     splits = set(args.splits.split(",")) if args.splits else every - unscored_splits()
-    if splits & unscored_splits():
-        raise SystemExit(f"refused: {sorted(splits & unscored_splits())} not scored yet (untouched)")
+    refuse_unscored(splits)
     documents = load_documents(splits, Embedder())
     figures = cross_validate(documents, args.c, args.folds, args.draws)
     print(json.dumps(figures, indent=1))

@@ -22,11 +22,10 @@ or a gender); canonical names are read once at the end.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lang import word_set
+from ..lang import unaccented, word_set
 from ._issuer import Principal
 from ._lexicon import HEAD_TITLES, ROLE_PATTERN
 from ._mentions import Mention
@@ -40,13 +39,9 @@ _SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+I{2,3}$")
 def _named(full: str, name: str) -> bool:
     """Whether ``name`` names the person called ``full`` ("Putin", "Vladimir Putin" for "Vladimir Putin"; case and
     accents aside: "ANTONIO" for "Tete António")."""
-    mine = {_folded(word) for word in _name_words(full)}
+    mine = {unaccented(word).casefold() for word in _name_words(full)}
     theirs = _name_words(name)
-    return bool(theirs) and all(_folded(word) in mine for word in theirs)
-
-
-def _folded(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+    return bool(theirs) and all(unaccented(word).casefold() in mine for word in theirs)
 
 
 @lru_cache(maxsize=4096)

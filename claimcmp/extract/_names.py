@@ -11,11 +11,11 @@ key, else the spelling used most often (the first seen on a tie).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..lang import unaccented
 from ..model import Statement
 from ._issuer import principal_names
 
@@ -36,7 +36,7 @@ def name_key(name: str) -> str:
     >>> name_key("Alberto Fernández")
     'alberto fernandez'
     """
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+    plain = unaccented(name).lower()
     words = [w for w in _SEPARATORS.split(plain.strip()) if w]
     # an article is a particle only before another part: a name that ends in "Al" keeps it as a word
     return " ".join("al" if w in _ARTICLES and i < len(words) - 1 else w for i, w in enumerate(words))

@@ -180,6 +180,7 @@ def find_labels(text: str, start: int, end: int) -> list[Label]:
 # "*** Beginning of Russian-Palestinian talks President of Russia Vladimir Putin: …": a section heading run into the
 # paragraph before the first turn (kremlin.ru text that lost its line breaks); the heading ends at no full stop.
 _SECTION_MARK = re.compile(r"\*{3}[ \t]*")
+_HEADING_STOP = re.compile(r"[.!?…:]")
 _HEADING_WORDS = 6
 
 
@@ -192,7 +193,7 @@ def _after_flattened_headings(text: str, start: int, end: int) -> list[int]:
     """
     found = []
     for mark in _SECTION_MARK.finditer(text, start, end):
-        stop = re.compile(r"[.!?…:]").search(text, mark.end(), end)
+        stop = _HEADING_STOP.search(text, mark.end(), end)
         reach = stop.end() if stop is not None else end
         starts = [mark.end() + word.start() for word in re.finditer(r"(?<=\s)[A-ZÀ-Þ]", text[mark.end() : reach])]
         sure = [(at, label) for at in starts if (label := _label_at(text, at, end)) is not None

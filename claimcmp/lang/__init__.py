@@ -7,17 +7,19 @@ touching code. Three file shapes:
 - **records** (:func:`records`): one record per line, fields separated by ``|``;
 - **sections** (:func:`sections`): records grouped under ``[name]`` headers.
 
-In every file a ``#`` starts a comment and blank lines are ignored.
+In every file a ``#`` starts a comment and blank lines are ignored. Also here: :func:`unaccented`, the one accent
+fold of names and words.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 
 from ..errors import ConfigurationError
 
-__all__ = ["LANGUAGES", "available", "records", "sections", "word_set"]
+__all__ = ["LANGUAGES", "available", "records", "sections", "unaccented", "word_set"]
 
 #: Languages with a data folder.
 LANGUAGES = ("en",)
@@ -72,3 +74,8 @@ def sections(name: str, lang: str = "en") -> dict[str, tuple[tuple[str, ...], ..
         else:
             current.append(tuple(field.strip() for field in line.split("|") if field.strip()))
     return {key: tuple(rows) for key, rows in out.items()}
+
+
+def unaccented(text: str) -> str:
+    """``text`` without its combining accents, case kept ("Fernández" -> "Fernandez", "António" -> "Antonio")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

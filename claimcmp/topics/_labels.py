@@ -20,12 +20,11 @@ Only keywords and labels are affected: clustering sees every word.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..gazetteer import GAZETTEER, lookup_place
-from ..lang import word_set
+from ..lang import unaccented, word_set
 from ._terms import STOP_WORDS
 
 __all__ = ["PERSONS_UP_TO", "alias_words", "label_stop_words", "participant_words", "person_words"]
@@ -38,7 +37,7 @@ def participant_words(names: Iterable[str | None]) -> frozenset[str]:
     words: set[str] = set()
     for name in {n.strip() for n in names if n and n.strip()}:
         # with and without accents: a transcript labels "Alberto Fernández" whose text says "Fernandez"
-        words.update(form for w in _WORD.findall(name) if len(w) > 1 for form in (w.lower(), _unaccented(w.lower())))
+        words.update(form for w in _WORD.findall(name) if len(w) > 1 for form in (w.lower(), unaccented(w.lower())))
         canonical = lookup_place(name)
         if canonical is not None:
             words.update(alias.lower() for alias in GAZETTEER.get(canonical, ()) if " " not in alias.strip())
@@ -70,11 +69,6 @@ def alias_words(names: Iterable[str | None], texts: Sequence[str]) -> frozenset[
     )
 
 
-def _unaccented(word: str) -> str:
-    """``word`` without its combining accents ("fernández" -> "fernandez")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def person_words(texts: Sequence[str]) -> frozenset[str]:
     """Lower-cased words (with and without accents) of the texts' capitalised words that name persons in most
     of their occurrences (``extract.person_name_words``, as theme labels use it); a common word inside a
@@ -83,7 +77,7 @@ def person_words(texts: Sequence[str]) -> frozenset[str]:
 
     capitalised = {w for text in texts for w in _WORD.findall(text) if len(w) > 1 and w[:1].isupper()}
     found = person_name_words(texts, capitalised)
-    return found | frozenset(_unaccented(w) for w in found)
+    return found | frozenset(unaccented(w) for w in found)
 
 
 #: Up to this many statements (one meeting) the persons named in the texts are kept out of labels too
